@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "JustOneAPI",
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
+    products: [
+        .executable(name: "generate", targets: ["generate"]),
+        .library(name: "JustOneAPIRuntime", targets: ["JustOneAPIRuntime"]),
+        .library(name: "JustOneAPI", targets: ["JustOneAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0", traits: []),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "GeneratorTemplates", path: "Templates", resources: [.copy("swift")]),
+        .target(
+            name: "GeneratorCore",
+            dependencies: [
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                "GeneratorTemplates",
+            ]
+        ),
+        .executableTarget(
+            name: "generate",
+            dependencies: [
+                "GeneratorCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "JustOneAPIRuntime",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+        .target(name: "JustOneAPI", dependencies: ["JustOneAPIRuntime"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
