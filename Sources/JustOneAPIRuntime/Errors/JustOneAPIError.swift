@@ -1,0 +1,144 @@
+import Foundation
+
+/// Every failure of a call: which operation, what went wrong, and how many attempts were made.
+///
+/// The description never contains the credential: the path is shown without its query, and
+/// body snippets and transport messages are redacted before they are stored.
+public struct JustOneAPIError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public enum Reason: Sendable {
+        /// The envelope carried a business code that is not a success.
+        case business(BusinessFailure)
+        /// The server answered with an HTTP status outside 2xx and no readable envelope.
+        case httpStatus(Int)
+        /// No response: timeout, refused or broken connection.
+        case transport(TransportFailure)
+        /// The body could not be decoded as the operation's response.
+        case undecodableBody
+        /// The request could not be built or sent as described (body encoding, URL).
+        case invalidRequest(String)
+    }
+
+    public let reason: Reason
+    /// The `operationId` of the failed operation.
+    public let operationID: String
+    public let method: HTTPMethod
+    /// The request path, without the query (and so without the credential).
+    public let path: String
+    /// The HTTP status, when a response arrived.
+    public let status: Int?
+    /// The start of the response body, when there was one, for diagnosis.
+    public let bodySnippet: String?
+    /// How many times the request was sent.
+    public let attempts: Int
+    /// The error that caused this one, such as a `DecodingError`.
+    public let underlyingError: (any Error & Sendable)?
+
+    public init(
+        reason: Reason, operationID: String, method: HTTPMethod, path: String, status: Int? = nil,
+        bodySnippet: String? = nil, attempts: Int = 1, underlyingError: (any Error & Sendable)? = nil
+    ) {
+        self.reason = reason
+        self.operationID = operationID
+        self.method = method
+        self.path = path
+        self.status = status
+        self.bodySnippet = bodySnippet
+        self.attempts = attempts
+        self.underlyingError = underlyingError
+    }
+
+    /// The business failure, when the reason is one.
+    public var businessFailure: BusinessFailure? {
+        if case .business(let failure) = reason { return failure }
+        return nil
+    }
+
+    /// The transport failure, when the reason is one.
+    public var transportFailure: TransportFailure? {
+        if case .transport(let failure) = reason { return failure }
+        return nil
+    }
+
+    /// The same error, counting `attempts` attempts.
+    public func with(attempts: Int) -> JustOneAPIError {
+        JustOneAPIError(
+            reason: reason, operationID: operationID, method: method, path: path, status: status,
+            bodySnippet: bodySnippet, attempts: attempts, underlyingError: underlyingError)
+    }
+
+    public var description: String {
+        var text = "\(operationID) (\(method) \(path)) failed: "
+        switch reason {
+        case .business(let failure):
+            text += failure.description
+        case .httpStatus(let status):
+            text += "HTTP status \(status)"
+        case .transport(let failure):
+            text += failure.description
+        case .undecodableBody:
+            text += "the response body could not be decoded"
+            if let status { text += " (HTTP \(status))" }
+            if let underlyingError { text += ": \(Self.summary(of: underlyingError))" }
+        case .invalidRequest(let problem):
+            text += "the request could not be sent: \(problem)"
+        }
+        if attempts > 1 { text += "; gave up after \(attempts) attempts" }
+        if let bodySnippet, !bodySnippet.isEmpty { text += "; body starts: \(bodySnippet)" }
+        return text
+    }
+
+    static func summary(of error: any Error) -> String {
+        guard let decodingError = error as? DecodingError else { return "\(error)" }
+        let (context, what): (DecodingError.Context?, String) =
+            switch decodingError {
+            case .typeMismatch(let type, let context): (context, "expected \(type)")
+            case .valueNotFound(let type, let context): (context, "missing \(type)")
+            case .keyNotFound(let key, let context): (context, "missing key `\(key.stringValue)`")
+            case .dataCorrupted(let context): (context, "invalid data")
+            @unknown default: (nil, "\(decodingError)")
+            }
+        guard let context else { return what }
+        let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return "\(what) at `\(path.isEmpty ? "(root)" : path)`: \(context.debugDescription)"
+    }
+}
+
+/// A business failure read from an envelope.
+public struct BusinessFailure: Sendable, Hashable, CustomStringConvertible {
+    /// The business code, such as 302.
+    public let code: Int
+    /// What the documentation says the code means, when it is documented.
+    public let meaning: String?
+    /// The Swift name of the code's case in the generated `BusinessCode` enum, when documented.
+    public let name: String?
+    /// The envelope's `message`.
+    public let message: String?
+    /// The envelope's `requestId`.
+    public let requestID: String?
+    /// The envelope's `recordTime`.
+    public let recordTime: String?
+    /// Whether the same request may succeed when sent again.
+    public let isRetryable: Bool
+
+    public init(
+        code: Int, meaning: String?, name: String?, message: String?, requestID: String?, recordTime: String?,
+        isRetryable: Bool
+    ) {
+        self.code = code
+        self.meaning = meaning
+        self.name = name
+        self.message = message
+        self.requestID = requestID
+        self.recordTime = recordTime
+        self.isRetryable = isRetryable
+    }
+
+    public var description: String {
+        var text = "business code \(code)"
+        if let meaning { text += " (\(meaning))" } else { text += " (undocumented)" }
+        if let message, !message.isEmpty { text += ", message \"\(message)\"" }
+        if let requestID { text += ", requestId \(requestID)" }
+        return text
+    }
+}

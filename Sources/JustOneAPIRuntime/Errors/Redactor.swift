@@ -1,0 +1,26 @@
+import Foundation
+
+/// Removes secrets from text before it is stored in an error or written to a log.
+struct Redactor: Sendable {
+    static let placeholder = "<redacted>"
+    private let secrets: [String]
+
+    init(secrets: [String]) {
+        var all: [String] = []
+        for secret in secrets where secret.count >= 1 {
+            all.append(secret)
+            let encoded = PercentEncoding.encode(secret)
+            if encoded != secret { all.append(encoded) }
+        }
+        // Longest first, so that a secret containing another is removed whole.
+        self.secrets = all.sorted { $0.count > $1.count }
+    }
+
+    func redact(_ text: String) -> String {
+        var result = text
+        for secret in secrets where result.contains(secret) {
+            result = result.replacingOccurrences(of: secret, with: Self.placeholder)
+        }
+        return result
+    }
+}

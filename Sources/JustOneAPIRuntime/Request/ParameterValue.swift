@@ -1,0 +1,58 @@
+import Foundation
+
+/// A value that can be sent as a query, path, header or form parameter.
+///
+/// Booleans are sent as `true`/`false`, numbers in their shortest exact form, dates as ISO 8601,
+/// and generated enums as their raw values.
+public protocol ParameterValue: Sendable {
+    /// The text sent for this value, before percent-encoding.
+    var parameterValue: String { get }
+}
+
+extension String: ParameterValue {
+    public var parameterValue: String { self }
+}
+
+extension Bool: ParameterValue {
+    public var parameterValue: String { self ? "true" : "false" }
+}
+
+extension Int: ParameterValue {
+    public var parameterValue: String { String(self) }
+}
+
+extension Int32: ParameterValue {
+    public var parameterValue: String { String(self) }
+}
+
+extension Int64: ParameterValue {
+    public var parameterValue: String { String(self) }
+}
+
+extension Double: ParameterValue {
+    public var parameterValue: String { self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self) }
+}
+
+extension Float: ParameterValue {
+    public var parameterValue: String { Double(self).parameterValue }
+}
+
+extension Date: ParameterValue {
+    public var parameterValue: String { ISO8601Coding.string(from: self) }
+}
+
+extension ParameterValue where Self: RawRepresentable, RawValue: ParameterValue {
+    public var parameterValue: String { rawValue.parameterValue }
+}
+
+/// A structured value sent as one parameter in JSON text, for parameters whose schema is an
+/// object or an array of objects.
+public struct JSONParameter<Value: Encodable & Sendable>: ParameterValue {
+    public let value: Value
+    public init(_ value: Value) { self.value = value }
+
+    public var parameterValue: String {
+        guard let data = try? JSONCoding.sharedEncoder.encode(value) else { return "null" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

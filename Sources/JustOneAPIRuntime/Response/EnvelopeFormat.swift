@@ -1,0 +1,141 @@
+import Foundation
+
+/// The shape of a JSON envelope such as Just One API's `{code, message, data, recordTime, requestId}`:
+/// which keys hold what, which codes mean success, and what every known code means.
+///
+/// Generated code creates one instance per document from the configuration and the schema's
+/// code enum; requests refer to it.
+public final class EnvelopeFormat: Sendable {
+    public let codeKey: String
+    public let dataKey: String
+    public let messageKey: String?
+    public let recordTimeKey: String?
+    public let requestIDKey: String?
+    public let successCodes: Set<Int>
+    /// Every documented business code with its meaning and whether it is worth retrying.
+    public let codes: [Int: BusinessCodeInfo]
+    /// A decoder that knows this layout, so an envelope is read in one pass.
+    let decoder: JSONDecoder
+
+    public init(
+        codeKey: String = "code",
+        dataKey: String = "data",
+        messageKey: String? = "message",
+        recordTimeKey: String? = "recordTime",
+        requestIDKey: String? = "requestId",
+        successCodes: Set<Int> = [0],
+        codes: [BusinessCodeInfo] = []
+    ) {
+        self.codeKey = codeKey
+        self.dataKey = dataKey
+        self.messageKey = messageKey
+        self.recordTimeKey = recordTimeKey
+        self.requestIDKey = requestIDKey
+        self.successCodes = successCodes
+        self.codes = Dictionary(codes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let decoder = JSONCoding.makeDecoder()
+        decoder.userInfo[EnvelopeLayout.userInfoKey] = EnvelopeLayout(
+            codeKey: codeKey, dataKey: dataKey, messageKey: messageKey, recordTimeKey: recordTimeKey,
+            requestIDKey: requestIDKey, successCodes: successCodes)
+        self.decoder = decoder
+    }
+
+    /// What is known about `code`, if it is documented.
+    public func info(for code: Int) -> BusinessCodeInfo? { codes[code] }
+
+    /// Whether a response with `code` is worth sending again.
+    public func isRetryable(_ code: Int) -> Bool { codes[code]?.isRetryable ?? false }
+}
+
+/// One documented business code.
+public struct BusinessCodeInfo: Sendable, Hashable {
+    public let code: Int
+    /// The Swift name of its case in the generated `BusinessCode` enum.
+    public let name: String
+    /// What the code means, in words.
+    public let meaning: String
+    /// Whether the same request may succeed when sent again (collection failed, rate limit).
+    public let isRetryable: Bool
+
+    public init(code: Int, name: String, meaning: String, isRetryable: Bool) {
+        self.code = code
+        self.name = name
+        self.meaning = meaning
+        self.isRetryable = isRetryable
+    }
+}
+
+/// An envelope as read from a body: its code and metadata, and its payload when the code is a success.
+struct DecodedEnvelope<Payload: Decodable>: Decodable {
+    let code: Int
+    let message: String?
+    let recordTime: String?
+    let requestID: String?
+    let payload: Payload?
+
+    init(from decoder: any Decoder) throws {
+        guard let format = decoder.userInfo[EnvelopeLayout.userInfoKey] as? EnvelopeLayout else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "no envelope format"))
+        }
+        let container = try decoder.container(keyedBy: EnvelopeKey.self)
+        code = try container.decode(Int.self, forKey: EnvelopeKey(format.codeKey))
+        message = container.lenientString(format.messageKey)
+        recordTime = container.lenientString(format.recordTimeKey)
+        requestID = container.lenientString(format.requestIDKey)
+        guard format.successCodes.contains(code) else {
+            payload = nil
+            return
+        }
+        let dataKey = EnvelopeKey(format.dataKey)
+        if let value = try container.decodeIfPresent(Payload.self, forKey: dataKey) {
+            payload = value
+        } else if let nullable = Payload.self as? any NullRepresentable.Type, let null = nullable.null as? Payload {
+            payload = null
+        } else {
+            throw DecodingError.valueNotFound(
+                Payload.self,
+                .init(codingPath: [dataKey], debugDescription: "`\(format.dataKey)` is missing or null"))
+        }
+    }
+}
+
+/// The keys and success codes of an envelope, handed to the decoder through `userInfo`.
+struct EnvelopeLayout: Sendable {
+    static let userInfoKey = CodingUserInfoKey(rawValue: "JustOneAPI.EnvelopeLayout")!
+    let codeKey: String
+    let dataKey: String
+    let messageKey: String?
+    let recordTimeKey: String?
+    let requestIDKey: String?
+    let successCodes: Set<Int>
+}
+
+/// A type with a value that stands for JSON `null`, so a missing or null payload still decodes.
+protocol NullRepresentable {
+    static var null: Self { get }
+}
+
+struct EnvelopeKey: CodingKey {
+    let stringValue: String
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
+}
+
+extension KeyedDecodingContainer where Key == EnvelopeKey {
+    /// A string field that may be missing, null, a number or a string; anything else reads as `nil`.
+    func lenientString(_ key: String?) -> String? {
+        guard let key else { return nil }
+        let codingKey = EnvelopeKey(key)
+        if let string = try? decodeIfPresent(String.self, forKey: codingKey) { return string }
+        if let integer = try? decodeIfPresent(Int64.self, forKey: codingKey) { return String(integer) }
+        if let number = try? decodeIfPresent(Double.self, forKey: codingKey) { return String(number) }
+        return nil
+    }
+}
+
+/// An optional payload decodes a missing or null `data` as `nil`.
+extension Optional: NullRepresentable {
+    static var null: Optional<Wrapped> { nil }
+}

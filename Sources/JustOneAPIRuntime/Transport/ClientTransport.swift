@@ -1,0 +1,98 @@
+import Foundation
+
+/// The one thing a transport does: send a fully built HTTP request and return the whole response.
+///
+/// Everything else in the runtime (authentication, encoding, envelope decoding, errors, retries)
+/// is built on top of this protocol, so a transport stays small: ``URLSessionTransport`` is the
+/// dependency-free default, and tests or server-side users can bring their own.
+///
+/// A transport reports failures it can classify as ``TransportFailure`` and lets
+/// `CancellationError` through when the calling task is cancelled.
+public protocol ClientTransport: Sendable {
+    /// Sends `request` and returns the response with its complete body.
+    /// - Parameters:
+    ///   - request: The request, with its absolute URL, headers and body.
+    ///   - timeout: How long the whole exchange may take before it fails with
+    ///     ``TransportFailure/timedOut``.
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse
+}
+
+/// An HTTP method such as `GET` or `POST`.
+public struct HTTPMethod: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    public static let get = HTTPMethod(rawValue: "GET")
+    public static let put = HTTPMethod(rawValue: "PUT")
+    public static let post = HTTPMethod(rawValue: "POST")
+    public static let delete = HTTPMethod(rawValue: "DELETE")
+    public static let options = HTTPMethod(rawValue: "OPTIONS")
+    public static let head = HTTPMethod(rawValue: "HEAD")
+    public static let patch = HTTPMethod(rawValue: "PATCH")
+    public static let trace = HTTPMethod(rawValue: "TRACE")
+}
+
+/// One HTTP header field.
+public struct HTTPField: Sendable, Hashable {
+    public var name: String
+    public var value: String
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// An ordered list of header fields with case-insensitive lookup.
+public struct HTTPFields: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence {
+    public private(set) var fields: [HTTPField]
+
+    public init(_ fields: [HTTPField] = []) { self.fields = fields }
+    public init(dictionaryLiteral elements: (String, String)...) {
+        fields = elements.map { HTTPField(name: $0.0, value: $0.1) }
+    }
+
+    /// The first value of the field called `name`, compared without regard to case.
+    public subscript(name: String) -> String? {
+        get { fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value }
+        set {
+            fields.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+            if let newValue { fields.append(HTTPField(name: name, value: newValue)) }
+        }
+    }
+
+    public mutating func append(name: String, value: String) {
+        fields.append(HTTPField(name: name, value: value))
+    }
+
+    public var isEmpty: Bool { fields.isEmpty }
+    public func makeIterator() -> IndexingIterator<[HTTPField]> { fields.makeIterator() }
+}
+
+/// A request as a transport sees it: absolute URL, headers and an optional body.
+public struct HTTPRequest: Sendable {
+    public var method: HTTPMethod
+    public var url: URL
+    public var headerFields: HTTPFields
+    public var body: Data?
+
+    public init(method: HTTPMethod, url: URL, headerFields: HTTPFields = [:], body: Data? = nil) {
+        self.method = method
+        self.url = url
+        self.headerFields = headerFields
+        self.body = body
+    }
+}
+
+/// A response as a transport returns it: status, headers and the complete body.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var headerFields: HTTPFields
+    public var body: Data
+
+    public init(status: Int, headerFields: HTTPFields = [:], body: Data = Data()) {
+        self.status = status
+        self.headerFields = headerFields
+        self.body = body
+    }
+}
