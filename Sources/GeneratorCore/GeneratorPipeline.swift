@@ -1,0 +1,79 @@
+import Foundation
+
+/// The generator's stages, one after another: load → parse and validate → translate → render.
+///
+/// Each stage reports into the same ``DiagnosticCollector``; a stage with errors ends the run
+/// before anything is written. The pipeline never writes: it returns the files, and the
+/// command decides what to do with them.
+public struct GeneratorPipeline: Sendable {
+    public struct Options: Sendable {
+        /// Directories and files of OpenAPI documents.
+        public var inputs: [String]
+        /// The configuration file; by default `generator.yaml` in the first input directory.
+        public var configPath: String?
+        /// A directory whose templates replace the defaults of the same name.
+        public var templatesDirectory: String?
+        /// Whether operations hidden from the docs (`x-docs-hidden`) are generated too.
+        public var includeHidden: Bool
+
+        public init(inputs: [String], configPath: String? = nil, templatesDirectory: String? = nil, includeHidden: Bool = false) {
+            self.inputs = inputs
+            self.configPath = configPath
+            self.templatesDirectory = templatesDirectory
+            self.includeHidden = includeHidden
+        }
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// The generated files, or `nil` when there were errors (in `diagnostics`).
+    public func run(diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
+        let configPath = options.configPath ?? GeneratorConfig.defaultPath(for: options.inputs)
+        var config = GeneratorConfig()
+        if let configPath {
+            guard let loaded = GeneratorConfig.load(from: configPath, diagnostics: diagnostics) else { return nil }
+            config = loaded
+        }
+        let templates = TemplateSet.load(overrideDirectory: options.templatesDirectory, diagnostics: diagnostics)
+
+        let files = DocumentLoader().load(options.inputs, diagnostics: diagnostics)
+        guard !diagnostics.hasErrors, let templates else { return nil }
+
+        let documents = parse(files, diagnostics: diagnostics)
+        guard !diagnostics.hasErrors else { return nil }
+
+        let translator = Translator(config: config, configPath: configPath, includeHidden: options.includeHidden)
+        guard let model = translator.translate(documents, diagnostics: diagnostics), !diagnostics.hasErrors else {
+            return nil
+        }
+        return Renderer(templates: templates, inputs: options.inputs).render(model, diagnostics: diagnostics)
+    }
+
+    /// Parses the files on all cores; the result keeps the files' order.
+    func parse(_ files: [SourceFile], diagnostics: DiagnosticCollector) -> [ParsedDocument] {
+        let results = ParallelResults<ParsedDocument?>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results[index] = DocumentParser().parse(files[index], diagnostics: diagnostics)
+        }
+        return results.values.compactMap { $0 }
+    }
+}
+
+/// Slots that concurrent iterations fill, one each.
+final class ParallelResults<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value] { lock.withLock { storage.compactMap { $0 } } }
+}

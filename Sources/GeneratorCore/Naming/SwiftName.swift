@@ -1,0 +1,117 @@
+import Foundation
+
+/// Turns names from the documents (`get_author_convert_ability`, `SHORT_VIDEO`, `oAuthorId`,
+/// `douyin-xingtu`) into Swift names that follow the API Design Guidelines.
+public enum SwiftName {
+    /// The words of `text`: split at anything that is not a letter or digit, at lower-to-upper
+    /// case changes and before the last capital of an acronym (`APIKey` → `API`, `Key`).
+    /// A token written all in capitals (`SHORT_VIDEO`) is a word in lower case, not an acronym.
+    public static func words(of text: String) -> [String] {
+        var result: [String] = []
+        let tokens = text.split { !($0.isLetter || ($0.isASCII && $0.isNumber)) }
+        for token in tokens {
+            let characters = Array(token)
+            let hasLower = characters.contains { $0.isLowercase }
+            if !hasLower {
+                result.append(String(token).lowercased())
+                continue
+            }
+            var current = ""
+            for (index, character) in characters.enumerated() {
+                if !current.isEmpty {
+                    let previous = characters[index - 1]
+                    let next = index + 1 < characters.count ? characters[index + 1] : nil
+                    let lowerToUpper = previous.isLowercase && character.isUppercase
+                    let digitToUpper = previous.isNumber && character.isUppercase
+                    let acronymEnd = previous.isUppercase && character.isUppercase && (next?.isLowercase ?? false)
+                    if lowerToUpper || digitToUpper || acronymEnd {
+                        result.append(current)
+                        current = ""
+                    }
+                }
+                current.append(character)
+            }
+            if !current.isEmpty { result.append(current) }
+        }
+        return result
+    }
+
+    /// `lowerCamelCase`: the first word in lower case (`URLPath` → `urlPath`), later words
+    /// capitalized, acronyms inside kept (`getAPIKey`). Not escaped; see ``identifier(_:)``.
+    public static func camelCase(_ text: String) -> String {
+        let parts = words(of: text)
+        guard let first = parts.first else { return "" }
+        var result = first.allSatisfy({ $0.isUppercase || $0.isNumber }) ? first.lowercased() : lowercasingFirst(first)
+        for word in parts.dropFirst() { result += capitalizingFirst(word) }
+        return result
+    }
+
+    /// `UpperCamelCase`.
+    public static func pascalCase(_ text: String) -> String {
+        words(of: text).map(capitalizingFirst).joined()
+    }
+
+    /// `text` made usable where Swift expects an identifier: keywords in backticks.
+    public static func escaped(_ name: String) -> String {
+        SwiftKeywords.reserved.contains(name) ? "`\(name)`" : name
+    }
+
+    /// A legal, unescaped identifier for `text` in lowerCamelCase, or `nil` if `text` has no
+    /// letters or digits. A leading digit gets `prefix` (`90` → `value90` with prefix `value`).
+    public static func lowerIdentifier(_ text: String, digitPrefix prefix: String) -> String? {
+        var name = camelCase(text)
+        guard !name.isEmpty else { return nil }
+        if name.first!.isNumber { name = prefix + capitalizingFirst(name) }
+        if SwiftKeywords.unusable.contains(name) { name += "Value" }
+        return name
+    }
+
+    /// A legal type name for `text` in UpperCamelCase, or `nil` if `text` has no letters or digits.
+    /// A leading digit gets `prefix`; a name in `avoiding` gets `suffix` (`Result` → `ResultModel`).
+    public static func typeIdentifier(
+        _ text: String, digitPrefix prefix: String, takenSuffix suffix: String, avoiding: Set<String>
+    ) -> String? {
+        var name = pascalCase(text)
+        guard !name.isEmpty else { return nil }
+        if name.first!.isNumber { name = capitalizingFirst(prefix) + name }
+        if avoiding.contains(name) || SwiftKeywords.unusable.contains(name) { name += suffix }
+        return name
+    }
+
+    /// The name of a type nested in another, from a property or parameter name: `platform` →
+    /// `Platform`, `type` → `TypeValue` (a nested `Type` or `String` would hide the real one).
+    public static func nestedTypeName(_ text: String, digitPrefix prefix: String) -> String {
+        typeIdentifier(text, digitPrefix: prefix, takenSuffix: "Value", avoiding: SwiftKeywords.generatedCodeTypeNames)
+            ?? prefix
+    }
+
+    static func capitalizingFirst(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return first.uppercased() + word.dropFirst()
+    }
+
+    static func lowercasingFirst(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return first.lowercased() + word.dropFirst()
+    }
+
+    /// Names for enum values that have no letters or digits.
+    static let symbolNames: [String: String] = [
+        "": "empty", "-": "minus", "+": "plus", "*": "asterisk", "/": "slash", "=": "equals", ".": "dot",
+        "<": "lessThan", ">": "greaterThan", "<=": "lessThanOrEqual", ">=": "greaterThanOrEqual",
+        "!=": "notEqual", "==": "equal", "_": "underscore", "%": "percent", "&": "ampersand", "#": "hash",
+        "@": "at", "?": "questionMark", "!": "exclamationMark", "~": "tilde", "^": "caret", "|": "pipe",
+    ]
+
+    /// The case name for an enum value: `SHORT_VIDEO` → `shortVideo`, `DAY_30` → `day30`,
+    /// `90` → `value90`, `-` → `minus`, `true` → `true` (escaped where used).
+    /// `NONE` → `noneValue`, so that `.none` never competes with `Optional.none`.
+    public static func enumCaseName(forValue value: String) -> String {
+        if let name = lowerIdentifier(value, digitPrefix: "value") {
+            return name == "none" || name == "some" ? name + "Value" : name
+        }
+        if let name = symbolNames[value.trimmingCharacters(in: .whitespaces)] { return name }
+        let code = value.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "_")
+        return "value_" + code
+    }
+}

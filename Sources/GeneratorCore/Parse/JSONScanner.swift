@@ -1,0 +1,370 @@
+import Foundation
+
+/// A small, strict JSON scanner over raw bytes: it checks syntax with exact error positions,
+/// finds the value a JSON pointer names, and lists an object's members as byte ranges.
+///
+/// It builds no tree, so it is cheap enough to run on every input before the real decoder.
+struct JSONScanner {
+    struct SyntaxError: Error, Equatable {
+        let offset: Int
+        let message: String
+    }
+
+    /// One member of an object: its key, where the key starts, and the bytes of its value.
+    struct Member {
+        let key: String
+        let keyOffset: Int
+        let valueRange: Range<Int>
+    }
+
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    // MARK: Syntax
+
+    /// The first syntax error, or `nil` when the whole input is one valid JSON value.
+    func syntaxError() -> SyntaxError? {
+        var index = 0
+        do {
+            skipWhitespace(&index)
+            guard index < bytes.count else { throw SyntaxError(offset: index, message: "the file has no JSON value") }
+            try skipValue(&index, depth: 0)
+            skipWhitespace(&index)
+            if index < bytes.count {
+                throw SyntaxError(offset: index, message: "unexpected \(describe(index)) after the end of the document")
+            }
+            return nil
+        } catch let error as SyntaxError {
+            return error
+        } catch {
+            return SyntaxError(offset: index, message: "\(error)")
+        }
+    }
+
+    // MARK: Pointers
+
+    /// The offset of the member key (for an object member) or the element (for an array index)
+    /// that `pointer` names; as deep as the pointer can be followed.
+    func offset(of pointer: String) -> Int? {
+        var index = 0
+        skipWhitespace(&index)
+        var found: Int? = index
+        for token in JSONPointer.tokens(of: pointer) {
+            guard index < bytes.count else { return found }
+            if bytes[index] == UInt8(ascii: "{") {
+                guard let member = try? members(ofObjectAt: index).first(where: { $0.key == token }) else { return found }
+                found = member.keyOffset
+                index = member.valueRange.lowerBound
+            } else if bytes[index] == UInt8(ascii: "["), let position = Int(token) {
+                guard let element = try? elements(ofArrayAt: index), position < element.count else { return found }
+                found = element[position].lowerBound
+                index = element[position].lowerBound
+            } else {
+                return found
+            }
+        }
+        return found
+    }
+
+    /// The members of the object that starts at `start`.
+    func members(ofObjectAt start: Int) throws -> [Member] {
+        var index = start
+        try expect(UInt8(ascii: "{"), &index)
+        var result: [Member] = []
+        skipWhitespace(&index)
+        if peek(index) == UInt8(ascii: "}") { return result }
+        while true {
+            skipWhitespace(&index)
+            let keyOffset = index
+            let key = try readString(&index)
+            skipWhitespace(&index)
+            try expect(UInt8(ascii: ":"), &index)
+            skipWhitespace(&index)
+            let valueStart = index
+            try skipValue(&index, depth: 1)
+            result.append(Member(key: key, keyOffset: keyOffset, valueRange: valueStart..<index))
+            skipWhitespace(&index)
+            if peek(index) == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            try expect(UInt8(ascii: "}"), &index)
+            return result
+        }
+    }
+
+    /// The byte ranges of the elements of the array that starts at `start`.
+    func elements(ofArrayAt start: Int) throws -> [Range<Int>] {
+        var index = start
+        try expect(UInt8(ascii: "["), &index)
+        var result: [Range<Int>] = []
+        skipWhitespace(&index)
+        if peek(index) == UInt8(ascii: "]") { return result }
+        while true {
+            skipWhitespace(&index)
+            let elementStart = index
+            try skipValue(&index, depth: 1)
+            result.append(elementStart..<index)
+            skipWhitespace(&index)
+            if peek(index) == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            try expect(UInt8(ascii: "]"), &index)
+            return result
+        }
+    }
+
+    /// The string value at `range`, when it is a JSON string.
+    func stringValue(at range: Range<Int>) -> String? {
+        var index = range.lowerBound
+        return try? readString(&index)
+    }
+
+    // MARK: Positions
+
+    /// 1-based line and column (in characters) of `offset`.
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        let end = min(offset, bytes.count)
+        for index in 0..<end where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: bytes[lineStart..<end], as: UTF8.self).count + 1
+        return (line, column)
+    }
+
+    // MARK: Scanning
+
+    private func peek(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private func describe(_ index: Int) -> String {
+        guard let byte = peek(index) else { return "end of file" }
+        if byte >= 0x20 && byte < 0x7F { return "`\(Character(UnicodeScalar(byte)))`" }
+        return "byte 0x\(String(byte, radix: 16))"
+    }
+
+    private func expect(_ byte: UInt8, _ index: inout Int) throws {
+        guard peek(index) == byte else {
+            let what = peek(index) == nil ? "unexpected end of file (the document is truncated)" : "unexpected \(describe(index))"
+            throw SyntaxError(offset: index, message: "\(what); expected `\(Character(UnicodeScalar(byte)))`")
+        }
+        index += 1
+    }
+
+    func skipWhitespace(_ index: inout Int) {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    private func skipValue(_ index: inout Int, depth: Int) throws {
+        guard depth < 512 else { throw SyntaxError(offset: index, message: "nesting is deeper than 512 levels") }
+        guard let byte = peek(index) else {
+            throw SyntaxError(offset: index, message: "unexpected end of file (the document is truncated); expected a value")
+        }
+        switch byte {
+        case UInt8(ascii: "{"):
+            index += 1
+            skipWhitespace(&index)
+            if peek(index) == UInt8(ascii: "}") {
+                index += 1
+                return
+            }
+            while true {
+                skipWhitespace(&index)
+                guard peek(index) == UInt8(ascii: "\"") else {
+                    let what = peek(index) == nil ? "unexpected end of file (the document is truncated)" : "unexpected \(describe(index))"
+                    throw SyntaxError(offset: index, message: "\(what); expected a member name in quotes")
+                }
+                try skipString(&index)
+                skipWhitespace(&index)
+                try expect(UInt8(ascii: ":"), &index)
+                skipWhitespace(&index)
+                try skipValue(&index, depth: depth + 1)
+                skipWhitespace(&index)
+                if peek(index) == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard peek(index) == UInt8(ascii: "}") else {
+                    let what = peek(index) == nil ? "unexpected end of file (the document is truncated)" : "unexpected \(describe(index))"
+                    throw SyntaxError(offset: index, message: "\(what); expected `,` or `}`")
+                }
+                index += 1
+                return
+            }
+        case UInt8(ascii: "["):
+            index += 1
+            skipWhitespace(&index)
+            if peek(index) == UInt8(ascii: "]") {
+                index += 1
+                return
+            }
+            while true {
+                skipWhitespace(&index)
+                try skipValue(&index, depth: depth + 1)
+                skipWhitespace(&index)
+                if peek(index) == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard peek(index) == UInt8(ascii: "]") else {
+                    let what = peek(index) == nil ? "unexpected end of file (the document is truncated)" : "unexpected \(describe(index))"
+                    throw SyntaxError(offset: index, message: "\(what); expected `,` or `]`")
+                }
+                index += 1
+                return
+            }
+        case UInt8(ascii: "\""):
+            try skipString(&index)
+        case UInt8(ascii: "t"):
+            try skipLiteral("true", &index)
+        case UInt8(ascii: "f"):
+            try skipLiteral("false", &index)
+        case UInt8(ascii: "n"):
+            try skipLiteral("null", &index)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            try skipNumber(&index)
+        default:
+            throw SyntaxError(offset: index, message: "unexpected \(describe(index)); expected a value")
+        }
+    }
+
+    private func skipLiteral(_ literal: StaticString, _ index: inout Int) throws {
+        let start = index
+        let text = literal.withUTF8Buffer { Array($0) }
+        for byte in text {
+            guard peek(index) == byte else {
+                throw SyntaxError(offset: start, message: "unexpected \(describe(start)); expected a value")
+            }
+            index += 1
+        }
+    }
+
+    private func skipNumber(_ index: inout Int) throws {
+        let start = index
+        if peek(index) == UInt8(ascii: "-") { index += 1 }
+        var digits = 0
+        while let byte = peek(index), byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+            index += 1
+            digits += 1
+        }
+        guard digits > 0 else { throw SyntaxError(offset: start, message: "a number has no digits") }
+        if peek(index) == UInt8(ascii: ".") {
+            index += 1
+            var fraction = 0
+            while let byte = peek(index), byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                index += 1
+                fraction += 1
+            }
+            guard fraction > 0 else { throw SyntaxError(offset: index, message: "a number ends after its decimal point") }
+        }
+        if peek(index) == UInt8(ascii: "e") || peek(index) == UInt8(ascii: "E") {
+            index += 1
+            if peek(index) == UInt8(ascii: "+") || peek(index) == UInt8(ascii: "-") { index += 1 }
+            var exponent = 0
+            while let byte = peek(index), byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                index += 1
+                exponent += 1
+            }
+            guard exponent > 0 else { throw SyntaxError(offset: index, message: "a number's exponent has no digits") }
+        }
+    }
+
+    private func skipString(_ index: inout Int) throws {
+        let start = index
+        index += 1
+        while let byte = peek(index) {
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                return
+            case UInt8(ascii: "\\"):
+                index += 2
+            case 0x00..<0x20:
+                throw SyntaxError(offset: index, message: "a control character inside a string must be escaped")
+            default:
+                index += 1
+            }
+        }
+        throw SyntaxError(offset: start, message: "unexpected end of file inside a string (the document is truncated)")
+    }
+
+    /// Reads a string and decodes its escapes.
+    private func readString(_ index: inout Int) throws -> String {
+        guard peek(index) == UInt8(ascii: "\"") else {
+            throw SyntaxError(offset: index, message: "unexpected \(describe(index)); expected a string")
+        }
+        let start = index + 1
+        try skipString(&index)
+        let raw = bytes[start..<(index - 1)]
+        guard raw.contains(UInt8(ascii: "\\")) else { return String(decoding: raw, as: UTF8.self) }
+        return Self.unescape(raw)
+    }
+
+    private static func unescape(_ raw: ArraySlice<UInt8>) -> String {
+        var output: [UInt8] = []
+        var scalars: [UInt16] = []
+        var index = raw.startIndex
+        func flushUTF16() {
+            guard !scalars.isEmpty else { return }
+            output.append(contentsOf: Array(String(decoding: scalars, as: UTF16.self).utf8))
+            scalars.removeAll()
+        }
+        while index < raw.endIndex {
+            let byte = raw[index]
+            if byte == UInt8(ascii: "\\"), index + 1 < raw.endIndex {
+                let next = raw[index + 1]
+                if next == UInt8(ascii: "u"), index + 5 < raw.endIndex,
+                    let code = UInt16(String(decoding: raw[(index + 2)...(index + 5)], as: UTF8.self), radix: 16)
+                {
+                    scalars.append(code)
+                    index += 6
+                    continue
+                }
+                flushUTF16()
+                switch next {
+                case UInt8(ascii: "n"): output.append(0x0A)
+                case UInt8(ascii: "t"): output.append(0x09)
+                case UInt8(ascii: "r"): output.append(0x0D)
+                case UInt8(ascii: "b"): output.append(0x08)
+                case UInt8(ascii: "f"): output.append(0x0C)
+                default: output.append(next)
+                }
+                index += 2
+            } else {
+                flushUTF16()
+                output.append(byte)
+                index += 1
+            }
+        }
+        flushUTF16()
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// JSON pointers (RFC 6901) and their relation to coding paths.
+enum JSONPointer {
+    static func tokens(of pointer: String) -> [String] {
+        guard !pointer.isEmpty else { return [] }
+        return pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
+            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+    }
+
+    static func pointer(_ tokens: [String]) -> String {
+        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
+            .joined()
+    }
+
+    static func pointer(_ codingPath: [any CodingKey]) -> String {
+        pointer(codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue })
+    }
+}

@@ -1,0 +1,13 @@
+import OpenAPIKit
+
+/// A document that decoded and validated: the OpenAPI 3.1 model of it (3.0 input is converted)
+/// and the file it came from.
+public struct ParsedDocument: Sendable {
+    public let source: SourceFile
+    public let document: OpenAPI.Document
+
+    /// A location in this document's file.
+    func location(_ pointer: String) -> SourceLocation {
+        SourceLocation(file: source.path, pointer: pointer)
+    }
+}

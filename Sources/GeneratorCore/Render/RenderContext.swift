@@ -1,0 +1,164 @@
+/// The model as the templates see it: dictionaries of strings, booleans and lists.
+///
+/// Only presentation is decided here (which flags a template switches on, list separators);
+/// names, types, literals and doc lines come from the model as they are.
+enum RenderContext {
+    static func header(inputs: String, sourceFiles: [String]) -> [String: Any] {
+        ["inputs": inputs, "sourceFiles": sourceFiles]
+    }
+
+    /// The namespace file; `operations` holds each operation's method and request type, rendered
+    /// and indented already.
+    static func namespace(
+        _ namespace: NamespaceModel, operations: [(methodCode: String, requestCode: String)], header: [String: Any]
+    ) -> [String: Any] {
+        header.merging(
+            [
+                "typeName": namespace.typeName,
+                "propertyName": namespace.propertyName,
+                "docLines": namespace.docLines,
+                "operations": operations.map {
+                    ["namespaceTypeName": namespace.typeName, "methodCode": $0.methodCode, "requestCode": $0.requestCode]
+                },
+            ], uniquingKeysWith: { _, new in new })
+    }
+
+    /// An operation, for the `operationMethod` and `requestType` templates; `nestedTypesCode`
+    /// holds its nested declarations, rendered and indented already.
+    static func operation(_ operation: OperationModel, nestedTypesCode: [String]) -> [String: Any] {
+        let parameters = operation.parameters.enumerated().map { index, parameter in
+            var context: [String: Any] = [
+                "identifier": parameter.identifier,
+                "label": parameter.label,
+                "type": parameter.type,
+                "signatureType": parameter.signatureType,
+                "docLines": parameter.docLines,
+                "isLast": index == operation.parameters.count - 1,
+            ]
+            context["defaultClause"] = parameter.defaultClause
+            return context
+        }
+        var context: [String: Any] = [
+            "methodName": operation.methodName,
+            "requestTypeName": operation.requestTypeName,
+            "methodDocLines": operation.methodDocLines,
+            "requestDocLines": operation.requestDocLines,
+            "hasParameters": !operation.parameters.isEmpty,
+            "parameters": parameters,
+            "argumentList": operation.parameters.map { "\($0.label): \($0.identifier)" }.joined(separator: ", "),
+            "outputType": operation.outputType,
+            "requestOutputType": operation.requestOutputType,
+            "operationIDLiteral": operation.operationIDLiteral,
+            "httpMethodExpression": operation.httpMethodExpression,
+            "pathExpression": operation.pathExpression,
+            "usesQuery": operation.usesQuery,
+            "queryCapacity": operation.encodingStatements.filter { $0.hasPrefix("query.") }.count,
+            "usesHeaders": operation.usesHeaders,
+            "usesFormFields": operation.usesFormFields,
+            "encodingStatements": operation.encodingStatements,
+            "authenticationExpression": operation.authenticationExpression,
+            "responseFormatExpression": operation.responseFormatExpression,
+            "nestedTypes": nestedTypesCode.map { ["code": $0] },
+        ]
+        context["deprecationAttribute"] = operation.deprecationAttribute
+        context["bodyExpression"] = operation.bodyExpression
+        return context
+    }
+
+    /// The template that renders `declaration`.
+    static func templateName(for declaration: TypeDeclaration) -> String {
+        switch declaration.kind {
+        case .structure: "structure"
+        case .valueEnum: "valueEnum"
+        case .oneOf: "oneOf"
+        case .alias: "alias"
+        }
+    }
+
+    /// A declaration, for its template; `nestedTypesCode` holds its nested declarations,
+    /// rendered and indented already.
+    static func declaration(_ declaration: TypeDeclaration, nestedTypesCode: [String]) -> [String: Any] {
+        var context: [String: Any] = [
+            "name": declaration.name,
+            "docLines": declaration.docLines,
+            "nestedTypes": nestedTypesCode.map { ["code": $0] },
+        ]
+        switch declaration.kind {
+        case .structure(let structure):
+            context["needsCodingKeys"] = structure.needsCodingKeys
+            context["properties"] = structure.properties.enumerated().map { index, property in
+                [
+                    "identifier": property.identifier,
+                    "type": property.type,
+                    "jsonKeyLiteral": property.jsonKeyLiteral,
+                    "isOptional": property.isOptional,
+                    "isIndirect": property.isIndirect,
+                    "docLines": property.docLines,
+                    "isLast": index == structure.properties.count - 1,
+                ] as [String: Any]
+            }
+        case .valueEnum(let valueEnum):
+            context["rawType"] = valueEnum.rawType
+            context["undocumentedCaseName"] = valueEnum.undocumentedCaseName
+            context["cases"] = valueEnum.cases.map { ["name": $0.name, "rawLiteral": $0.rawLiteral, "docLines": $0.docLines] }
+            context["allCasesList"] = valueEnum.cases.map { "." + $0.name }.joined(separator: ", ")
+        case .oneOf(let oneOf):
+            context["isIndirect"] = oneOf.isIndirect
+            context["hasDiscriminator"] = oneOf.discriminatorKeyLiteral != nil
+            context["discriminatorKeyLiteral"] = oneOf.discriminatorKeyLiteral
+            context["cases"] = oneOf.cases.map { ["name": $0.name, "payloadType": $0.payloadType] }
+            context["discriminatedCases"] = oneOf.cases.filter { !$0.discriminatorValueLiterals.isEmpty }.map {
+                ["name": $0.name, "payloadType": $0.payloadType,
+                 "valuesList": $0.discriminatorValueLiterals.joined(separator: ", ")]
+            }
+        case .alias(let target):
+            context["target"] = target
+        }
+        return context
+    }
+
+    static func model(code: String, header: [String: Any]) -> [String: Any] {
+        header.merging(["code": code], uniquingKeysWith: { _, new in new })
+    }
+
+    static func servers(_ model: APIModel, header: [String: Any]) -> [String: Any] {
+        let servers = model.servers.enumerated().map { index, server in
+            [
+                "name": server.name, "urlLiteral": server.urlLiteral, "summaryLiteral": server.summaryLiteral,
+                "docLines": server.docLines, "isLast": index == model.servers.count - 1,
+            ] as [String: Any]
+        }
+        var context = header.merging(["servers": servers], uniquingKeysWith: { _, new in new })
+        if let server = model.defaultServer {
+            context["defaultServer"] = ["name": server.name, "timeoutSeconds": model.defaultTimeoutSeconds] as [String: Any]
+        }
+        return context
+    }
+
+    static func businessCodes(_ envelope: EnvelopeModel, header: [String: Any]) -> [String: Any] {
+        let retryable = envelope.codes.filter(\.isRetryable)
+        return header.merging(
+            [
+                "formatName": envelope.formatName,
+                "codeKeyLiteral": envelope.codeKeyLiteral,
+                "dataKeyLiteral": envelope.dataKeyLiteral,
+                "messageKeyLiteral": envelope.messageKeyLiteral,
+                "recordTimeKeyLiteral": envelope.recordTimeKeyLiteral,
+                "requestIDKeyLiteral": envelope.requestIDKeyLiteral,
+                "successCodesLiteral": envelope.successCodesLiteral,
+                "codes": envelope.codes.map {
+                    [
+                        "code": $0.code, "caseName": $0.caseName, "nameLiteral": SwiftText.literal($0.caseName.trimmingBackticks),
+                        "meaningLiteral": $0.meaningLiteral, "docLines": $0.docLines, "isRetryable": $0.isRetryable,
+                    ] as [String: Any]
+                },
+                "allCasesList": envelope.codes.map { "." + $0.caseName }.joined(separator: ", "),
+                "hasRetryableCodes": !retryable.isEmpty,
+                "retryableCasesList": retryable.map { "." + $0.caseName }.joined(separator: ", "),
+            ], uniquingKeysWith: { _, new in new })
+    }
+}
+
+extension String {
+    var trimmingBackticks: String { filter { $0 != "`" } }
+}

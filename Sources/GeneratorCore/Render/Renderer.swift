@@ -1,0 +1,132 @@
+import Foundation
+
+/// A file the generator produces, in memory.
+public struct GeneratedFile: Sendable, Hashable {
+    /// The path relative to the output directory, such as `DouyinXingtuAPI.swift` or `Models/Pet.swift`.
+    public let path: String
+    public let contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// Renders the model into Swift files with the templates: one file per namespace, one per
+/// model, plus the servers and business codes.
+public struct Renderer: Sendable {
+    public let templates: TemplateSet
+    /// The inputs as the user named them, for the files' headers.
+    public let inputs: [String]
+
+    public init(templates: TemplateSet, inputs: [String]) {
+        self.templates = templates
+        self.inputs = inputs
+    }
+
+    /// A template is missing (reported), so nothing can be rendered.
+    struct MissingTemplate: Error {}
+
+    public func render(_ model: APIModel, diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
+        var files: [GeneratedFile] = []
+        do {
+            for namespace in model.namespaces {
+                let sources = Array(Set(namespace.operations.map(\.sourceFile))).sorted()
+                let operations = try namespace.operations.map { operation in
+                    let context = RenderContext.operation(
+                        operation, nestedTypesCode: try operation.nestedTypes.map { try Self.indent(declarationCode($0, diagnostics), by: 1) })
+                    return (
+                        methodCode: Self.indent(try render("operationMethod", context, diagnostics), by: 1),
+                        requestCode: Self.indent(try render("requestType", context, diagnostics), by: 1))
+                }
+                let context = RenderContext.namespace(namespace, operations: operations, header: header(sources))
+                files.append(GeneratedFile(path: namespace.fileName, contents: try render("Namespace.swift", context, diagnostics)))
+            }
+            for declaration in model.models {
+                let sources = declaration.sourceFile.map { [$0] } ?? []
+                let context = RenderContext.model(code: try declarationCode(declaration, diagnostics), header: header(sources))
+                files.append(
+                    GeneratedFile(
+                        path: "Models/" + (declaration.fileName ?? declaration.name + ".swift"),
+                        contents: try render("Model.swift", context, diagnostics)))
+            }
+            if !model.servers.isEmpty {
+                let context = RenderContext.servers(model, header: header([]))
+                files.append(GeneratedFile(path: "Servers.swift", contents: try render("Servers.swift", context, diagnostics)))
+            }
+            if let envelope = model.envelope {
+                let context = RenderContext.businessCodes(envelope, header: header([]))
+                files.append(
+                    GeneratedFile(path: "BusinessCodes.swift", contents: try render("BusinessCodes.swift", context, diagnostics)))
+            }
+        } catch {
+            return nil
+        }
+        let paths = files.map { $0.path.lowercased() }
+        if Set(paths).count != paths.count {
+            diagnostics.error("two generated files would have the same name (on a case-insensitive file system)")
+            return nil
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    private func render(_ template: String, _ context: [String: Any], _ diagnostics: DiagnosticCollector) throws -> String {
+        guard let text = templates.render(context, template: template) else {
+            diagnostics.error(
+                "the template `\(template)` is missing", hint: "restore it in the templates directory, or remove the override")
+            throw MissingTemplate()
+        }
+        return Self.tidy(text)
+    }
+
+    /// A declaration with its nested declarations inside, each level indented one step more.
+    private func declarationCode(_ declaration: TypeDeclaration, _ diagnostics: DiagnosticCollector) throws -> String {
+        let nested: [TypeDeclaration]
+        switch declaration.kind {
+        case .structure(let structure): nested = structure.nestedTypes
+        case .oneOf(let oneOf): nested = oneOf.nestedTypes
+        case .valueEnum, .alias: nested = []
+        }
+        let nestedCode = try nested.map { Self.indent(try declarationCode($0, diagnostics), by: 1) }
+        let context = RenderContext.declaration(declaration, nestedTypesCode: nestedCode)
+        return try render(RenderContext.templateName(for: declaration), context, diagnostics)
+    }
+
+    /// `code` with every non-empty line indented by `levels` × 4 spaces, without its final newline.
+    static func indent(_ code: String, by levels: Int) -> String {
+        let prefix = String(repeating: " ", count: levels * 4)
+        var text = code
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : prefix + $0 }
+            .joined(separator: "\n")
+    }
+
+    private func header(_ sourceFiles: [String]) -> [String: Any] {
+        RenderContext.header(
+            inputs: inputs.joined(separator: ", "),
+            sourceFiles: sourceFiles.map(relativeToInputs))
+    }
+
+    /// `path` without the input directory it is under, so headers stay short.
+    private func relativeToInputs(_ path: String) -> String {
+        for input in inputs {
+            let prefix = input.hasSuffix("/") ? input : input + "/"
+            if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
+        }
+        return (path as NSString).lastPathComponent
+    }
+
+    /// Trailing spaces removed, runs of blank lines collapsed, one newline at the end.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = line
+            while line.last == " " { line = line.dropLast() }
+            if line.isEmpty, lines.last?.isEmpty ?? true { continue }
+            lines.append(line)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import OpenAPIKit
+
+/// Something from one of the documents, with the place it came from.
+struct Located<Value: Sendable>: Sendable {
+    let value: Value
+    let location: SourceLocation
+}
+
+/// One operation of the merged documents.
+struct IndexedOperation: Sendable {
+    let path: String
+    let method: OpenAPI.HttpMethod
+    let operation: OpenAPI.Operation
+    /// Parameters declared on the path item, shared by its operations.
+    let pathItemParameters: OpenAPI.Parameter.Array
+    /// The security requirements in effect: the operation's own, or its document's.
+    let security: [OpenAPI.SecurityRequirement]
+    let location: SourceLocation
+    /// The file the operation came from.
+    let file: String
+}
+
+/// The documents merged into one: components by name, operations sorted by path and method,
+/// servers and tags in order of first appearance.
+///
+/// Identical components from different documents (such as the `Result` schema every Just One
+/// API endpoint document repeats) merge into one; components with the same name and different
+/// content are errors, as are duplicate operations and operation IDs.
+struct SpecIndex: Sendable {
+    var schemas: [String: Located<JSONSchema>] = [:]
+    var parameters: [String: Located<OpenAPI.Parameter>] = [:]
+    var responses: [String: Located<OpenAPI.Response>] = [:]
+    var requestBodies: [String: Located<OpenAPI.Request>] = [:]
+    var securitySchemes: [String: Located<OpenAPI.SecurityScheme>] = [:]
+    var pathItems: [String: Located<OpenAPI.PathItem>] = [:]
+    var operations: [IndexedOperation] = []
+    var servers: [Located<OpenAPI.Server>] = []
+    var tags: [String: OpenAPI.Tag] = [:]
+
+    /// The component schema names, sorted.
+    var schemaNames: [String] { schemas.keys.sorted() }
+
+    init(documents: [ParsedDocument], diagnostics: DiagnosticCollector) {
+        for parsed in documents.sorted(by: { $0.source.path < $1.source.path }) {
+            add(parsed, diagnostics: diagnostics)
+        }
+        operations.sort { lhs, rhs in
+            lhs.path != rhs.path ? lhs.path < rhs.path : Self.methodOrder(lhs.method) < Self.methodOrder(rhs.method)
+        }
+        checkOperationIDs(diagnostics: diagnostics)
+    }
+
+    private static func methodOrder(_ method: OpenAPI.HttpMethod) -> String {
+        let order = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY"]
+        return order.firstIndex(of: method.rawValue).map { String($0) } ?? method.rawValue
+    }
+
+    private mutating func add(_ parsed: ParsedDocument, diagnostics: DiagnosticCollector) {
+        let document = parsed.document
+        let components = document.components
+        merge(components.schemas, into: &schemas, kind: "schemas", parsed, diagnostics)
+        merge(resolvedOnly(components.parameters), into: &parameters, kind: "parameters", parsed, diagnostics)
+        merge(resolvedOnly(components.responses), into: &responses, kind: "responses", parsed, diagnostics)
+        merge(resolvedOnly(components.requestBodies), into: &requestBodies, kind: "requestBodies", parsed, diagnostics)
+        merge(resolvedOnly(components.securitySchemes), into: &securitySchemes, kind: "securitySchemes", parsed, diagnostics)
+        merge(components.pathItems, into: &pathItems, kind: "pathItems", parsed, diagnostics)
+
+        for server in document.servers where !servers.contains(where: { $0.value.urlTemplate == server.urlTemplate }) {
+            servers.append(Located(value: server, location: parsed.location("/servers")))
+        }
+        for tag in document.tags ?? [] where tags[tag.name] == nil {
+            tags[tag.name] = tag
+        }
+
+        for (path, item) in document.paths {
+            let pointer = JSONPointer.pointer(["paths", path.rawValue])
+            let pathItem: OpenAPI.PathItem
+            switch item {
+            case .b(let value):
+                pathItem = value
+            case .a(let reference):
+                guard let name = reference.name, let referenced = pathItems[name]?.value,
+                    reference.absoluteString.hasPrefix("#/components/pathItems/")
+                else {
+                    diagnostics.error(
+                        "unresolvable path item reference `\(reference.absoluteString)`", at: parsed.location(pointer),
+                        hint: "define it under components/pathItems")
+                    continue
+                }
+                pathItem = referenced
+            }
+            for endpoint in pathItem.endpoints {
+                let operationPointer = pointer + "/" + endpoint.method.rawValue.lowercased()
+                let indexed = IndexedOperation(
+                    path: path.rawValue, method: endpoint.method, operation: endpoint.operation,
+                    pathItemParameters: pathItem.parameters, security: endpoint.operation.security ?? document.security,
+                    location: parsed.location(operationPointer), file: parsed.source.path)
+                if let existing = operations.firstIndex(where: { $0.path == indexed.path && $0.method == indexed.method }) {
+                    let other = operations[existing]
+                    if Self.sameEncoding(other.operation, indexed.operation)
+                        && Self.sameEncoding(other.pathItemParameters, indexed.pathItemParameters)
+                    {
+                        continue
+                    }
+                    diagnostics.error(
+                        "operation \(endpoint.method.rawValue) \(path.rawValue) is also defined, differently, in \(other.file)",
+                        at: indexed.location, hint: "keep one definition of each operation")
+                    continue
+                }
+                operations.append(indexed)
+            }
+        }
+    }
+
+    private func resolvedOnly<T>(
+        _ dictionary: OpenAPI.ComponentReferenceDictionary<T>
+    ) -> OpenAPI.ComponentDictionary<T> {
+        var result = OpenAPI.ComponentDictionary<T>()
+        for (key, value) in dictionary {
+            if case .b(let component) = value { result[key] = component }
+        }
+        return result
+    }
+
+    /// Whether two values say the same thing: equal JSON once keys are sorted and `required`
+    /// lists are put in order. (OpenAPIKit's `==` and encoding both depend on the order in
+    /// which `required` was read, so neither can decide alone.)
+    static func sameEncoding<T: Encodable>(_ lhs: T, _ rhs: T) -> Bool {
+        guard let left = canonicalJSON(lhs), let right = canonicalJSON(rhs) else { return false }
+        return left == right
+    }
+
+    static func canonicalJSON<T: Encodable>(_ value: T) -> Data? {
+        guard let data = try? JSONEncoder().encode(value),
+            let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        else { return nil }
+        func normalize(_ value: Any, key: String?) -> Any {
+            if let dictionary = value as? [String: Any] {
+                return dictionary.reduce(into: [String: Any]()) { $0[$1.key] = normalize($1.value, key: $1.key) }
+            }
+            if let array = value as? [Any] {
+                if key == "required", let strings = array as? [String] { return strings.sorted() }
+                return array.map { normalize($0, key: nil) }
+            }
+            return value
+        }
+        return try? JSONSerialization.data(
+            withJSONObject: normalize(object, key: nil), options: [.sortedKeys, .fragmentsAllowed])
+    }
+
+    private func merge<T: Encodable & Sendable>(
+        _ components: OpenAPI.ComponentDictionary<T>, into target: inout [String: Located<T>], kind: String,
+        _ parsed: ParsedDocument, _ diagnostics: DiagnosticCollector
+    ) {
+        for (key, value) in components {
+            let name = key.rawValue
+            let location = parsed.location(JSONPointer.pointer(["components", kind, name]))
+            if let existing = target[name] {
+                if !Self.sameEncoding(existing.value, value) {
+                    diagnostics.error(
+                        "component `\(kind)/\(name)` differs from the one with the same name in \(existing.location.file)",
+                        at: location, hint: "give one of them another name, or make them identical")
+                }
+                continue
+            }
+            target[name] = Located(value: value, location: location)
+        }
+    }
+
+    private func checkOperationIDs(diagnostics: DiagnosticCollector) {
+        var seen: [String: IndexedOperation] = [:]
+        for indexed in operations {
+            guard let id = indexed.operation.operationId else { continue }
+            if let first = seen[id] {
+                diagnostics.error(
+                    "duplicate operationId `\(id)`: \(first.method.rawValue) \(first.path) in \(first.file) has it too",
+                    at: SourceLocation(file: indexed.location.file, pointer: (indexed.location.pointer ?? "") + "/operationId"),
+                    hint: "operation IDs must be unique across all documents")
+            } else {
+                seen[id] = indexed
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// One operation: a method on its namespace and a request type that builds its `Request`.
+public struct OperationModel: Sendable, Hashable {
+    public var operationID: String
+    public var operationIDLiteral: String
+    /// The document the operation comes from.
+    public var sourceFile: String
+    /// The method on the namespace, such as `getAuthorConvertAbility`.
+    public var methodName: String
+    /// The request type nested in the namespace, such as `GetAuthorConvertAbility`.
+    public var requestTypeName: String
+    /// `GET`, for documentation.
+    public var httpMethod: String
+    /// `.get`, as Swift source.
+    public var httpMethodExpression: String
+    /// The path template as documented, for documentation.
+    public var pathTemplate: String
+    /// A Swift expression of type `String` that builds the path from the request's properties.
+    public var pathExpression: String
+    /// Doc comment lines of the method (summary, description, parameters, remark).
+    public var methodDocLines: [String]
+    /// Doc comment lines of the request type.
+    public var requestDocLines: [String]
+    /// `@available(*, deprecated, message: …)`, when the operation is deprecated.
+    public var deprecationAttribute: String?
+    /// All parameters, in signature order: required first, then optional, each in document order.
+    public var parameters: [ParameterModel]
+    /// Statements that fill `query`, `headerFields` and `formFields`, one per parameter.
+    public var encodingStatements: [String]
+    public var usesQuery: Bool
+    public var usesHeaders: Bool
+    public var usesFormFields: Bool
+    /// A Swift expression of type `RequestBody?`, or `nil` for none.
+    public var bodyExpression: String?
+    /// `.query(name: "token")`, as Swift source.
+    public var authenticationExpression: String
+    /// `.envelope(.result)`, as Swift source.
+    public var responseFormatExpression: String
+    /// The type of the response's payload, such as `JSONValue`, as written in the namespace.
+    public var outputType: String
+    /// The same type as written inside the request type.
+    public var requestOutputType: String
+    /// Types declared inside the request type: parameter enums, inline bodies and responses.
+    public var nestedTypes: [TypeDeclaration]
+}
+
+/// A parameter of an operation: a property of the request type and an argument of the method.
+public struct ParameterModel: Sendable, Hashable {
+    /// The name on the wire.
+    public var wireName: String
+    /// The Swift identifier, escaped where it is a keyword.
+    public var identifier: String
+    /// The argument label (keywords need no escaping there, except a few).
+    public var label: String
+    /// The full Swift type, `?` included for optional parameters, as written inside the request type.
+    public var type: String
+    /// The same type as written in the namespace's method: `GetAuthorConvertAbility.Platform?`.
+    public var signatureType: String
+    /// `= .shortVideo`, `= nil`, or `nil` for none, as Swift source.
+    public var defaultClause: String?
+    /// Doc comment lines for the request type's property.
+    public var docLines: [String]
+    /// The first line of the description, for the method's `- Parameters:` list.
+    public var summary: String
+}

@@ -1,0 +1,87 @@
+/// A type the generated code declares: a model struct, an enum of values, a one-of enum or an alias.
+public struct TypeDeclaration: Sendable, Hashable {
+    public init(
+        name: String, qualifiedName: String, docLines: [String], kind: Kind, fileName: String? = nil,
+        sourceFile: String? = nil
+    ) {
+        self.name = name
+        self.qualifiedName = qualifiedName
+        self.docLines = docLines
+        self.kind = kind
+        self.fileName = fileName
+        self.sourceFile = sourceFile
+    }
+
+    public enum Kind: Sendable, Hashable {
+        case structure(StructureModel)
+        case valueEnum(ValueEnumModel)
+        case oneOf(OneOfModel)
+        case alias(String)
+    }
+
+    /// The name inside its scope, such as `Platform`.
+    public var name: String
+    /// The name from the module's top level, such as `DouyinXingtuAPI.GetAuthorConvertAbility.Platform`.
+    public var qualifiedName: String
+    public var docLines: [String]
+    public var kind: Kind
+    /// The generated file's name, for top-level models.
+    public var fileName: String?
+    /// The document that defines it, for top-level models.
+    public var sourceFile: String?
+}
+
+/// A struct with stored properties, Codable through its coding keys.
+public struct StructureModel: Sendable, Hashable {
+    public var properties: [PropertyModel]
+    /// Whether any property's Swift name differs from its JSON key.
+    public var needsCodingKeys: Bool
+    public var nestedTypes: [TypeDeclaration]
+}
+
+public struct PropertyModel: Sendable, Hashable {
+    public var jsonKeyLiteral: String
+    public var identifier: String
+    public var label: String
+    /// The full Swift type, `?` included for optional properties.
+    public var type: String
+    public var isOptional: Bool
+    /// Whether the property breaks a reference cycle and is stored with `@Indirect`.
+    public var isIndirect: Bool
+    public var docLines: [String]
+}
+
+/// An enum of string or integer values that keeps unknown values as `undocumented`.
+public struct ValueEnumModel: Sendable, Hashable {
+    /// `String` or `Int`.
+    public var rawType: String
+    public var cases: [EnumCaseModel]
+    /// The case that holds a value this version does not know, such as `undocumented`.
+    public var undocumentedCaseName: String
+}
+
+public struct EnumCaseModel: Sendable, Hashable {
+    /// The name in declarations and after a dot (escaped where needed).
+    public var name: String
+    /// The raw value as Swift source.
+    public var rawLiteral: String
+    public var docLines: [String]
+}
+
+/// An enum over alternative schemas (`oneOf`, `anyOf`), decoded by discriminator or by trying each.
+public struct OneOfModel: Sendable, Hashable {
+    public var cases: [OneOfCaseModel]
+    /// The property that names the variant, when the schema has a discriminator.
+    public var discriminatorKeyLiteral: String?
+    /// Whether the enum is part of a reference cycle and must be `indirect`.
+    public var isIndirect: Bool
+    /// Payload types declared inline in the schema, nested in the enum.
+    public var nestedTypes: [TypeDeclaration]
+}
+
+public struct OneOfCaseModel: Sendable, Hashable {
+    public var name: String
+    public var payloadType: String
+    /// The discriminator values that select this case, as Swift literals.
+    public var discriminatorValueLiterals: [String]
+}

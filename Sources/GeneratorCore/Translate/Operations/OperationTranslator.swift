@@ -1,0 +1,327 @@
+import OpenAPIKit
+
+/// Translates one operation into its method and request type.
+struct OperationTranslator {
+    let index: SpecIndex
+    let authentication: AuthenticationPlan
+    let envelope: EnvelopePlan?
+    let diagnostics: DiagnosticCollector
+
+    struct Names {
+        let namespaceType: String
+        let method: String
+        let requestType: String
+        /// The method to use instead, when the operation is deprecated and a newer version exists.
+        let replacement: String?
+    }
+
+    /// The operation's model, or `nil` when it uses something the generator cannot express
+    /// (reported as a warning: the operation is left out).
+    func translate(_ indexed: IndexedOperation, names: Names, schemas: inout SchemaTranslator) -> OperationModel? {
+        let operation = indexed.operation
+        let qualifiedRequestType = names.namespaceType + "." + names.requestType
+        var scope = schemas.scope(for: qualifiedRequestType, ownName: names.requestType)
+
+        guard var pending = collectParameters(indexed) else { return nil }
+        if let body = requestBodyParameters(indexed) {
+            pending += body
+        } else if operation.requestBody != nil {
+            return nil
+        }
+        let placement = authentication.placement(security: indexed.security, parameters: pending)
+        pending.removeAll { AuthenticationPlan.isCredential($0, under: placement) }
+
+        // Signature order: path parameters in path order, then required, then optional ones.
+        let pathOrder = Self.pathParameterNames(indexed.path)
+        pending.sort { lhs, rhs in
+            func rank(_ parameter: PendingParameter) -> Int {
+                parameter.location == .path ? 0 : parameter.required ? 1 : 2
+            }
+            if rank(lhs) != rank(rhs) { return rank(lhs) < rank(rhs) }
+            if lhs.location == .path {
+                return (pathOrder.firstIndex(of: lhs.wireName) ?? 0) < (pathOrder.firstIndex(of: rhs.wireName) ?? 0)
+            }
+            return false
+        }
+
+        var members = NameScope(reserved: ["request"])
+        var parameters: [ParameterModel] = []
+        var statements: [String] = []
+        var pathValues: [String: String] = [:]
+        var bodyExpression: String?
+        var usesQuery = false
+        var usesHeaders = false
+        var usesFormFields = false
+        for parameter in pending {
+            let translated = ParameterTranslation.translate(
+                parameter, requestType: names.requestType, members: &members, scope: &scope, schemas: &schemas, diagnostics: diagnostics)
+            parameters.append(translated.model)
+            let access = "self." + translated.model.identifier
+            switch parameter.location {
+            case .path:
+                pathValues[parameter.wireName] = "PercentEncoding.encode(\(access).parameterValue)"
+            case .query:
+                usesQuery = true
+                statements.append(translated.appendStatement(to: "query", access: access))
+            case .formField:
+                usesFormFields = true
+                statements.append(translated.appendStatement(to: "formFields", access: access))
+            case .header:
+                usesHeaders = true
+                statements.append(translated.headerStatement(access: access))
+            case .cookie:
+                usesHeaders = true
+                statements.append(translated.cookieStatement(access: access))
+            case .body:
+                bodyExpression = translated.bodyExpression(access: access, contentType: parameter.contentType)
+            }
+        }
+        if usesFormFields {
+            bodyExpression = ".form(formFields)"
+        } else if case .formField = placement {
+            // The credential is the form's only field; the client adds it.
+            bodyExpression = ".form([])"
+        }
+
+        guard let response = ResponseTranslation(envelope: envelope, index: index, diagnostics: diagnostics)
+            .translate(indexed, scope: &scope, schemas: &schemas)
+        else { return nil }
+
+        let documentation = OperationDocumentation(
+            operation: operation, path: indexed.path, method: indexed.method.rawValue, parameters: parameters,
+            methodName: names.method, returns: response.returnsDocumentation)
+        return OperationModel(
+            operationID: operation.operationId ?? "\(indexed.method.rawValue.lowercased())\(indexed.path)",
+            operationIDLiteral: SwiftText.literal(
+                operation.operationId ?? "\(indexed.method.rawValue.lowercased())\(indexed.path)"),
+            sourceFile: indexed.file,
+            methodName: names.method,
+            requestTypeName: names.requestType,
+            httpMethod: indexed.method.rawValue,
+            httpMethodExpression: Self.methodExpression(indexed.method),
+            pathTemplate: indexed.path,
+            pathExpression: Self.pathExpression(indexed.path, values: pathValues),
+            methodDocLines: SwiftText.docComment(documentation.methodLines),
+            requestDocLines: SwiftText.docComment(documentation.requestLines),
+            deprecationAttribute: operation.deprecated ? Self.deprecation(replacement: names.replacement) : nil,
+            parameters: parameters.map { parameter in
+                var parameter = parameter
+                parameter.docLines = SwiftText.docComment(parameter.docLines)
+                return parameter
+            },
+            encodingStatements: statements,
+            usesQuery: usesQuery,
+            usesHeaders: usesHeaders,
+            usesFormFields: usesFormFields,
+            bodyExpression: bodyExpression,
+            authenticationExpression: placement.expression,
+            responseFormatExpression: response.formatExpression,
+            outputType: response.outputType.code(nestedPrefix: names.requestType),
+            requestOutputType: response.outputType.code(nestedPrefix: nil),
+            nestedTypes: scope.declarations)
+    }
+
+    // MARK: Parameters
+
+    /// The path item's and the operation's parameters, references resolved; the operation's
+    /// own win over the path item's of the same name and place.
+    private func collectParameters(_ indexed: IndexedOperation) -> [PendingParameter]? {
+        var result: [PendingParameter] = []
+        let operationPointer = indexed.location.pointer ?? ""
+        let sources: [(OpenAPI.Parameter.Array, String)] = [
+            (indexed.pathItemParameters, String(operationPointer.split(separator: "/").dropLast().joined(separator: "/"))),
+            (indexed.operation.parameters, operationPointer),
+        ]
+        for (parameters, pointer) in sources {
+            for (position, either) in parameters.enumerated() {
+                let location = SourceLocation(file: indexed.file, pointer: "/" + pointer.drop { $0 == "/" } + "/parameters/\(position)")
+                let parameter: OpenAPI.Parameter
+                switch either {
+                case .b(let value):
+                    parameter = value
+                case .a(let reference):
+                    guard let key = SchemaTranslator.componentKey(of: reference.jsonReference, kind: "parameters"),
+                        let value = index.parameters[key]?.value
+                    else {
+                        diagnostics.error(
+                            "unresolvable $ref `\(reference.absoluteString)`", at: location,
+                            hint: "define the parameter under components/parameters")
+                        return nil
+                    }
+                    parameter = value
+                }
+                guard let pending = pendingParameter(parameter, at: location, operation: indexed) else { return nil }
+                result.removeAll { $0.wireName == pending.wireName && $0.location == pending.location }
+                result.append(pending)
+            }
+        }
+        return result
+    }
+
+    private func pendingParameter(
+        _ parameter: OpenAPI.Parameter, at location: SourceLocation, operation: IndexedOperation
+    ) -> PendingParameter? {
+        let place: PendingParameter.Location
+        switch parameter.context {
+        case .query: place = .query
+        case .header: place = .header
+        case .path: place = .path
+        case .cookie: place = .cookie
+        case .querystring:
+            skip(operation, because: "its `querystring` parameter `\(parameter.name)` is not supported", at: location)
+            return nil
+        }
+        let schema: JSONSchema
+        var explode = true
+        switch parameter.schemaOrContent {
+        case .a(let context):
+            schema = context.schema.flattenToJsonSchema()
+            explode = context.explode
+            if place == .query, context.style != .form {
+                diagnostics.warning(
+                    "query parameter `\(parameter.name)` uses style `\(context.style.rawValue)`, which is sent as `form` style",
+                    at: location)
+            }
+        case .b(let content):
+            guard let first = content.first, case .b(let media) = first.value, let contentSchema = media.schema else {
+                skip(operation, because: "parameter `\(parameter.name)` has no schema", at: location)
+                return nil
+            }
+            schema = contentSchema
+        }
+        return PendingParameter(
+            wireName: parameter.name, location: place, required: parameter.required || place == .path,
+            schema: schema, description: parameter.description, deprecated: parameter.deprecated,
+            explode: explode, at: location)
+    }
+
+    // MARK: Request body
+
+    /// The body as parameters: one per form field, or one `body` for JSON and other media.
+    /// `nil` when there is a body the generator cannot express (reported).
+    private func requestBodyParameters(_ indexed: IndexedOperation) -> [PendingParameter]? {
+        guard let either = indexed.operation.requestBody else { return [] }
+        let pointer = (indexed.location.pointer ?? "") + "/requestBody"
+        let location = SourceLocation(file: indexed.file, pointer: pointer)
+        let body: OpenAPI.Request
+        switch either {
+        case .b(let value):
+            body = value
+        case .a(let reference):
+            guard let key = SchemaTranslator.componentKey(of: reference.jsonReference, kind: "requestBodies"),
+                let value = index.requestBodies[key]?.value
+            else {
+                diagnostics.error(
+                    "unresolvable $ref `\(reference.absoluteString)`", at: location,
+                    hint: "define the request body under components/requestBodies")
+                return nil
+            }
+            body = value
+        }
+        let media = body.content.compactMap { entry -> (String, JSONSchema?)? in
+            guard case .b(let content) = entry.value else { return nil }
+            return (entry.key.typeAndSubtype.lowercased(), content.schema)
+        }
+        if let (_, schema) = media.first(where: { Self.isJSON($0.0) }) {
+            return [
+                PendingParameter(
+                    wireName: "body", location: .body, required: body.required, schema: schema ?? JSONSchema.fragment(.init()),
+                    description: body.description, at: location)
+            ]
+        }
+        if let (_, schema) = media.first(where: { $0.0 == "application/x-www-form-urlencoded" }) {
+            return formFields(schema, at: location, operation: indexed)
+        }
+        if let (type, _) = media.first(where: { $0.0.hasPrefix("text/") }) {
+            return [
+                PendingParameter(
+                    wireName: "body", location: .body, required: body.required, schema: .string(.init(), .init()),
+                    description: body.description, contentType: type, at: location)
+            ]
+        }
+        if let (type, _) = media.first(where: { !$0.0.hasPrefix("multipart/") }) {
+            return [
+                PendingParameter(
+                    wireName: "body", location: .body, required: body.required,
+                    schema: .string(.init(), .init()), description: body.description,
+                    contentType: type == "*/*" ? "application/octet-stream" : type, at: location)
+            ]
+        }
+        skip(
+            indexed,
+            because: "its request body (\(media.map(\.0).joined(separator: ", "))) is not supported",
+            at: location)
+        return nil
+    }
+
+    private func formFields(_ schema: JSONSchema?, at location: SourceLocation, operation: IndexedOperation) -> [PendingParameter]? {
+        var resolved = schema
+        if case .reference(let reference, _)? = schema?.value {
+            guard let target = SchemaTranslator.resolve(reference, in: index) else {
+                diagnostics.error("unresolvable $ref `\(reference.absoluteString)`", at: location)
+                return nil
+            }
+            resolved = target.schema
+        }
+        guard let resolved else { return [] }
+        guard case .object(_, let object) = resolved.value else {
+            skip(operation, because: "its form body is not an object schema", at: location)
+            return nil
+        }
+        let required = Set(object.requiredProperties)
+        return object.properties.map { name, property in
+            PendingParameter(
+                wireName: name, location: .formField, required: required.contains(name), schema: property,
+                description: property.description, deprecated: property.deprecated, at: location)
+        }
+    }
+
+    static func isJSON(_ mediaType: String) -> Bool {
+        mediaType == "application/json" || mediaType.hasSuffix("+json")
+    }
+
+    // MARK: Helpers
+
+    private func skip(_ indexed: IndexedOperation, because reason: String, at location: SourceLocation) {
+        diagnostics.warning(
+            "\(indexed.method.rawValue) \(indexed.path) is left out: \(reason)", at: location,
+            hint: "the rest of the API is generated")
+    }
+
+    static func pathParameterNames(_ path: String) -> [String] {
+        path.split(separator: "/").filter(OperationNaming.isParameter).map { String($0.dropFirst().dropLast()) }
+    }
+
+    /// The path as a Swift string literal with each `{name}` interpolated.
+    static func pathExpression(_ path: String, values: [String: String]) -> String {
+        var result = "\""
+        var rest = Substring(path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += SwiftText.literal(String(rest[..<open])).dropFirst().dropLast()
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] {
+                result += "\\(\(value))"
+            } else {
+                result += SwiftText.literal(String(rest[open...close])).dropFirst().dropLast()
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        result += SwiftText.literal(String(rest)).dropFirst().dropLast()
+        return result + "\""
+    }
+
+    static func methodExpression(_ method: OpenAPI.HttpMethod) -> String {
+        switch method.rawValue {
+        case "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE":
+            return "." + method.rawValue.lowercased()
+        default:
+            return "HTTPMethod(rawValue: \(SwiftText.literal(method.rawValue)))"
+        }
+    }
+
+    static func deprecation(replacement: String?) -> String {
+        let message = replacement.map { "Deprecated in the API documentation; use \($0) instead." }
+            ?? "Deprecated in the API documentation."
+        return "@available(*, deprecated, message: \(SwiftText.literal(message)))"
+    }
+}

@@ -1,0 +1,181 @@
+import OpenAPIKit
+
+/// A parameter with its Swift name, type and default, and the statement that sends it.
+struct ParameterTranslation {
+    var model: ParameterModel
+    let wireName: String
+    let isOptional: Bool
+    /// How the value is turned into text: as it is, element by element, or as JSON.
+    let encoding: Encoding
+    let explode: Bool
+
+    enum Encoding {
+        case scalar, array, json
+    }
+
+    static func translate(
+        _ parameter: PendingParameter, requestType: String, members: inout NameScope, scope: inout TypeScope,
+        schemas: inout SchemaTranslator, diagnostics: DiagnosticCollector
+    ) -> ParameterTranslation {
+        let description = ParsedDescription(parameter.description)
+        let identifier = members.claim(SwiftName.lowerIdentifier(parameter.wireName, digitPrefix: "parameter") ?? "parameter")
+
+        var type: SwiftType
+        let encoding: Encoding
+        switch parameter.location {
+        case .body where parameter.contentType != nil:
+            type = .named(parameter.contentType!.hasPrefix("text/") ? "String" : "Data")
+            encoding = .scalar
+        default:
+            type = schemas.swiftType(
+                for: parameter.schema, suggestedName: SwiftName.nestedTypeName(parameter.wireName, digitPrefix: "Parameter"),
+                in: &scope, at: parameter.source, valueDocs: description.valueDocs)
+            encoding = parameter.location == .body ? .scalar : Self.encoding(of: parameter.schema, schemas: schemas)
+        }
+        if encoding == .json {
+            diagnostics.warning(
+                "\(parameter.location.rawValue) parameter `\(parameter.wireName)` has a structured schema; it is sent as JSON text",
+                at: parameter.source)
+        }
+
+        let defaultValue = Self.defaultValue(of: parameter.schema, type: type, schemas: schemas)
+        var docLines = SwiftText.documentationLines(description.prose)
+        var defaultClause: String?
+        switch (parameter.required, defaultValue) {
+        case (true, .literal(let literal)):
+            defaultClause = "= \(literal)"
+        case (true, _):
+            defaultClause = nil
+        case (false, .literal(let literal)):
+            type = type.optional
+            defaultClause = "= \(literal)"
+        case (false, .serverDefault(let text)):
+            type = type.optional
+            defaultClause = "= nil"
+            docLines += (docLines.isEmpty ? [] : [""]) + ["When `nil`, the server applies its default, `\(text)`."]
+        case (false, .none):
+            type = type.optional
+            defaultClause = "= nil"
+        }
+        if parameter.deprecated { docLines += (docLines.isEmpty ? [] : [""]) + ["Deprecated."] }
+        let summary = docLines.first ?? "The `\(parameter.wireName)` \(Self.placeName(parameter.location))."
+        if docLines.isEmpty { docLines = [summary] }
+
+        return ParameterTranslation(
+            model: ParameterModel(
+                wireName: parameter.wireName, identifier: SwiftName.escaped(identifier), label: identifier,
+                type: type.code(nestedPrefix: nil), signatureType: type.code(nestedPrefix: requestType),
+                defaultClause: defaultClause, docLines: docLines,
+                summary: summary),
+            wireName: parameter.wireName, isOptional: type.isOptional, encoding: encoding,
+            explode: parameter.explode)
+    }
+
+    private static func placeName(_ location: PendingParameter.Location) -> String {
+        switch location {
+        case .path: "path parameter"
+        case .query: "query parameter"
+        case .header: "header"
+        case .cookie: "cookie"
+        case .formField: "form field"
+        case .body: "request body"
+        }
+    }
+
+    private static func encoding(of schema: JSONSchema, schemas: SchemaTranslator) -> Encoding {
+        let resolved = schemas.resolvingReference(schema)
+        switch resolved.value {
+        case .string, .integer, .number, .boolean: return .scalar
+        case .fragment where EnumValues(resolved.allowedValues) != nil: return .scalar
+        case .array(_, let array):
+            guard let items = array.items else { return .json }
+            switch schemas.resolvingReference(items).value {
+            case .string, .integer, .number, .boolean: return .array
+            default: return .json
+            }
+        default: return .json
+        }
+    }
+
+    enum DefaultValue {
+        /// A default Swift can express, as source: `.shortVideo`, `"ALL"`, `1`, `true`.
+        case literal(String)
+        /// A default Swift cannot express (not one of the enum's values): the server applies it.
+        case serverDefault(String)
+        case none
+    }
+
+    private static func defaultValue(of schema: JSONSchema, type: SwiftType, schemas: SchemaTranslator) -> DefaultValue {
+        let resolved = schemas.resolvingReference(schema)
+        guard let value = schema.defaultValue ?? resolved.defaultValue else { return .none }
+        if let values = EnumValues(resolved.allowedValues), !values.isEmpty {
+            guard let caseName = values.caseName(for: value) else { return .serverDefault(value.description) }
+            return .literal("." + caseName)
+        }
+        switch (type.unwrapped, value.value) {
+        case (.named("String"), let string as String):
+            return .literal(SwiftText.literal(string))
+        case (.named("Int"), let integer as Int), (.named("Int64"), let integer as Int):
+            return .literal(String(integer))
+        case (.named("Double"), let number as Double), (.named("Float"), let number as Double):
+            return .literal(String(number))
+        case (.named("Double"), let integer as Int), (.named("Float"), let integer as Int):
+            return .literal(String(integer))
+        case (.named("Bool"), let flag as Bool):
+            return .literal(flag ? "true" : "false")
+        default:
+            return .none
+        }
+    }
+
+    // MARK: Statements
+
+    private func value(_ access: String) -> String {
+        switch encoding {
+        case .scalar, .array: access
+        case .json: isOptional ? "\(access).map { JSONParameter($0) }" : "JSONParameter(\(access))"
+        }
+    }
+
+    /// `query.append("name", self.name)`, for query parameters and form fields.
+    func appendStatement(to collection: String, access: String) -> String {
+        let name = SwiftText.literal(wireName)
+        if encoding == .array {
+            return "\(collection).append(\(name), \(access)\(explode ? "" : ", explode: false"))"
+        }
+        return "\(collection).append(\(name), \(value(access)))"
+    }
+
+    /// `headerFields["Name"] = self.name?.parameterValue`.
+    func headerStatement(access: String) -> String {
+        let name = SwiftText.literal(wireName)
+        let unwrap = isOptional ? "?" : ""
+        if encoding == .array {
+            return "headerFields[\(name)] = \(access)\(unwrap).map(\\.parameterValue).joined(separator: \",\")"
+        }
+        return "headerFields[\(name)] = \(value(access))\(unwrap).parameterValue"
+    }
+
+    /// Appends `Cookie: name=value`.
+    func cookieStatement(access: String) -> String {
+        let prefix = SwiftText.literal(wireName + "=")
+        if isOptional {
+            return "if let value = \(value(access)) { headerFields.append(name: \"Cookie\", value: \(prefix) + PercentEncoding.encode(value.parameterValue)) }"
+        }
+        return "headerFields.append(name: \"Cookie\", value: \(prefix) + PercentEncoding.encode(\(value(access)).parameterValue))"
+    }
+
+    /// The `RequestBody?` expression for a body parameter.
+    func bodyExpression(access: String, contentType: String?) -> String {
+        let make: (String) -> String
+        switch contentType {
+        case nil:
+            make = { ".json(\($0))" }
+        case let type? where type.hasPrefix("text/"):
+            make = { ".data(Data(\($0).utf8), contentType: \(SwiftText.literal(type)))" }
+        case let type?:
+            make = { ".data(\($0), contentType: \(SwiftText.literal(type)))" }
+        }
+        return isOptional ? "\(access).map { \(make("$0")) }" : make(access)
+    }
+}

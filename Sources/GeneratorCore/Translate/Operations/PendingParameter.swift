@@ -1,0 +1,37 @@
+import OpenAPIKit
+
+/// A parameter as the documents give it, from any place (path, query, header, cookie, form
+/// field, JSON body), before it gets a Swift name and type.
+struct PendingParameter {
+    enum Location: String, Equatable {
+        case path, query, header, cookie, formField, body
+    }
+
+    let wireName: String
+    let location: Location
+    let required: Bool
+    let schema: JSONSchema
+    let description: String?
+    let deprecated: Bool
+    /// For arrays: one pair per element (`explode`) or one comma-separated value.
+    let explode: Bool
+    /// For bodies: the media type, when it is not JSON (`application/octet-stream`).
+    let contentType: String?
+    /// Where the parameter is declared.
+    let source: SourceLocation
+
+    init(
+        wireName: String, location: Location, required: Bool, schema: JSONSchema, description: String?,
+        deprecated: Bool = false, explode: Bool = true, contentType: String? = nil, at source: SourceLocation
+    ) {
+        self.wireName = wireName
+        self.location = location
+        self.required = required
+        self.schema = schema
+        self.description = description
+        self.deprecated = deprecated
+        self.explode = explode
+        self.contentType = contentType
+        self.source = source
+    }
+}

@@ -1,0 +1,74 @@
+import OpenAPIKit
+
+/// Chooses an operation's success response and turns it into a payload type and a response format.
+struct ResponseTranslation {
+    let envelope: EnvelopePlan?
+    let index: SpecIndex
+    let diagnostics: DiagnosticCollector
+
+    struct Result {
+        let outputType: SwiftType
+        /// `.envelope(.result)`, `.json`, `.text`, `.binary` or `.empty`.
+        let formatExpression: String
+        let returnsDocumentation: String
+    }
+
+    func translate(_ indexed: IndexedOperation, scope: inout TypeScope, schemas: inout SchemaTranslator) -> Result? {
+        let responses = indexed.operation.responses
+        let chosen =
+            responses.first { $0.key.isSuccess && $0.key.rawValue.count == 3 && $0.key.rawValue.hasPrefix("2") }
+            ?? responses.first { $0.key.isSuccess }
+            ?? responses.first { $0.key == .default }
+        guard let (status, either) = chosen else {
+            return Result(outputType: .named("NoContent"), formatExpression: ".empty", returnsDocumentation: "Nothing: the response has no body.")
+        }
+        let location = SourceLocation(
+            file: indexed.file,
+            pointer: (indexed.location.pointer ?? "") + "/responses/" + status.rawValue)
+        let response: OpenAPI.Response
+        switch either {
+        case .b(let value):
+            response = value
+        case .a(let reference):
+            guard let key = SchemaTranslator.componentKey(of: reference.jsonReference, kind: "responses"),
+                let value = index.responses[key]?.value
+            else {
+                diagnostics.error(
+                    "unresolvable $ref `\(reference.absoluteString)`", at: location,
+                    hint: "define the response under components/responses")
+                return nil
+            }
+            response = value
+        }
+        let media = response.content.compactMap { entry -> (String, JSONSchema?)? in
+            guard case .b(let content) = entry.value else { return nil }
+            return (entry.key.typeAndSubtype.lowercased(), content.schema)
+        }
+        if let (_, schema) = media.first(where: { OperationTranslator.isJSON($0.0) }) {
+            guard let schema else {
+                return Result(outputType: .jsonValue, formatExpression: ".json", returnsDocumentation: "The decoded response body.")
+            }
+            if let envelope, let dataSchema = envelope.dataSchema(of: schema, resolving: schemas) {
+                let type = schemas.swiftType(for: dataSchema, suggestedName: "Payload", in: &scope, at: location)
+                return Result(
+                    outputType: type, formatExpression: ".envelope(.\(EnvelopeNaming.formatName))",
+                    returnsDocumentation: "The response's `\(envelope.dataKey)`, with the envelope's message, record time and request ID.")
+            }
+            let type = schemas.swiftType(for: schema, suggestedName: "Output", in: &scope, at: location)
+            return Result(outputType: type, formatExpression: ".json", returnsDocumentation: "The decoded response body.")
+        }
+        if media.contains(where: { $0.0.hasPrefix("text/") }) {
+            return Result(outputType: .named("String"), formatExpression: ".text", returnsDocumentation: "The response body as text.")
+        }
+        if !media.isEmpty {
+            return Result(outputType: .named("Data"), formatExpression: ".binary", returnsDocumentation: "The response body's bytes.")
+        }
+        return Result(outputType: .named("NoContent"), formatExpression: ".empty", returnsDocumentation: "Nothing: the response has no body.")
+    }
+}
+
+/// Names of the envelope's generated declarations.
+enum EnvelopeNaming {
+    /// The internal `EnvelopeFormat` static member requests refer to.
+    static let formatName = "documented"
+}

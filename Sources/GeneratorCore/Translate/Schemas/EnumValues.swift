@@ -1,0 +1,95 @@
+import Foundation
+import OpenAPIKit
+
+/// The values of a schema's `enum`, when they are all strings or all integers (nulls aside).
+struct EnumValues: Equatable {
+    enum Values: Equatable {
+        case strings([String])
+        case integers([Int])
+    }
+
+    let values: Values
+
+    init?(_ allowed: [AnyCodable]?) {
+        guard let allowed else { return nil }
+        var strings: [String] = []
+        var integers: [Int] = []
+        for value in allowed {
+            switch value.value {
+            case let string as String:
+                if !strings.contains(string) { strings.append(string) }
+            case let integer as Int:
+                if !integers.contains(integer) { integers.append(integer) }
+            case let number as Double where number == number.rounded() && abs(number) < 1e15:
+                if !integers.contains(Int(number)) { integers.append(Int(number)) }
+            case Optional<Any>.none:
+                continue
+            default:
+                if value.value is NSNull { continue }
+                return nil
+            }
+        }
+        if !strings.isEmpty && integers.isEmpty {
+            values = .strings(strings)
+        } else if strings.isEmpty && !integers.isEmpty {
+            values = .integers(integers)
+        } else {
+            return nil
+        }
+    }
+
+    var isEmpty: Bool {
+        switch values {
+        case .strings(let strings): strings.isEmpty
+        case .integers(let integers): integers.isEmpty
+        }
+    }
+
+    /// Whether `value` (a default, say) is one of the values.
+    func contains(_ value: AnyCodable) -> Bool {
+        switch (values, value.value) {
+        case (.strings(let strings), let string as String): strings.contains(string)
+        case (.integers(let integers), let integer as Int): integers.contains(integer)
+        default: false
+        }
+    }
+
+    /// The case name `value` has in ``model(valueDocs:)``.
+    func caseName(for value: AnyCodable) -> String? {
+        let model = model(valueDocs: [:])
+        let raw: String
+        switch (values, value.value) {
+        case (.strings, let string as String): raw = SwiftText.literal(string)
+        case (.integers, let integer as Int): raw = String(integer)
+        default: return nil
+        }
+        return model.cases.first { $0.rawLiteral == raw }?.name
+    }
+
+    /// The enum's cases, named from the values, documented from `valueDocs` (by raw value).
+    func model(valueDocs: [String: String]) -> ValueEnumModel {
+        var names = NameScope(reserved: ["undocumented", "allCases", "rawValue"])
+        var cases: [EnumCaseModel] = []
+        switch values {
+        case .strings(let strings):
+            for value in strings {
+                let name = names.claim(SwiftName.enumCaseName(forValue: value))
+                cases.append(
+                    EnumCaseModel(
+                        name: SwiftName.escaped(name), rawLiteral: SwiftText.literal(value),
+                        docLines: SchemaTranslator.docComment(valueDocs[value], fallback: "The value `\(value)`.")))
+            }
+            return ValueEnumModel(rawType: "String", cases: cases, undocumentedCaseName: "undocumented")
+        case .integers(let integers):
+            for value in integers {
+                let base = value < 0 ? "valueMinus\(-value)" : "value\(value)"
+                let name = names.claim(base)
+                cases.append(
+                    EnumCaseModel(
+                        name: name, rawLiteral: String(value),
+                        docLines: SchemaTranslator.docComment(valueDocs[String(value)], fallback: "The value `\(value)`.")))
+            }
+            return ValueEnumModel(rawType: "Int", cases: cases, undocumentedCaseName: "undocumented")
+        }
+    }
+}

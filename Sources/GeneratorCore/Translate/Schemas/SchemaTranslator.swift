@@ -1,0 +1,431 @@
+import OpenAPIKit
+
+/// Turns JSON schemas into Swift types, declaring structs and enums where a schema needs one.
+///
+/// - Component schemas become module-level types named after their keys.
+/// - Inline objects, enums and one-ofs become types nested in the container that uses them,
+///   named after the property or parameter (`Platform`, `BaseResp`, `TagsItem`).
+/// - `$ref`s stay references by name, so recursive schemas are fine; the few properties that
+///   would make a struct contain itself are found afterwards by ``ReferenceCycles``.
+struct SchemaTranslator {
+    let index: SpecIndex
+    let diagnostics: DiagnosticCollector
+    /// Swift type names of component schemas, by component key.
+    private(set) var componentTypeNames: [String: String] = [:]
+    /// The schema that is the response envelope; it has no Swift type of its own.
+    let envelopeSchemaName: String?
+    /// Names nested types must not take, so that they never hide a module-level type.
+    let nestedReservedNames: Set<String>
+    /// For finding reference cycles: each struct or one-of with the types it stores inline.
+    private(set) var valueEdges: [ReferenceCycles.Edge] = []
+    /// For finding reference cycles: each alias with the types it stands for.
+    private(set) var aliases: [String: [String]] = [:]
+    /// The module's type names, for types an alias needs beside it (`typealias Pets = [PetsItem]`).
+    private(set) var moduleNames: NameScope
+    /// Module-level types declared for aliases.
+    private(set) var aliasSupportDeclarations: [TypeDeclaration] = []
+
+    init(
+        index: SpecIndex, diagnostics: DiagnosticCollector, envelopeSchemaName: String?,
+        moduleScope: inout NameScope, moduleTypeNames: Set<String>
+    ) {
+        self.index = index
+        self.diagnostics = diagnostics
+        self.envelopeSchemaName = envelopeSchemaName
+        var names: [String: String] = [:]
+        for key in index.schemaNames where key != envelopeSchemaName {
+            let base = SwiftName.typeIdentifier(
+                key, digitPrefix: "Schema", takenSuffix: "Model",
+                avoiding: SwiftKeywords.takenTypeNames.union(SwiftKeywords.generatedCodeTypeNames)) ?? "Schema"
+            names[key] = moduleScope.claim(base)
+        }
+        componentTypeNames = names
+        moduleNames = moduleScope
+        nestedReservedNames = moduleTypeNames.union(names.values).union(SwiftKeywords.generatedCodeTypeNames)
+    }
+
+    /// A new scope for the types nested in `qualifiedName`.
+    func scope(for qualifiedName: String, ownName: String) -> TypeScope {
+        TypeScope(qualifiedName: qualifiedName, reserved: nestedReservedNames.union([ownName]))
+    }
+
+    // MARK: Components
+
+    /// The module-level declarations of all component schemas, sorted by name.
+    mutating func componentDeclarations() -> [TypeDeclaration] {
+        var result: [TypeDeclaration] = []
+        for key in index.schemaNames where key != envelopeSchemaName {
+            guard let located = index.schemas[key], let name = componentTypeNames[key] else { continue }
+            var declaration = declaration(
+                named: name, qualifiedName: name, for: located.value, at: located.location, valueDocs: [:])
+            declaration.fileName = name + ".swift"
+            declaration.sourceFile = located.location.file
+            result.append(declaration)
+        }
+        return result.sorted { $0.name < $1.name }
+    }
+
+    /// A declaration named `name` for `schema`: a struct, an enum, a one-of, or an alias for
+    /// schemas that need no type of their own (`typealias PetID = String`).
+    private mutating func declaration(
+        named name: String, qualifiedName: String, for schema: JSONSchema, at location: SourceLocation,
+        valueDocs: [String: String]
+    ) -> TypeDeclaration {
+        let docLines = Self.docComment(schema.description ?? schema.title, fallback: "The `\(name)` schema.")
+        if let declaration = declarationIfNeeded(
+            named: name, qualifiedName: qualifiedName, for: schema, at: location, valueDocs: valueDocs)
+        {
+            return declaration
+        }
+        // An alias cannot hold nested types: what it needs is declared beside it.
+        var scope = TypeScope(moduleNames: moduleNames)
+        let type = swiftType(for: schema, suggestedName: name, in: &scope, at: location)
+        moduleNames = scope.names
+        aliasSupportDeclarations += scope.declarations.map { declaration in
+            var declaration = declaration
+            declaration.fileName = declaration.name + ".swift"
+            return declaration
+        }
+        aliases[qualifiedName] = type.inlineTypeNames(container: qualifiedName)
+        return TypeDeclaration(
+            name: name, qualifiedName: qualifiedName, docLines: docLines, kind: .alias(type.code(nestedPrefix: nil)))
+    }
+
+    /// The declaration `schema` needs, or `nil` when a standard or referenced type expresses it.
+    private mutating func declarationIfNeeded(
+        named name: String, qualifiedName: String, for schema: JSONSchema, at location: SourceLocation,
+        valueDocs: [String: String]
+    ) -> TypeDeclaration? {
+        let docLines = Self.docComment(schema.description ?? schema.title, fallback: "A `\(name)` value.")
+        if let values = EnumValues(schema.allowedValues), !values.isEmpty, isEnumCapable(schema) {
+            return TypeDeclaration(
+                name: name, qualifiedName: qualifiedName, docLines: docLines,
+                kind: .valueEnum(values.model(valueDocs: valueDocs)))
+        }
+        switch schema.value {
+        case .object(_, let object) where !object.properties.isEmpty:
+            return structure(
+                named: name, qualifiedName: qualifiedName, docLines: docLines,
+                properties: Array(object.properties), required: Set(object.requiredProperties), at: location)
+        case .all(of: let parts, core: _):
+            var flattened = FlattenedObject()
+            flatten(parts, into: &flattened, visited: [])
+            guard !flattened.properties.isEmpty else { return nil }
+            let hasOwnDescription = (schema.description ?? schema.title) != nil
+            return structure(
+                named: name, qualifiedName: qualifiedName,
+                docLines: hasOwnDescription ? docLines : Self.docComment(flattened.description, fallback: "A `\(name)` value."),
+                properties: flattened.properties, required: flattened.required, at: location)
+        case .one(of: let variants, core: let core), .any(of: let variants, core: let core):
+            let nonNull = variants.filter { !$0.isNullOnly }
+            guard nonNull.count > 1 else { return nil }
+            return oneOf(
+                named: name, qualifiedName: qualifiedName, docLines: docLines, variants: nonNull,
+                discriminator: core.discriminator, at: location)
+        default:
+            return nil
+        }
+    }
+
+    private func isEnumCapable(_ schema: JSONSchema) -> Bool {
+        switch schema.value {
+        case .string, .integer, .fragment: true
+        default: false
+        }
+    }
+
+    // MARK: Types
+
+    /// The Swift type of `schema`; types it needs are declared in `scope`.
+    mutating func swiftType(
+        for schema: JSONSchema, suggestedName: String, in scope: inout TypeScope, at location: SourceLocation,
+        valueDocs: [String: String] = [:]
+    ) -> SwiftType {
+        let base = nonOptionalType(
+            for: schema, suggestedName: suggestedName, in: &scope, at: location, valueDocs: valueDocs)
+        return schema.nullable ? base.optional : base
+    }
+
+    private mutating func nonOptionalType(
+        for schema: JSONSchema, suggestedName: String, in scope: inout TypeScope, at location: SourceLocation,
+        valueDocs: [String: String]
+    ) -> SwiftType {
+        switch schema.value {
+        case .reference(let reference, _):
+            return referencedType(reference, at: location)
+        case .boolean:
+            return .named("Bool")
+        case .null, .not:
+            return .jsonValue
+        case .integer(let core, _):
+            if declaresEnum(schema) { break }
+            return .named(core.formatString == "int64" ? "Int64" : "Int")
+        case .number(let core, _):
+            return .named(core.formatString == "float" ? "Float" : "Double")
+        case .string(let core, _):
+            if declaresEnum(schema) { break }
+            switch core.formatString {
+            case "date-time": return .named("Date")
+            case "byte": return .named("Data")
+            default: return .named("String")
+            }
+        case .array(_, let array):
+            guard let items = array.items else { return .array(.jsonValue) }
+            return .array(swiftType(for: items, suggestedName: suggestedName + "Item", in: &scope, at: location))
+        case .object(_, let object):
+            if !object.properties.isEmpty { break }
+            switch object.additionalProperties {
+            case .b(let valueSchema):
+                return .dictionary(
+                    swiftType(for: valueSchema, suggestedName: suggestedName + "Value", in: &scope, at: location))
+            default:
+                return .dictionary(.jsonValue)
+            }
+        case .all(of: let parts, core: _):
+            var flattened = FlattenedObject()
+            flatten(parts, into: &flattened, visited: [])
+            if flattened.properties.isEmpty {
+                if flattened.others.count == 1 {
+                    return swiftType(for: flattened.others[0], suggestedName: suggestedName, in: &scope, at: location)
+                }
+                if flattened.others.isEmpty, let reference = flattened.references.first, flattened.references.count == 1 {
+                    return referencedType(reference, at: location)
+                }
+                return .jsonValue
+            }
+        case .one(of: let variants, core: _), .any(of: let variants, core: _):
+            let nonNull = variants.filter { !$0.isNullOnly }
+            if nonNull.isEmpty { return .jsonValue }
+            if nonNull.count == 1 {
+                let type = swiftType(for: nonNull[0], suggestedName: suggestedName, in: &scope, at: location)
+                return nonNull.count < variants.count ? type.optional : type
+            }
+        case .fragment:
+            if declaresEnum(schema) { break }
+            return .jsonValue
+        }
+        let name = scope.names.claim(suggestedName)
+        guard
+            let declaration = declarationIfNeeded(
+                named: name, qualifiedName: scope.qualify(name), for: schema, at: location, valueDocs: valueDocs)
+        else { return .jsonValue }
+        scope.declarations.append(declaration)
+        return scope.reference(to: name)
+    }
+
+    private func declaresEnum(_ schema: JSONSchema) -> Bool {
+        guard let values = EnumValues(schema.allowedValues) else { return false }
+        return !values.isEmpty
+    }
+
+    /// The type a `$ref` names; an unresolvable reference is an error.
+    private func referencedType(_ reference: JSONReference<JSONSchema>, at location: SourceLocation) -> SwiftType {
+        guard let key = Self.componentKey(of: reference, kind: "schemas") else {
+            diagnostics.error(
+                "unsupported $ref `\(reference.absoluteString)`", at: location,
+                hint: "refer to schemas under #/components/schemas")
+            return .jsonValue
+        }
+        if key == envelopeSchemaName { return .jsonValue }
+        guard let name = componentTypeNames[key] else {
+            diagnostics.error(
+                "unresolvable $ref `\(reference.absoluteString)`: no schema `\(key)` in any document's components",
+                at: location, hint: "define the schema under components/schemas, or fix the reference")
+            return .jsonValue
+        }
+        return .named(name)
+    }
+
+    /// The component key a reference names, for references of the form `…#/components/KIND/KEY`.
+    static func componentKey<T>(of reference: JSONReference<T>, kind: String) -> String? {
+        let text = reference.absoluteString
+        guard let hash = text.firstIndex(of: "#") else { return nil }
+        let tokens = JSONPointer.tokens(of: String(text[text.index(after: hash)...]))
+        guard tokens.count == 3, tokens[0] == "components", tokens[1] == kind else { return nil }
+        return tokens[2].removingPercentEncoding ?? tokens[2]
+    }
+
+    /// The component schema a reference names, when it resolves.
+    func resolve(_ reference: JSONReference<JSONSchema>) -> (key: String, schema: JSONSchema)? {
+        Self.resolve(reference, in: index)
+    }
+
+    static func resolve(_ reference: JSONReference<JSONSchema>, in index: SpecIndex) -> (key: String, schema: JSONSchema)? {
+        guard let key = componentKey(of: reference, kind: "schemas"), let schema = index.schemas[key]?.value
+        else { return nil }
+        return (key, schema)
+    }
+
+    /// `schema`, or the component it refers to (one level).
+    func resolvingReference(_ schema: JSONSchema) -> JSONSchema {
+        if case .reference(let reference, _) = schema.value, let target = resolve(reference) { return target.schema }
+        return schema
+    }
+
+    // MARK: Structs
+
+    private mutating func structure(
+        named name: String, qualifiedName: String, docLines: [String], properties: [(key: String, value: JSONSchema)],
+        required: Set<String>, at location: SourceLocation
+    ) -> TypeDeclaration {
+        var scope = self.scope(for: qualifiedName, ownName: name)
+        var members = NameScope()
+        var models: [PropertyModel] = []
+        var inlineTargets: [(member: String, targets: [String])] = []
+        for (key, schema) in properties {
+            let base = SwiftName.lowerIdentifier(key, digitPrefix: "field") ?? "field"
+            let identifier = members.claim(base)
+            var type = swiftType(
+                for: schema, suggestedName: SwiftName.nestedTypeName(key, digitPrefix: "Field"),
+                in: &scope, at: location)
+            if !required.contains(key) { type = type.optional }
+            var docs = SwiftText.documentationLines(schema.description ?? referencedDescription(schema))
+            if docs.isEmpty { docs = ["The `\(key)` field."] }
+            if schema.deprecated { docs += ["", "Deprecated."] }
+            models.append(
+                PropertyModel(
+                    jsonKeyLiteral: SwiftText.literal(key), identifier: SwiftName.escaped(identifier), label: identifier,
+                    type: type.code, isOptional: type.isOptional, isIndirect: false, docLines: SwiftText.docComment(docs)))
+            inlineTargets.append((identifier, type.inlineTypeNames(container: qualifiedName)))
+        }
+        valueEdges.append(
+            contentsOf: inlineTargets.flatMap { member, targets in
+                targets.map { ReferenceCycles.Edge(from: qualifiedName, to: $0, member: member) }
+            })
+        let needsCodingKeys = zip(properties, models).contains { property, model in
+            model.label != property.key
+        }
+        return TypeDeclaration(
+            name: name, qualifiedName: qualifiedName, docLines: docLines,
+            kind: .structure(
+                StructureModel(properties: models, needsCodingKeys: needsCodingKeys, nestedTypes: scope.declarations)))
+    }
+
+    private func referencedDescription(_ schema: JSONSchema) -> String? {
+        guard case .reference(let reference, _) = schema.value, let target = resolve(reference)?.schema else { return nil }
+        return target.description
+    }
+
+    /// The properties of an `allOf`, merged from its parts (following `$ref`s).
+    struct FlattenedObject {
+        var properties: [(key: String, value: JSONSchema)] = []
+        var required: Set<String> = []
+        var others: [JSONSchema] = []
+        var references: [JSONReference<JSONSchema>] = []
+        var description: String?
+    }
+
+    private func flatten(_ parts: [JSONSchema], into result: inout FlattenedObject, visited: Set<String>) {
+        for part in parts {
+            switch part.value {
+            case .reference(let reference, _):
+                result.references.append(reference)
+                guard let (key, schema) = resolve(reference), !visited.contains(key) else { continue }
+                result.description = result.description ?? schema.description
+                flatten([schema], into: &result, visited: visited.union([key]))
+            case .object(_, let object):
+                for (key, value) in object.properties {
+                    if let existing = result.properties.firstIndex(where: { $0.key == key }) {
+                        result.properties[existing] = (key, value)
+                    } else {
+                        result.properties.append((key, value))
+                    }
+                }
+                result.required.formUnion(object.requiredProperties)
+            case .all(of: let nested, core: _):
+                flatten(nested, into: &result, visited: visited)
+            case .fragment:
+                continue
+            default:
+                result.others.append(part)
+            }
+        }
+        // Parts that only constrain (a referenced object plus an inline description) leave
+        // `others` empty; a primitive part next to object parts cannot be expressed and is dropped.
+        if !result.properties.isEmpty { result.others.removeAll() }
+    }
+
+    // MARK: One-ofs
+
+    private mutating func oneOf(
+        named name: String, qualifiedName: String, docLines: [String], variants: [JSONSchema],
+        discriminator: OpenAPI.Discriminator?, at location: SourceLocation
+    ) -> TypeDeclaration {
+        var scope = self.scope(for: qualifiedName, ownName: name)
+        var caseNames = NameScope(reserved: ["undocumented"])
+        var cases: [OneOfCaseModel] = []
+        var inlineTargets: [String] = []
+        for variant in variants {
+            let suggested: String
+            var discriminatorValues: [String] = []
+            if case .reference(let reference, _) = variant.value, let key = Self.componentKey(of: reference, kind: "schemas") {
+                suggested = componentTypeNames[key] ?? "Variant"
+                if let discriminator {
+                    let explicit = (discriminator.mapping ?? [:]).filter { value in
+                        value.value == reference.absoluteString || value.value == key
+                            || value.value.hasSuffix("/" + key)
+                    }.map(\.key)
+                    discriminatorValues = explicit.isEmpty ? [key] : explicit
+                }
+            } else {
+                suggested = variant.title.map { SwiftName.nestedTypeName($0, digitPrefix: "Variant") }
+                    ?? Self.variantName(for: variant)
+            }
+            let type = swiftType(for: variant, suggestedName: suggested, in: &scope, at: location)
+            let caseBase = Self.caseName(for: type)
+            cases.append(
+                OneOfCaseModel(
+                    name: SwiftName.escaped(caseNames.claim(caseBase)), payloadType: type.code,
+                    discriminatorValueLiterals: discriminatorValues.map(SwiftText.literal)))
+            inlineTargets.append(contentsOf: type.inlineTypeNames(container: qualifiedName))
+        }
+        valueEdges.append(
+            contentsOf: inlineTargets.map { ReferenceCycles.Edge(from: qualifiedName, to: $0, member: nil) })
+        let model = OneOfModel(
+            cases: cases, discriminatorKeyLiteral: discriminator.map { SwiftText.literal($0.propertyName) },
+            isIndirect: false, nestedTypes: scope.declarations)
+        return TypeDeclaration(name: name, qualifiedName: qualifiedName, docLines: docLines, kind: .oneOf(model))
+    }
+
+    private static func variantName(for schema: JSONSchema) -> String {
+        switch schema.value {
+        case .object, .all: "Object"
+        case .array: "List"
+        case .string: "Text"
+        case .integer: "Integer"
+        case .number: "Number"
+        case .boolean: "Flag"
+        default: "Value"
+        }
+    }
+
+    /// The case name for a payload type: `Pet` → `pet`, `String` → `string`, `[Pet]` → `petArray`.
+    private static func caseName(for type: SwiftType) -> String {
+        switch type {
+        case .named(let name), .nested(let name):
+            return SwiftName.lowerIdentifier(name, digitPrefix: "case") ?? "value"
+        case .array(let element):
+            return caseName(for: element) + "Array"
+        case .dictionary(let value):
+            return caseName(for: value) + "Dictionary"
+        case .optional(let wrapped):
+            return caseName(for: wrapped)
+        }
+    }
+}
+
+extension SchemaTranslator {
+    /// `text` as `///` lines, or `fallback` when there is no text.
+    static func docComment(_ text: String?, fallback: String) -> [String] {
+        let lines = SwiftText.documentationLines(text)
+        return SwiftText.docComment(lines.isEmpty ? SwiftText.documentationLines(fallback) : lines)
+    }
+}
+
+extension JSONSchema {
+    /// Whether the schema allows only `null`.
+    var isNullOnly: Bool {
+        if case .null = value { return true }
+        return false
+    }
+}

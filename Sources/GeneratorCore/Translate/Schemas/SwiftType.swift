@@ -1,0 +1,81 @@
+/// A Swift type as the translator builds it, before it is written out.
+indirect enum SwiftType: Hashable, Sendable {
+    /// A module-level or standard type: `String`, `Pet`, `JSONValue`.
+    case named(String)
+    /// A type declared inside the container that uses it: `Platform` inside the request type.
+    case nested(String)
+    case array(SwiftType)
+    case dictionary(SwiftType)
+    case optional(SwiftType)
+
+    static let jsonValue = SwiftType.named("JSONValue")
+
+    /// The type as written inside its container.
+    var code: String { code(nestedPrefix: nil) }
+
+    /// The type as written from outside the container: nested names get `prefix.`.
+    func code(nestedPrefix prefix: String?) -> String {
+        switch self {
+        case .named(let name): name
+        case .nested(let name): prefix.map { "\($0).\(name)" } ?? name
+        case .array(let element): "[\(element.code(nestedPrefix: prefix))]"
+        case .dictionary(let value): "[String: \(value.code(nestedPrefix: prefix))]"
+        case .optional(let wrapped): "\(wrapped.code(nestedPrefix: prefix))?"
+        }
+    }
+
+    var isOptional: Bool {
+        if case .optional = self { return true }
+        return false
+    }
+
+    /// The type made optional (unchanged if it already is).
+    var optional: SwiftType { isOptional ? self : .optional(self) }
+
+    /// The type without its outer optional.
+    var unwrapped: SwiftType {
+        if case .optional(let wrapped) = self { return wrapped }
+        return self
+    }
+
+    /// The qualified names this type stores inline (not behind an array or dictionary's heap
+    /// storage), for finding reference cycles. `container` qualifies nested names.
+    func inlineTypeNames(container: String) -> [String] {
+        switch self {
+        case .named(let name): [name]
+        case .nested(let name): ["\(container).\(name)"]
+        case .optional(let wrapped): wrapped.inlineTypeNames(container: container)
+        case .array, .dictionary: []
+        }
+    }
+}
+
+/// A container that nested type declarations go into, with the names taken inside it.
+struct TypeScope {
+    /// The container's qualified name, such as `DouyinXingtuAPI.GetAuthorConvertAbility`;
+    /// `nil` for the module's top level.
+    let qualifiedName: String?
+    var names: NameScope
+    var declarations: [TypeDeclaration] = []
+
+    init(qualifiedName: String, reserved: Set<String>) {
+        self.qualifiedName = qualifiedName
+        names = NameScope(reserved: reserved)
+    }
+
+    /// The module's top level, where types are declared next to the one being translated.
+    init(moduleNames: NameScope) {
+        qualifiedName = nil
+        names = moduleNames
+    }
+
+    /// The qualified name of a type called `name` declared in this scope.
+    func qualify(_ name: String) -> String {
+        qualifiedName.map { "\($0).\(name)" } ?? name
+    }
+
+    /// How code in this scope refers to a type called `name` declared in it.
+    func reference(to name: String) -> SwiftType {
+        qualifiedName == nil ? .named(name) : .nested(name)
+    }
+}

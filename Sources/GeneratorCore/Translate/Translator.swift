@@ -1,0 +1,247 @@
+import Foundation
+import OpenAPIKit
+
+/// Translates the parsed documents into the ``APIModel`` the templates render.
+///
+/// Order of work, each step deterministic: merge the documents; name namespaces, then component
+/// types, then methods (visible operations before hidden ones, so adding hidden ones renames
+/// nothing); translate operations; break reference cycles; add business codes and servers.
+public struct Translator: Sendable {
+    public let config: GeneratorConfig
+    /// The configuration file, for diagnostics about it.
+    public let configPath: String?
+    public let includeHidden: Bool
+
+    public init(config: GeneratorConfig, configPath: String? = nil, includeHidden: Bool = false) {
+        self.config = config
+        self.configPath = configPath
+        self.includeHidden = includeHidden
+    }
+
+    public func translate(_ documents: [ParsedDocument], diagnostics: DiagnosticCollector) -> APIModel? {
+        let index = SpecIndex(documents: documents, diagnostics: diagnostics)
+        guard !diagnostics.hasErrors else { return nil }
+        let envelope = EnvelopePlan(config: config.envelope, index: index, diagnostics: diagnostics, configPath: configPath)
+
+        let hiddenKey = config.hiddenExtension ?? "x-docs-hidden"
+        let isHidden: (IndexedOperation) -> Bool = { ($0.operation.vendorExtensions[hiddenKey]?.value as? Bool) == true }
+        let included = index.operations.filter { includeHidden || !isHidden($0) }
+        let hiddenCount = index.operations.count - included.count
+
+        // Namespaces, then component types, share the module's type names.
+        let naming = OperationNaming(config: config)
+        var moduleScope = NameScope(reserved: SwiftKeywords.takenTypeNames.union(SwiftKeywords.generatedCodeTypeNames))
+        var propertyScope = NameScope(reserved: ["server", "timeout", "transport", "configuration", "send", "description"])
+        var groups: [String: [IndexedOperation]] = [:]
+        for operation in included {
+            groups[naming.namespaceKey(path: operation.path, tags: operation.operation.tags), default: []].append(operation)
+        }
+        let keys = groups.keys.sorted { naming.namespacePropertyName(for: $0) < naming.namespacePropertyName(for: $1) }
+        var namespaceNames: [String: (property: String, type: String)] = [:]
+        for key in keys {
+            let property = propertyScope.claim(naming.namespacePropertyName(for: key))
+            namespaceNames[key] = (property, moduleScope.claim(SwiftName.capitalizingFirst(property) + "API"))
+        }
+
+        var schemas = SchemaTranslator(
+            index: index, diagnostics: diagnostics, envelopeSchemaName: envelope?.schemaName,
+            moduleScope: &moduleScope, moduleTypeNames: Set(namespaceNames.values.map(\.type)))
+        var models = schemas.componentDeclarations()
+
+        let operations = OperationTranslator(
+            index: index,
+            authentication: AuthenticationPlan(
+                parameterName: config.authentication?.parameter, securitySchemes: index.securitySchemes),
+            envelope: envelope, diagnostics: diagnostics)
+        let topLevelNames = Set(models.map(\.name)).union(SwiftKeywords.generatedCodeTypeNames)
+        var namespaces: [NamespaceModel] = []
+        for key in keys {
+            let (property, typeName) = namespaceNames[key]!
+            let members = groups[key]!
+            let methodNames = assignMethodNames(members, namespaceKey: key, naming: naming, isHidden: isHidden)
+            var requestTypes = NameScope(reserved: topLevelNames.union([typeName]))
+            var translated: [OperationModel] = []
+            for (operation, method) in zip(members, methodNames) {
+                let requestType = requestTypes.claim(
+                    SwiftName.typeIdentifier(method, digitPrefix: "Operation", takenSuffix: "Operation", avoiding: topLevelNames)
+                        ?? "Operation")
+                let names = OperationTranslator.Names(
+                    namespaceType: typeName, method: method, requestType: requestType,
+                    replacement: replacement(for: operation, among: members, methodNames: methodNames))
+                if let model = operations.translate(operation, names: names, schemas: &schemas) {
+                    translated.append(model)
+                }
+            }
+            namespaces.append(
+                NamespaceModel(
+                    typeName: typeName, propertyName: property,
+                    docLines: SwiftText.docComment(namespaceDocumentation(members, index: index, key: key)),
+                    operations: translated.sorted { $0.methodName < $1.methodName }, fileName: typeName + ".swift"))
+        }
+        models += schemas.aliasSupportDeclarations
+        guard !diagnostics.hasErrors else { return nil }
+
+        let breaks = ReferenceCycles.breaks(edges: schemas.valueEdges, aliases: schemas.aliases)
+        models = models.map { Self.apply(breaks, to: $0) }
+        for index in namespaces.indices {
+            for operation in namespaces[index].operations.indices {
+                namespaces[index].operations[operation].nestedTypes =
+                    namespaces[index].operations[operation].nestedTypes.map { Self.apply(breaks, to: $0) }
+            }
+        }
+
+        let servers = translateServers(index, diagnostics: diagnostics)
+        return APIModel(
+            sourceFiles: documents.map(\.source.path).sorted(),
+            servers: servers.all, defaultServer: servers.default,
+            defaultTimeoutSeconds: config.timeoutSeconds ?? 60,
+            namespaces: namespaces,
+            models: models.sorted { $0.name < $1.name },
+            envelope: envelope.map(envelopeModel),
+            hiddenOperationCount: hiddenCount)
+    }
+
+    // MARK: Methods
+
+    /// Method names for one namespace: visible operations first, then hidden ones, so that
+    /// including hidden operations never renames a visible one.
+    private func assignMethodNames(
+        _ operations: [IndexedOperation], namespaceKey: String, naming: OperationNaming,
+        isHidden: (IndexedOperation) -> Bool
+    ) -> [String] {
+        let forms = operations.map { operation in
+            naming.nameForms(
+                for: OperationNaming.Candidate(
+                    path: operation.path, method: operation.method.rawValue, operationID: operation.operation.operationId,
+                    namespaceKey: namespaceKey))
+        }
+        var taken = NameScope(reserved: ["client", "init"])
+        var result = Array(repeating: "", count: operations.count)
+        for tier in [false, true] {
+            let indices = operations.indices.filter { isHidden(operations[$0]) == tier }
+            let names = OperationNaming.assign(indices.map { forms[$0] }, avoiding: &taken)
+            for (index, name) in zip(indices, names) { result[index] = name }
+        }
+        return result
+    }
+
+    /// For a deprecated operation, the method of the newest current version of the same endpoint.
+    private func replacement(
+        for operation: IndexedOperation, among operations: [IndexedOperation], methodNames: [String]
+    ) -> String? {
+        guard operation.operation.deprecated else { return nil }
+        func unversioned(_ path: String) -> (String, Int)? {
+            guard let last = path.split(separator: "/").last, OperationNaming.isVersion(last),
+                let number = Int(last.dropFirst())
+            else { return nil }
+            return (String(path.dropLast(last.count)), number)
+        }
+        guard let (base, _) = unversioned(operation.path) else { return nil }
+        let newer = zip(operations, methodNames).compactMap { candidate, name -> (Int, String)? in
+            guard !candidate.operation.deprecated, candidate.method == operation.method,
+                let (candidateBase, version) = unversioned(candidate.path), candidateBase == base
+            else { return nil }
+            return (version, name)
+        }
+        return newer.max { $0.0 < $1.0 }.map { "`\($0.1)`" }
+    }
+
+    private func namespaceDocumentation(_ operations: [IndexedOperation], index: SpecIndex, key: String) -> [String] {
+        let tags = Set(operations.compactMap { $0.operation.tags?.first })
+        if tags.count == 1, let name = tags.first {
+            let description = index.tags[name]?.description
+            return SwiftText.documentationLines(name) + (description.map { [""] + SwiftText.documentationLines($0) } ?? [])
+        }
+        return ["Operations under `\(key)`."]
+    }
+
+    // MARK: Cycles
+
+    private static func apply(_ breaks: ReferenceCycles.Breaks, to declaration: TypeDeclaration) -> TypeDeclaration {
+        var declaration = declaration
+        switch declaration.kind {
+        case .structure(var structure):
+            for index in structure.properties.indices
+            where breaks.indirectProperties.contains(declaration.qualifiedName + "." + structure.properties[index].label) {
+                structure.properties[index].isIndirect = true
+            }
+            structure.nestedTypes = structure.nestedTypes.map { apply(breaks, to: $0) }
+            declaration.kind = .structure(structure)
+        case .oneOf(var oneOf):
+            oneOf.isIndirect = breaks.indirectEnums.contains(declaration.qualifiedName)
+            oneOf.nestedTypes = oneOf.nestedTypes.map { apply(breaks, to: $0) }
+            declaration.kind = .oneOf(oneOf)
+        case .valueEnum, .alias:
+            break
+        }
+        return declaration
+    }
+
+    // MARK: Envelope and servers
+
+    private func envelopeModel(_ plan: EnvelopePlan) -> EnvelopeModel {
+        let configured = Dictionary(
+            (config.businessCodes ?? []).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let codes = Set(plan.documentedCodes).union(configured.keys).union(plan.successCodes).sorted()
+        var names = NameScope(reserved: ["undocumented", "allCases", "rawValue", "meaning", "isRetryable", "description"])
+        let models = codes.map { code -> BusinessCodeModel in
+            let entry = configured[code]
+            let name = names.claim(
+                entry?.name ?? (plan.successCodes.contains(code) && code == plan.successCodes.first ? "success" : code < 0 ? "codeMinus\(-code)" : "code\(code)"))
+            let meaning = entry?.meaning
+                ?? (plan.successCodes.contains(code) ? "Success" : "Listed in the API's schema without a documented meaning")
+            let retryable = entry?.retryable ?? false
+            var doc = SwiftText.documentationLines(meaning)
+            doc[doc.count - 1] += " (`\(code)`)."
+            if retryable { doc += ["", "Worth retrying: the same request may succeed when sent again."] }
+            return BusinessCodeModel(
+                code: code, caseName: SwiftName.escaped(name), meaningLiteral: SwiftText.literal(meaning),
+                docLines: SwiftText.docComment(doc), isRetryable: retryable)
+        }
+        return EnvelopeModel(
+            formatName: EnvelopeNaming.formatName,
+            codeKeyLiteral: SwiftText.literal(plan.codeKey), dataKeyLiteral: SwiftText.literal(plan.dataKey),
+            messageKeyLiteral: SwiftText.literal(plan.messageKey),
+            recordTimeKeyLiteral: SwiftText.literal(plan.recordTimeKey),
+            requestIDKeyLiteral: SwiftText.literal(plan.requestIDKey),
+            successCodesLiteral: "[" + plan.successCodes.map(String.init).joined(separator: ", ") + "]",
+            codes: models)
+    }
+
+    private func translateServers(_ index: SpecIndex, diagnostics: DiagnosticCollector) -> (all: [ServerModel], default: ServerModel?) {
+        let configured = config.servers ?? []
+        var names = NameScope(reserved: ["url", "summary", "description", "baseString"])
+        var result: [ServerModel] = []
+        var defaultServer: ServerModel?
+        for located in index.servers {
+            let server = located.value
+            var url = server.urlTemplate.rawValue
+            for (name, variable) in server.variables {
+                url = url.replacingOccurrences(of: "{\(name)}", with: variable.default)
+            }
+            guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
+                scheme == "http" || scheme == "https", parsed.host != nil
+            else {
+                diagnostics.warning(
+                    "server `\(url)` is not an absolute http(s) URL; it gets no `Server` member",
+                    at: located.location, hint: "pass the server to JustOneAPIClient(token:server:) yourself")
+                continue
+            }
+            let entry = configured.first { $0.url == url || $0.url == server.urlTemplate.rawValue }
+            let description = server.description ?? server.name
+            let derived = description.flatMap { text in
+                SwiftName.lowerIdentifier(
+                    text.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression),
+                    digitPrefix: "server")
+            } ?? SwiftName.lowerIdentifier(parsed.host!, digitPrefix: "server") ?? "server"
+            let name = names.claim(entry?.name ?? derived)
+            let model = ServerModel(
+                name: name, urlLiteral: SwiftText.literal(url), summaryLiteral: SwiftText.literal(description ?? ""),
+                docLines: SwiftText.docComment(
+                    SwiftText.documentationLines(description) + (description == nil ? [] : [""]) + ["`\(url)`"]))
+            result.append(model)
+            if entry?.default == true { defaultServer = model }
+        }
+        return (result, defaultServer ?? result.first)
+    }
+}

@@ -1,0 +1,2 @@
+import Foundation
+public enum DefaultTemplates { public static var directory: URL? { Bundle.module.url(forResource: "swift", withExtension: nil) } }
