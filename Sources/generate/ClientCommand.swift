@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import GeneratorCore
+
+/// Generates the client, or checks that the committed one is current.
+struct ClientCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "client",
+        abstract: "Generates the Swift client from OpenAPI documents (the default subcommand)."
+    )
+
+    @Argument(help: "Directories or files of OpenAPI documents (JSON or YAML, 3.0 to 3.2).")
+    var inputs: [String]
+
+    @Option(name: .shortAndLong, help: "The directory the generated files go to.")
+    var output = "Sources/JustOneAPI/Generated"
+
+    @Option(help: "A directory of .mustache templates that replace the default ones of the same name.")
+    var templates: String?
+
+    @Option(help: "The configuration file (default: generator.yaml in the first input directory).")
+    var config: String?
+
+    @Flag(help: "Also generate operations hidden from the documentation (x-docs-hidden).")
+    var includeHidden = false
+
+    @Flag(help: "Write nothing; exit 0 if the output is current, or 1 with a unified diff if not.")
+    var check = false
+
+    @Flag(name: .shortAndLong, help: "Print only diagnostics and the diff, not the summary.")
+    var quiet = false
+
+    mutating func validate() throws {
+        if inputs.isEmpty { throw ValidationError("Name at least one directory or file of OpenAPI documents.") }
+    }
+
+    func run() throws {
+        let start = ContinuousClock.now
+        let diagnostics = DiagnosticCollector()
+        let pipeline = GeneratorPipeline(
+            options: .init(inputs: inputs, configPath: config, templatesDirectory: templates, includeHidden: includeHidden))
+        let files = pipeline.run(diagnostics: diagnostics)
+        DiagnosticPrinter.print(diagnostics)
+        guard let files else {
+            printError("error: generation failed; nothing under \(output) was changed.")
+            throw ExitCode(1)
+        }
+
+        let directory = OutputDirectory(path: output)
+        let existing: [String: String]
+        do {
+            existing = try directory.existingFiles()
+        } catch {
+            printError("\(output): error: cannot read the output directory: \(error)")
+            throw ExitCode(1)
+        }
+        let plan = OutputPlan(files: files, existing: existing)
+
+        if check {
+            if plan.isCurrent {
+                if !quiet { print("\(output) is current with \(inputs.joined(separator: ", ")) (\(files.count) files).") }
+                return
+            }
+            print(plan.diff(existing: existing, outputDirectory: output), terminator: "")
+            printError(
+                "error: \(output) is out of date: \(plan.writes.count) file(s) differ and \(plan.removals.count) are stale. "
+                    + "Run `swift run generate \(inputs.joined(separator: " "))` and commit the result.")
+            throw ExitCode(1)
+        }
+
+        do {
+            try directory.apply(plan)
+        } catch {
+            printError("\(output): error: \(error); nothing under \(output) was changed.")
+            throw ExitCode(1)
+        }
+        if !quiet {
+            let elapsed = ContinuousClock.now - start
+            print(
+                "Generated \(files.count) files in \(output): \(plan.writes.count) written, "
+                    + "\(plan.removals.count) removed, \(plan.unchanged.count) unchanged (\(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))))."
+            )
+        }
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
