@@ -15,12 +15,19 @@ public struct GeneratorPipeline: Sendable {
         public var templatesDirectory: String?
         /// Whether operations hidden from the docs (`x-docs-hidden`) are generated too.
         public var includeHidden: Bool
+        /// The directory relative paths start from; the working directory when `nil`.
+        /// Diagnostics and file headers show paths as given, relative to it.
+        public var rootDirectory: String?
 
-        public init(inputs: [String], configPath: String? = nil, templatesDirectory: String? = nil, includeHidden: Bool = false) {
+        public init(
+            inputs: [String], configPath: String? = nil, templatesDirectory: String? = nil, includeHidden: Bool = false,
+            rootDirectory: String? = nil
+        ) {
             self.inputs = inputs
             self.configPath = configPath
             self.templatesDirectory = templatesDirectory
             self.includeHidden = includeHidden
+            self.rootDirectory = rootDirectory
         }
     }
 
@@ -32,15 +39,19 @@ public struct GeneratorPipeline: Sendable {
 
     /// The generated files, or `nil` when there were errors (in `diagnostics`).
     public func run(diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
-        let configPath = options.configPath ?? GeneratorConfig.defaultPath(for: options.inputs)
+        let paths = PathResolver(root: options.rootDirectory)
+        let configPath = options.configPath ?? GeneratorConfig.defaultPath(for: options.inputs, resolver: paths)
         var config = GeneratorConfig()
         if let configPath {
-            guard let loaded = GeneratorConfig.load(from: configPath, diagnostics: diagnostics) else { return nil }
+            guard let loaded = GeneratorConfig.load(from: configPath, resolver: paths, diagnostics: diagnostics) else {
+                return nil
+            }
             config = loaded
         }
-        let templates = TemplateSet.load(overrideDirectory: options.templatesDirectory, diagnostics: diagnostics)
+        let templates = TemplateSet.load(
+            overrideDirectory: options.templatesDirectory.map(paths.resolve), diagnostics: diagnostics)
 
-        let files = DocumentLoader().load(options.inputs, diagnostics: diagnostics)
+        let files = DocumentLoader(resolver: paths).load(options.inputs, diagnostics: diagnostics)
         guard !diagnostics.hasErrors, let templates else { return nil }
 
         let documents = parse(files, diagnostics: diagnostics)
@@ -60,6 +71,20 @@ public struct GeneratorPipeline: Sendable {
             results[index] = DocumentParser().parse(files[index], diagnostics: diagnostics)
         }
         return results.values.compactMap { $0 }
+    }
+}
+
+/// Resolves the relative paths a user gives against a root directory, while diagnostics keep
+/// showing them as given.
+public struct PathResolver: Sendable {
+    public let root: String?
+
+    public init(root: String?) { self.root = root }
+
+    /// The path to open for `path`.
+    public func resolve(_ path: String) -> String {
+        guard let root, !path.hasPrefix("/") else { return path }
+        return (root as NSString).appendingPathComponent(path)
     }
 }
 

@@ -118,8 +118,10 @@ public struct GeneratorConfig: Sendable, Codable, Equatable {
 
 extension GeneratorConfig {
     /// Reads the configuration at `path`; problems are reported with the file and line.
-    public static func load(from path: String, diagnostics: DiagnosticCollector) -> GeneratorConfig? {
-        guard let data = FileManager.default.contents(atPath: path) else {
+    public static func load(
+        from path: String, resolver: PathResolver = PathResolver(root: nil), diagnostics: DiagnosticCollector
+    ) -> GeneratorConfig? {
+        guard let data = FileManager.default.contents(atPath: resolver.resolve(path)) else {
             diagnostics.error("cannot read the configuration file", at: SourceLocation(file: path))
             return nil
         }
@@ -148,14 +150,14 @@ extension GeneratorConfig {
     }
 
     /// The configuration file for `inputs`: `generator.yaml` in the first input directory that has one.
-    public static func defaultPath(for inputs: [String]) -> String? {
+    public static func defaultPath(for inputs: [String], resolver: PathResolver = PathResolver(root: nil)) -> String? {
         for input in inputs {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else {
-                continue
-            }
+            guard FileManager.default.fileExists(atPath: resolver.resolve(input), isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else { continue }
             let candidate = (input as NSString).appendingPathComponent(fileName)
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            if FileManager.default.fileExists(atPath: resolver.resolve(candidate)) { return candidate }
         }
         return nil
     }

@@ -12,7 +12,12 @@ public struct DocumentLoader: Sendable {
         GeneratorConfig.fileName, "sources.yaml", "sources.lock.json",
     ]
 
-    public init() {}
+    /// Where relative inputs are opened from.
+    public let resolver: PathResolver
+
+    public init(resolver: PathResolver = PathResolver(root: nil)) {
+        self.resolver = resolver
+    }
 
     /// Reads the documents named by `inputs`; problems are reported to `diagnostics`.
     public func load(_ inputs: [String], diagnostics: DiagnosticCollector) -> [SourceFile] {
@@ -22,7 +27,7 @@ public struct DocumentLoader: Sendable {
             for path in documentPaths(in: input, diagnostics: diagnostics) where seen.insert(path).inserted {
                 guard let format = SourceFile.format(ofFileNamed: path) else { continue }
                 do {
-                    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                    let data = try Data(contentsOf: URL(fileURLWithPath: resolver.resolve(path)))
                     files.append(SourceFile(path: path, format: format, data: data))
                 } catch {
                     diagnostics.error(
@@ -36,7 +41,7 @@ public struct DocumentLoader: Sendable {
 
     private func documentPaths(in input: String, diagnostics: DiagnosticCollector) -> [String] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+        guard FileManager.default.fileExists(atPath: resolver.resolve(input), isDirectory: &isDirectory) else {
             diagnostics.error(
                 "no such file or directory", at: SourceLocation(file: input),
                 hint: "pass a directory of OpenAPI documents or one document")
@@ -52,7 +57,7 @@ public struct DocumentLoader: Sendable {
             return [input]
         }
         let base = input.hasSuffix("/") ? String(input.dropLast()) : input
-        let root = URL(fileURLWithPath: base)
+        let root = URL(fileURLWithPath: resolver.resolve(base))
         var paths: [String] = []
         let enumerator = FileManager.default.enumerator(
             at: root, includingPropertiesForKeys: [.isRegularFileKey],

@@ -14,6 +14,7 @@ public struct DocumentParser: Sendable {
     /// The parsed document, or `nil` when the file has errors (reported to `diagnostics`).
     public func parse(_ file: SourceFile, diagnostics: DiagnosticCollector) -> ParsedDocument? {
         let root: RootFields
+        let references: [ParsedDocument.Reference]
         switch file.format {
         case .json:
             let bytes = [UInt8](file.data)
@@ -21,14 +22,16 @@ public struct DocumentParser: Sendable {
             diagnostics.register(JSONSourceLocator(bytes: bytes), for: file.path)
             guard let fields = readJSONRoot(file, scanner: scanner, diagnostics: diagnostics) else { return nil }
             root = fields
+            references = scanner.references().map { ParsedDocument.Reference(pointer: $0.pointer, target: $0.target) }
         case .yaml:
-            guard let fields = readYAMLRoot(file, diagnostics: diagnostics) else { return nil }
+            guard let (fields, node) = readYAMLRoot(file, diagnostics: diagnostics) else { return nil }
             root = fields
+            references = Self.references(in: node)
         }
         guard let version = checkVersion(root, in: file, diagnostics: diagnostics) else { return nil }
         guard let document = decode(file, version: version, diagnostics: diagnostics) else { return nil }
         DocumentValidator().validate(document, in: file, diagnostics: diagnostics)
-        return ParsedDocument(source: file, document: document)
+        return ParsedDocument(source: file, document: document, references: references)
     }
 
     /// The root's `openapi` and `swagger` fields, read before the full decode.
@@ -67,7 +70,7 @@ public struct DocumentParser: Sendable {
         return fields
     }
 
-    private func readYAMLRoot(_ file: SourceFile, diagnostics: DiagnosticCollector) -> RootFields? {
+    private func readYAMLRoot(_ file: SourceFile, diagnostics: DiagnosticCollector) -> (RootFields, Yams.Node)? {
         let location = SourceLocation(file: file.path)
         guard let text = String(data: file.data, encoding: .utf8) else {
             diagnostics.error("the file is not valid UTF-8 text", at: location, hint: "save the document as UTF-8")
@@ -88,13 +91,33 @@ public struct DocumentParser: Sendable {
             diagnostics.error("malformed YAML: \(error)", at: location)
             return nil
         }
-        guard let mapping = node?.mapping else {
+        guard let node, let mapping = node.mapping else {
             diagnostics.error(
                 "not an OpenAPI document: the top level is not a mapping", at: location,
                 hint: "an OpenAPI document is a mapping with an `openapi` field")
             return nil
         }
-        return RootFields(openapi: mapping["openapi"]?.string, swagger: mapping["swagger"]?.string)
+        return (RootFields(openapi: mapping["openapi"]?.string, swagger: mapping["swagger"]?.string), node)
+    }
+
+    /// Every `$ref` below `node`, with the pointer to the mapping that holds it.
+    static func references(in node: Yams.Node, pointer: String = "") -> [ParsedDocument.Reference] {
+        if let mapping = node.mapping {
+            var result: [ParsedDocument.Reference] = []
+            for (key, value) in mapping {
+                guard let name = key.string else { continue }
+                if name == "$ref", let target = value.string {
+                    result.append(ParsedDocument.Reference(pointer: pointer, target: target))
+                } else {
+                    result += references(in: value, pointer: pointer + "/" + JSONPointer.escape(name))
+                }
+            }
+            return result
+        }
+        if let sequence = node.sequence {
+            return sequence.enumerated().flatMap { references(in: $1, pointer: pointer + "/\($0)") }
+        }
+        return []
     }
 
     private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {

@@ -1,7 +1,10 @@
 import OpenAPIKit
 
-/// Runs OpenAPIKit's validations (references resolve, operation IDs unique, parameters unique …)
+/// Runs OpenAPIKit's validations (operation IDs unique, parameters unique, server variables …)
 /// plus the checks this generator adds, and reports each finding at its place in the file.
+///
+/// References are checked later, against all documents merged (``SpecIndex/checkReferences``),
+/// so that a reference may point to a component another document defines.
 struct DocumentValidator {
     /// Reasons that start with this marker are reported as warnings, not errors.
     static let warningMarker = "[warning] "
@@ -31,7 +34,7 @@ struct DocumentValidator {
     }
 
     func validate(_ document: OpenAPI.Document, in file: SourceFile, diagnostics: DiagnosticCollector) {
-        let validator = Validator().validating(Self.defaultIsOneOfTheEnumValues)
+        let validator = Validator().skippingReferenceValidations().validating(Self.defaultIsOneOfTheEnumValues)
         do {
             try document.validate(using: validator, strict: false)
         } catch let collection as ValidationErrorCollection {

@@ -122,6 +122,31 @@ struct JSONScanner {
         return try? readString(&index)
     }
 
+    /// Every `$ref` in the document, with the pointer to the object that holds it.
+    func references() -> [(pointer: String, target: String)] {
+        var result: [(pointer: String, target: String)] = []
+        func visit(_ start: Int, pointer: String) {
+            guard start < bytes.count else { return }
+            if bytes[start] == UInt8(ascii: "{"), let members = try? members(ofObjectAt: start) {
+                for member in members {
+                    if member.key == "$ref", let target = stringValue(at: member.valueRange) {
+                        result.append((pointer, target))
+                    } else {
+                        visit(member.valueRange.lowerBound, pointer: pointer + "/" + JSONPointer.escape(member.key))
+                    }
+                }
+            } else if bytes[start] == UInt8(ascii: "["), let elements = try? elements(ofArrayAt: start) {
+                for (index, element) in elements.enumerated() {
+                    visit(element.lowerBound, pointer: pointer + "/\(index)")
+                }
+            }
+        }
+        var start = 0
+        skipWhitespace(&start)
+        visit(start, pointer: "")
+        return result
+    }
+
     // MARK: Positions
 
     /// 1-based line and column (in characters) of `offset`.
@@ -360,8 +385,12 @@ enum JSONPointer {
     }
 
     static func pointer(_ tokens: [String]) -> String {
-        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
-            .joined()
+        tokens.map { "/" + escape($0) }.joined()
+    }
+
+    /// One pointer token escaped: `~` → `~0`, `/` → `~1`.
+    static func escape(_ token: String) -> String {
+        token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     static func pointer(_ codingPath: [any CodingKey]) -> String {

@@ -5,6 +5,13 @@ import OpenAPIKit
 public struct ParsedDocument: Sendable {
     public let source: SourceFile
     public let document: OpenAPI.Document
+    /// Every `$ref` in the file, with the pointer to the object that holds it.
+    let references: [Reference]
+
+    struct Reference: Sendable, Hashable {
+        let pointer: String
+        let target: String
+    }
 
     /// A location in this document's file.
     func location(_ pointer: String) -> SourceLocation {

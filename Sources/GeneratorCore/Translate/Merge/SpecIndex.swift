@@ -37,6 +37,8 @@ struct SpecIndex: Sendable {
     var operations: [IndexedOperation] = []
     var servers: [Located<OpenAPI.Server>] = []
     var tags: [String: OpenAPI.Tag] = [:]
+    /// The names of every kind of component, for checking references.
+    var componentNames: [String: Set<String>] = [:]
 
     /// The component schema names, sorted.
     var schemaNames: [String] { schemas.keys.sorted() }
@@ -49,6 +51,36 @@ struct SpecIndex: Sendable {
             lhs.path != rhs.path ? lhs.path < rhs.path : Self.methodOrder(lhs.method) < Self.methodOrder(rhs.method)
         }
         checkOperationIDs(diagnostics: diagnostics)
+        checkReferences(documents, diagnostics: diagnostics)
+    }
+
+    /// Reports every `$ref` that names no component of any document. References must have
+    /// the form `#/components/KIND/NAME` (or `FILE#/components/KIND/NAME`, resolved by name).
+    private func checkReferences(_ documents: [ParsedDocument], diagnostics: DiagnosticCollector) {
+        for parsed in documents {
+            for reference in parsed.references {
+                let location = SourceLocation(file: parsed.source.path, pointer: reference.pointer + "/$ref")
+                guard let hash = reference.target.firstIndex(of: "#") else {
+                    diagnostics.error(
+                        "unsupported $ref `\(reference.target)`: references to whole files are not supported",
+                        at: location, hint: "refer to a component: `#/components/schemas/Name`")
+                    continue
+                }
+                let tokens = JSONPointer.tokens(of: String(reference.target[reference.target.index(after: hash)...]))
+                guard tokens.count == 3, tokens[0] == "components" else {
+                    diagnostics.error(
+                        "unsupported $ref `\(reference.target)`: only references to components are supported",
+                        at: location, hint: "move the referenced object under components and refer to it there")
+                    continue
+                }
+                let name = tokens[2].removingPercentEncoding ?? tokens[2]
+                if componentNames[tokens[1]]?.contains(name) != true {
+                    diagnostics.error(
+                        "unresolvable $ref `\(reference.target)`: no document defines components/\(tokens[1])/\(name)",
+                        at: location, hint: "define the component, or correct the reference")
+                }
+            }
+        }
     }
 
     private static func methodOrder(_ method: OpenAPI.HttpMethod) -> String {
@@ -59,6 +91,17 @@ struct SpecIndex: Sendable {
     private mutating func add(_ parsed: ParsedDocument, diagnostics: DiagnosticCollector) {
         let document = parsed.document
         let components = document.components
+        func names<T>(_ dictionary: OrderedDictionary<OpenAPI.ComponentKey, T>) -> [String] { dictionary.keys.map(\.rawValue) }
+        for (kind, keys) in [
+            ("schemas", names(components.schemas)), ("responses", names(components.responses)),
+            ("parameters", names(components.parameters)), ("examples", names(components.examples)),
+            ("requestBodies", names(components.requestBodies)), ("headers", names(components.headers)),
+            ("securitySchemes", names(components.securitySchemes)), ("links", names(components.links)),
+            ("callbacks", names(components.callbacks)), ("pathItems", names(components.pathItems)),
+            ("mediaTypes", names(components.mediaTypes)),
+        ] {
+            componentNames[kind, default: []].formUnion(keys)
+        }
         merge(components.schemas, into: &schemas, kind: "schemas", parsed, diagnostics)
         merge(resolvedOnly(components.parameters), into: &parameters, kind: "parameters", parsed, diagnostics)
         merge(resolvedOnly(components.responses), into: &responses, kind: "responses", parsed, diagnostics)
