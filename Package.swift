@@ -41,6 +41,24 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "JustOneAPI", dependencies: ["JustOneAPIRuntime"]),
+
+        // Tests
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // The client generated from Tests/Fixtures/KitchenSink: its golden files, compiled and called.
+        .target(name: "KitchenSinkClient", dependencies: ["JustOneAPIRuntime"], path: "Tests/Fixtures/KitchenSinkClient"),
+        .testTarget(
+            name: "GeneratorCoreTests",
+            dependencies: ["GeneratorCore", "TestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "JustOneAPIRuntimeTests",
+            dependencies: ["JustOneAPIRuntime", "JustOneAPI", "KitchenSinkClient", "TestSupport"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["GeneratorCore", "TestSupport", "generate"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,63 @@
+import Testing
+
+@testable import GeneratorCore
+
+@Suite struct Test_SwiftName {
+    @Test(arguments: [
+        ("get_author_convert_ability", "getAuthorConvertAbility"),
+        ("douyin-xingtu", "douyinXingtu"),
+        ("oAuthorId", "oAuthorId"),
+        ("SHORT_VIDEO", "shortVideo"),
+        ("DAY_30", "day30"),
+        ("URLPath", "urlPath"),
+        ("getAPIKey", "getAPIKey"),
+        ("last_buffer", "lastBuffer"),
+        ("v2Name", "v2Name"),
+        ("Top", "top"),
+        ("two words", "twoWords"),
+    ])
+    func camelCase(input: String, expected: String) {
+        #expect(SwiftName.camelCase(input) == expected)
+    }
+
+    @Test func pascalCaseCapitalizesEveryWord() {
+        #expect(SwiftName.pascalCase("douyin-xingtu") == "DouyinXingtu")
+        #expect(SwiftName.pascalCase("link_type") == "LinkType")
+    }
+
+    @Test(arguments: [
+        ("SHORT_VIDEO", "shortVideo"),
+        ("90", "value90"),
+        ("-", "minus"),
+        ("", "empty"),
+        ("none", "noneValue"),
+        ("NONE", "noneValue"),
+        ("Self", "selfValue"),
+        ("default", "default"),
+    ])
+    func enumCaseNames(value: String, expected: String) {
+        #expect(SwiftName.enumCaseName(forValue: value) == expected)
+    }
+
+    @Test func keywordsAreEscapedWithBackticks() {
+        #expect(SwiftName.escaped("default") == "`default`")
+        #expect(SwiftName.escaped("class") == "`class`")
+        #expect(SwiftName.escaped("platform") == "platform")
+    }
+
+    @Test func typeNamesAvoidTakenNames() {
+        let avoiding: Set<String> = ["Result", "String"]
+        #expect(SwiftName.typeIdentifier("Result", digitPrefix: "Schema", takenSuffix: "Model", avoiding: avoiding) == "ResultModel")
+        #expect(SwiftName.typeIdentifier("1688", digitPrefix: "api", takenSuffix: "Model", avoiding: avoiding) == "Api1688")
+        #expect(SwiftName.nestedTypeName("type", digitPrefix: "Parameter") == "TypeValue")
+        #expect(SwiftName.nestedTypeName("range", digitPrefix: "Parameter") == "Range")
+    }
+
+    @Test func nameScopeNumbersCollisionsInOrder() {
+        var scope = NameScope(reserved: ["client"])
+        #expect(scope.claim("client") == "client2")
+        #expect(scope.claim("search") == "search")
+        #expect(scope.claim("search") == "search2")
+        #expect(scope.claim("search") == "search3")
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+
+@testable import GeneratorCore
+
+@Suite struct Test_JSONScanner {
+    func scanner(_ text: String) -> JSONScanner { JSONScanner(Array(text.utf8)) }
+
+    @Test func validDocumentsHaveNoSyntaxError() {
+        #expect(scanner(#"{"a": [1, -2.5e3, true, false, null, "x\"y\u00e9"], "b": {}}"#).syntaxError() == nil)
+    }
+
+    @Test func truncatedDocumentsPointAtTheEnd() throws {
+        let text = "{\n  \"a\": [1,\n"
+        let error = try #require(scanner(text).syntaxError())
+        #expect(error.message.contains("truncated"))
+        #expect(scanner(text).position(of: error.offset) == (line: 3, column: 1))
+    }
+
+    @Test func strayCharactersAreNamed() throws {
+        let error = try #require(scanner("{\"a\": 1,}").syntaxError())
+        #expect(error.message.contains("unexpected `}`"))
+        let trailing = try #require(scanner("{} x").syntaxError())
+        #expect(trailing.message.contains("after the end of the document"))
+    }
+
+    @Test func pointersFindKeysAndElements() throws {
+        let text = """
+            {
+              "paths": {
+                "/a/b": {"get": {"parameters": [{"name": "x"}, {"name": "y"}]}}
+              }
+            }
+            """
+        let located = scanner(text)
+        let offset = try #require(located.offset(of: "/paths/~1a~1b/get/parameters/1/name"))
+        let position = located.position(of: offset)
+        #expect(position.line == 3)
+        #expect(position.column == 53)
+    }
+
+    @Test func pointersAndCodingPathsRoundTrip() {
+        #expect(JSONPointer.pointer(["paths", "/a/b", "get"]) == "/paths/~1a~1b/get")
+        #expect(JSONPointer.tokens(of: "/paths/~1a~1b/~0x") == ["paths", "/a/b", "~x"])
+    }
+}
