@@ -127,7 +127,10 @@ public final class LoopbackServer: @unchecked Sendable {
     /// The most requests the server was answering at the same time.
     public var peakConcurrency: Int { lock.withLock { maxInFlight } }
 
-    /// Stops accepting and closes every open connection.
+    /// Stops accepting and ends every open connection.
+    ///
+    /// Descriptors are only shut down here; the threads that use them close them, so that a
+    /// descriptor number is never reused while a thread of this server may still use it.
     public func stop() {
         let open: Set<Int32> = lock.withLock {
             guard !stopped else { return [] }
@@ -135,16 +138,19 @@ public final class LoopbackServer: @unchecked Sendable {
             return connections
         }
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
         for connection in open { shutdown(connection, Int32(SHUT_RDWR)) }
     }
 
     private func acceptLoop() {
-        while true {
+        defer { close(listener) }
+        while !lock.withLock({ stopped }) {
             let connection = accept(listener, nil, nil)
             if connection < 0 {
-                if lock.withLock({ stopped }) { return }
                 if errno == EINTR { continue }
+                return
+            }
+            if lock.withLock({ stopped }) {
+                close(connection)
                 return
             }
             var one: Int32 = 1

@@ -36,19 +36,32 @@ public enum SwiftName {
         return result
     }
 
+    /// Acronyms written in capitals after the first word, as the API Design Guidelines ask
+    /// (`USER_ID` → `userID`, `X-Request-ID` → `xRequestID`).
+    static let acronyms: Set<String> = ["id", "ids", "url", "urls", "uri", "http", "https", "api", "json", "xml", "html", "uuid", "ip"]
+
     /// `lowerCamelCase`: the first word in lower case (`URLPath` → `urlPath`), later words
-    /// capitalized, acronyms inside kept (`getAPIKey`). Not escaped; see ``identifier(_:)``.
+    /// capitalized, acronyms in capitals (`getAPIKey`, `userID`). Not escaped; see ``escaped(_:)``.
     public static func camelCase(_ text: String) -> String {
         let parts = words(of: text)
         guard let first = parts.first else { return "" }
         var result = first.allSatisfy({ $0.isUppercase || $0.isNumber }) ? first.lowercased() : lowercasingFirst(first)
-        for word in parts.dropFirst() { result += capitalizingFirst(word) }
+        for word in parts.dropFirst() { result += wordInName(word) }
         return result
     }
 
     /// `UpperCamelCase`.
     public static func pascalCase(_ text: String) -> String {
-        words(of: text).map(capitalizingFirst).joined()
+        words(of: text).map(wordInName).joined()
+    }
+
+    /// A word after the first: an acronym found in lower case (it came from a name written all
+    /// in capitals) in capitals, anything else capitalized as written.
+    private static func wordInName(_ word: String) -> String {
+        if word == word.lowercased(), acronyms.contains(word) {
+            return word == "ids" ? "IDs" : word == "urls" ? "URLs" : word.uppercased()
+        }
+        return capitalizingFirst(word)
     }
 
     /// `text` made usable where Swift expects an identifier: keywords in backticks.

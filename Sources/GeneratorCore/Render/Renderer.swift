@@ -104,7 +104,7 @@ public struct Renderer: Sendable {
 
     private func header(_ sourceFiles: [String]) -> [String: Any] {
         RenderContext.header(
-            inputs: inputs.joined(separator: ", "),
+            inputs: inputs.sorted().joined(separator: ", "),
             sourceFiles: sourceFiles.map(relativeToInputs))
     }
 

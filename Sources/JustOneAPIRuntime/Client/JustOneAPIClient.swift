@@ -10,7 +10,7 @@ import Logging
 ///
 /// The client is `Sendable` and meant to be shared: create one and use it from every task.
 /// The token is kept out of its description, of errors and of logs.
-public final class JustOneAPIClient: Sendable, CustomStringConvertible {
+public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomReflectable {
     /// The server requests go to.
     public let server: Server
     /// The timeout of a request that sets none of its own.
@@ -46,6 +46,11 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible {
     }
 
     public var description: String { "JustOneAPIClient(server: \(server), token: \(credential))" }
+
+    /// What `dump` and debuggers show: no token.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["server": server, "timeout": timeout, "token": credential], displayStyle: .class)
+    }
 
     /// Sends `request` and returns its decoded response.
     /// - Parameters:

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Removes secrets from text before it is stored in an error or written to a log.
-struct Redactor: Sendable {
+struct Redactor: Sendable, CustomReflectable {
     static let placeholder = "<redacted>"
     private let secrets: [String]
 
@@ -15,6 +15,8 @@ struct Redactor: Sendable {
         // Longest first, so that a secret containing another is removed whole.
         self.secrets = all.sorted { $0.count > $1.count }
     }
+
+    var customMirror: Mirror { Mirror(self, children: []) }
 
     func redact(_ text: String) -> String {
         var result = text

@@ -168,7 +168,7 @@ extension PetsAPI {
     ///   - limit: How many pets to return.
     ///   - tags: Tags to match; several may be given.
     ///   - status: The `status` query parameter.
-    ///   - xRequestId: A request ID to echo.
+    ///   - xRequestID: A request ID to echo.
     ///   - session: The `session` cookie.
     /// - Returns: The decoded response body.
     /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
@@ -177,10 +177,10 @@ extension PetsAPI {
         limit: Int? = 20,
         tags: [String]? = nil,
         status: PetStatus? = nil,
-        xRequestId: String? = nil,
+        xRequestID: String? = nil,
         session: String? = nil
     ) async throws -> APIResponse<[Pet]> {
-        try await client.send(ListPets(limit: limit, tags: tags, status: status, xRequestId: xRequestId, session: session).request)
+        try await client.send(ListPets(limit: limit, tags: tags, status: status, xRequestID: xRequestID, session: session).request)
     }
 
     /// List pets
@@ -190,7 +190,7 @@ extension PetsAPI {
     /// carriage return here:
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``listPets(limit:tags:status:xRequestId:session:)`` does both.
+    /// ``listPets(limit:tags:status:xRequestID:session:)`` does both.
     /// - Remark: `GET /pets`
     public struct ListPets: Sendable, Hashable {
         /// How many pets to return.
@@ -200,7 +200,7 @@ extension PetsAPI {
         /// The `status` query parameter.
         public var status: PetStatus?
         /// A request ID to echo.
-        public var xRequestId: String?
+        public var xRequestID: String?
         /// The `session` cookie.
         public var session: String?
 
@@ -209,13 +209,13 @@ extension PetsAPI {
             limit: Int? = 20,
             tags: [String]? = nil,
             status: PetStatus? = nil,
-            xRequestId: String? = nil,
+            xRequestID: String? = nil,
             session: String? = nil
         ) {
             self.limit = limit
             self.tags = tags
             self.status = status
-            self.xRequestId = xRequestId
+            self.xRequestID = xRequestID
             self.session = session
         }
 
@@ -227,7 +227,7 @@ extension PetsAPI {
             query.append("limit", self.limit)
             query.append("tags", self.tags)
             query.append("status", self.status)
-            headerFields["X-Request-ID"] = self.xRequestId?.parameterValue
+            headerFields["X-Request-ID"] = self.xRequestID?.parameterValue
             if let value = self.session { headerFields.append(name: "Cookie", value: "session=" + PercentEncoding.encode(value.parameterValue)) }
             return Request(
                 operationID: "listPets",

@@ -15,6 +15,9 @@ import Testing
         ("v2Name", "v2Name"),
         ("Top", "top"),
         ("two words", "twoWords"),
+        ("X-Request-ID", "xRequestID"),
+        ("USER_ID", "userID"),
+        ("photo_urls", "photoURLs"),
     ])
     func camelCase(input: String, expected: String) {
         #expect(SwiftName.camelCase(input) == expected)

@@ -1,0 +1,103 @@
+import Foundation
+import GeneratorCore
+import Testing
+import TestSupport
+
+/// The generator on the published Just One API documents from ../shared: the whole catalog and
+/// the per-endpoint layout. Skipped, with the reason printed, where ../shared is absent.
+@Suite(.enabled(if: TestPaths.shared != nil, Comment(rawValue: TestPaths.sharedMissingReason)))
+struct Test_PublishedCatalog {
+    static let configPath = TestPaths.packageRoot.appendingPathComponent("specs/generator.yaml").path
+
+    func generate(_ input: URL, includeHidden: Bool) throws -> (files: [GeneratedFile], diagnostics: DiagnosticCollector) {
+        let diagnostics = DiagnosticCollector()
+        let files = GeneratorPipeline(
+            options: .init(inputs: [input.path], configPath: Self.configPath, includeHidden: includeHidden)
+        ).run(diagnostics: diagnostics)
+        #expect(diagnostics.errorCount == 0, "\(diagnostics.diagnostics.filter { $0.severity == .error })")
+        return (try #require(files), diagnostics)
+    }
+
+    /// The `public func` names per file, for comparing two generations.
+    func methods(_ files: [GeneratedFile]) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for file in files where file.path.hasSuffix("API.swift") {
+            result[file.path] = file.contents.split(separator: "\n").compactMap { line in
+                guard let range = line.range(of: "    public func ") else { return nil }
+                return String(line[range.upperBound...].prefix { $0 != "(" })
+            }.sorted()
+        }
+        return result
+    }
+
+    @Test func bothPublishedLayoutsGiveTheSameClient() throws {
+        let shared = try #require(TestPaths.shared)
+        let catalog = try generate(shared.appendingPathComponent("openapi/public-api.json"), includeHidden: false)
+        let documents = try generate(shared.appendingPathComponent("openapi/docs"), includeHidden: false)
+        let catalogMethods = methods(catalog.files)
+        #expect(catalogMethods.values.map(\.count).reduce(0, +) == 297)
+        #expect(catalogMethods == methods(documents.files))
+        #expect(catalogMethods["DouyinXingtuAPI.swift"]?.count == 33)
+        #expect(catalogMethods["DouyinXingtuAPI.swift"]?.contains("getAuthorConvertAbility") == true)
+        // The ten defaults outside their enums are reported, each with a place.
+        let defaults = catalog.diagnostics.diagnostics.filter { $0.message.contains("is not one of the enum values") }
+        #expect(defaults.count == 10)
+        #expect(defaults.allSatisfy { $0.location?.line != nil })
+    }
+
+    /// Everything the generator writes compiles, in Swift 6 language mode, without warnings, as
+    /// a target whose only dependency is JustOneAPIRuntime: the whole catalog (hidden operations
+    /// included), the committed Xingtu client and the kitchen-sink client.
+    @Test(.timeLimit(.minutes(15))) func generatedCodeCompilesWithoutWarnings() throws {
+        let shared = try #require(TestPaths.shared)
+        let catalog = try generate(shared.appendingPathComponent("openapi/public-api.json"), includeHidden: true)
+        #expect(catalog.files.count > 30)
+
+        let package = TestPaths.packageRoot.appendingPathComponent(".build/e2e-compile")
+        let sources = package.appendingPathComponent("Sources")
+        let fileManager = FileManager.default
+        try? fileManager.removeItem(at: sources)
+        try fileManager.createDirectory(at: sources, withIntermediateDirectories: true)
+        try fileManager.createSymbolicLink(
+            at: sources.appendingPathComponent("JustOneAPIRuntime"),
+            withDestinationURL: TestPaths.packageRoot.appendingPathComponent("Sources/JustOneAPIRuntime"))
+        for file in catalog.files {
+            let url = sources.appendingPathComponent("Catalog").appendingPathComponent(file.path)
+            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.contents.utf8).write(to: url)
+        }
+        try fileManager.copyItem(
+            at: TestPaths.packageRoot.appendingPathComponent("Sources/JustOneAPI/Generated"),
+            to: sources.appendingPathComponent("Xingtu"))
+        try fileManager.copyItem(
+            at: TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/KitchenSinkClient"),
+            to: sources.appendingPathComponent("KitchenSink"))
+        try Data(
+            """
+            // swift-tools-version: 6.1
+            import PackageDescription
+
+            let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+            let package = Package(
+                name: "GeneratedCode",
+                platforms: [.macOS(.v13)],
+                dependencies: [.package(url: "https://github.com/apple/swift-log", from: "1.16.2")],
+                targets: [
+                    .target(name: "JustOneAPIRuntime", dependencies: [.product(name: "Logging", package: "swift-log")]),
+                    .target(name: "Catalog", dependencies: ["JustOneAPIRuntime"], swiftSettings: strict),
+                    .target(name: "Xingtu", dependencies: ["JustOneAPIRuntime"], swiftSettings: strict),
+                    .target(name: "KitchenSink", dependencies: ["JustOneAPIRuntime"], swiftSettings: strict),
+                ],
+                swiftLanguageModes: [.v6]
+            )
+
+            """.utf8
+        ).write(to: package.appendingPathComponent("Package.swift"))
+
+        let build = try CommandRunner.run("/usr/bin/env", ["swift", "build"], in: package)
+        let problems = (build.standardOutput + build.standardError).split(separator: "\n")
+            .filter { $0.contains("error:") || $0.contains("warning:") }
+        #expect(build.status == 0, "swift build failed:\n\(problems.prefix(40).joined(separator: "\n"))")
+        #expect(problems.isEmpty, "\(problems.prefix(40).joined(separator: "\n"))")
+    }
+}

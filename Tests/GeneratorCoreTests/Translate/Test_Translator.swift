@@ -1,0 +1,140 @@
+import Foundation
+import GeneratorCore
+import Testing
+import TestSupport
+
+@Suite struct Test_Translator {
+    static let rangeParameter = """
+        [{"name": "range", "in": "query", "description": "Time range.", "schema": {"type": "string", "enum": ["DAY_30", "DAY_90"], "default": "90"}}]
+        """
+
+    @Test func defaultOutsideItsEnumWarnsAndLetsTheServerDecide() throws {
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/api/x/contract/v1", operationID: "contract", parameters: Self.rangeParameter) + "}")
+        let result = try GeneratorHarness.generate(["api.json": document])
+        let warning = try #require(result.warnings.first)
+        #expect(result.errors.isEmpty)
+        #expect(
+            warning.message
+                == "the default `90` is not one of the enum values `DAY_30`, `DAY_90`; the generated code sends no value by default, so that the server applies its own default")
+        #expect(warning.location?.file == "specs/api.json")
+        #expect(warning.location?.line == 7)
+        #expect(warning.description.hasPrefix("specs/api.json:7:"))
+        let code = try #require(result.file("XAPI.swift"))
+        #expect(code.contains("range: Contract.Range? = nil"))
+        #expect(code.contains("/// When `nil`, the server applies its default, `90`."))
+    }
+
+    @Test func hiddenOperationsAreSkippedUnlessIncluded() throws {
+        let hidden = """
+            "/api/x/get-info/v1": {"get": {"operationId": "old", "x-docs-hidden": true, "deprecated": true,
+              "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "string"}}}}}}}
+            """
+        let visible = GeneratorHarness.getOperation("/api/x/gw/api/aggregator/get_info/v1", operationID: "new")
+        let document = GeneratorHarness.document(paths: "{" + hidden + "," + visible + "}")
+
+        let without = try GeneratorHarness.generate(["api.json": document], config: "methodNames: path\n")
+        let code = try #require(without.file("XAPI.swift"))
+        #expect(code.contains("public func getInfo("))
+        #expect(!code.contains("getInfoV1"))
+
+        let with = try GeneratorHarness.generate(["api.json": document], config: "methodNames: path\n", includeHidden: true)
+        let all = try #require(with.file("XAPI.swift"))
+        #expect(all.contains("public func getInfo("), "the visible operation keeps its name")
+        #expect(all.contains("public func getInfoV1("))
+        #expect(all.contains(#"@available(*, deprecated, message: "Deprecated in the API documentation.")"#))
+    }
+
+    @Test func deprecatedOperationsNameTheirReplacement() throws {
+        let old = """
+            "/api/x/search/v1": {"get": {"operationId": "s1", "deprecated": true,
+              "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "string"}}}}}}}
+            """
+        let new = GeneratorHarness.getOperation("/api/x/search/v2", operationID: "s2")
+        let result = try GeneratorHarness.generate(
+            ["api.json": GeneratorHarness.document(paths: "{" + old + "," + new + "}")], config: "methodNames: path\n")
+        let code = try #require(result.file("XAPI.swift"))
+        #expect(code.contains(#"@available(*, deprecated, message: "Deprecated in the API documentation; use `searchV2` instead.")"#))
+    }
+
+    @Test func outputIsDeterministicAndIndependentOfFileOrder() throws {
+        let first = GeneratorHarness.document(paths: "{" + GeneratorHarness.getOperation("/api/a/one/v1", operationID: "one") + "}")
+        let second = GeneratorHarness.document(paths: "{" + GeneratorHarness.getOperation("/api/b/two/v1", operationID: "two") + "}")
+        let runs = try [
+            GeneratorHarness.generate(["x/first.json": first, "y/second.json": second]),
+            GeneratorHarness.generate(["x/first.json": first, "y/second.json": second]),
+        ]
+        #expect(runs[0].files == runs[1].files)
+        #expect(runs[0].files?.map(\.path) == ["AAPI.swift", "BAPI.swift", "Servers.swift"])
+
+        // The same documents named so that they sort the other way round.
+        let swapped = try GeneratorHarness.generate(["y/first.json": second, "x/second.json": first])
+        let body = { (files: [GeneratedFile]?) in
+            files?.map { $0.contents.split(separator: "\n").filter { !$0.hasPrefix("//") } }
+        }
+        #expect(body(swapped.files) == body(runs[0].files))
+    }
+
+    @Test func collidingPropertyNamesAreNumbered() throws {
+        let components = """
+            {"schemas": {"User": {"type": "object", "properties": {"user_name": {"type": "string"}, "userName": {"type": "string"}}}}}
+            """
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/users", operationID: "users", response: ##"{"$ref": "#/components/schemas/User"}"##) + "}",
+            components: components)
+        let result = try GeneratorHarness.generate(["api.json": document])
+        let code = try #require(result.file("Models/User.swift"))
+        #expect(code.contains(#"case userName = "user_name""#))
+        #expect(code.contains(#"case userName2 = "userName""#))
+    }
+
+    @Test func unknownConfigurationKeysWarn() throws {
+        let document = GeneratorHarness.document(paths: "{" + GeneratorHarness.getOperation("/a", operationID: "a") + "}")
+        let result = try GeneratorHarness.generate(["api.json": document], config: "methodNames: path\nenvelop:\n  schema: Result\n")
+        let warning = try #require(result.warnings.first { $0.message.contains("envelop") })
+        #expect(warning.message == "unknown configuration key `envelop`; it is ignored")
+        #expect(warning.location?.file == "specs/generator.yaml")
+        #expect(warning.location?.line == 2)
+    }
+
+    @Test func invalidConfigurationIsAnError() throws {
+        let document = GeneratorHarness.document(paths: "{" + GeneratorHarness.getOperation("/a", operationID: "a") + "}")
+        let result = try GeneratorHarness.generate(["api.json": document], config: "timeoutSeconds: soon\n")
+        let error = try #require(result.errors.first)
+        #expect(error.message.hasPrefix("invalid configuration"))
+        #expect(error.location?.file == "specs/generator.yaml")
+        #expect(error.location?.line == 1)
+        #expect(result.files == nil)
+    }
+
+    @Test func templateOverridesReplaceOnlyTheirTemplates() throws {
+        let templates = try TestPaths.temporaryDirectory("templates")
+        try Data("{{#docLines}}\n{{.}}\n{{/docLines}}\npublic typealias {{name}} = {{target}} // overridden\n".utf8)
+            .write(to: templates.appendingPathComponent("alias.mustache"))
+        let components = #"{"schemas": {"Name": {"type": "string"}}}"#
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/a", operationID: "a") + "}", components: components)
+        let root = try GeneratorHarness.generate(["api.json": document]).root
+        let diagnostics = DiagnosticCollector()
+        let files = try #require(
+            GeneratorPipeline(
+                options: .init(inputs: ["specs"], templatesDirectory: templates.path, rootDirectory: root.path)
+            ).run(diagnostics: diagnostics))
+        #expect(files.first { $0.path == "Models/Name.swift" }?.contents.contains("= String // overridden") == true)
+        #expect(files.first { $0.path == "AAPI.swift" }?.contents.contains("public struct AAPI: Sendable") == true)
+    }
+
+    @Test func brokenTemplatesAreLocated() throws {
+        let templates = try TestPaths.temporaryDirectory("templates")
+        try Data("line one\n{{#docLines}}\nnever closed\n".utf8).write(to: templates.appendingPathComponent("alias.mustache"))
+        let diagnostics = DiagnosticCollector()
+        let files = GeneratorPipeline(
+            options: .init(inputs: ["specs/"], templatesDirectory: templates.path, rootDirectory: TestPaths.packageRoot.path)
+        ).run(diagnostics: diagnostics)
+        #expect(files == nil)
+        let error = try #require(diagnostics.diagnostics.first { $0.severity == .error })
+        #expect(error.message.hasPrefix("invalid template"))
+        #expect(error.location?.file.hasSuffix("alias.mustache") == true)
+        #expect(error.location?.line != nil)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import JustOneAPIRuntime
+import Testing
+
+@Suite struct Test_QueryItem {
+    @Test func percentEncodingKeepsOnlyUnreservedCharacters() {
+        let items = [QueryItem(name: "q", value: "a b&c=d+é/~_.-"), QueryItem(name: "k y", value: "")]
+        #expect(items.percentEncoded == "q=a%20b%26c%3Dd%2B%C3%A9%2F~_.-&k%20y=")
+    }
+
+    @Test func valuesAreWrittenPlainly() {
+        var items: [QueryItem] = []
+        items.append("yes", true)
+        items.append("no", false)
+        items.append("int", 42)
+        items.append("whole", 3.0)
+        items.append("fraction", 2.5)
+        items.append("missing", nil as String?)
+        items.append("list", ["a", "b"])
+        items.append("joined", ["a", "b"], explode: false)
+        #expect(items.map(\.description) == ["yes=true", "no=false", "int=42", "whole=3", "fraction=2.5", "list=a", "list=b", "joined=a,b"])
+    }
+
+    @Test func datesAreISO8601() {
+        #expect(Date(timeIntervalSince1970: 0).parameterValue == "1970-01-01T00:00:00Z")
+    }
+}
