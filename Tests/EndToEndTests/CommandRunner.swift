@@ -10,11 +10,20 @@ struct CommandResult {
 
 enum CommandRunner {
     /// Runs the built `generate` executable with `arguments` in `directory`.
-    static func generate(_ arguments: [String], in directory: URL) throws -> CommandResult {
-        try run(TestPaths.productsDirectory.appendingPathComponent("generate").path, arguments, in: directory)
+    static func generate(_ arguments: [String], in directory: URL) async throws -> CommandResult {
+        try await run(TestPaths.productsDirectory.appendingPathComponent("generate").path, arguments, in: directory)
     }
 
-    static func run(_ executable: String, _ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> CommandResult {
+    /// Runs `executable` on a thread of its own and waits for it to finish.
+    static func run(
+        _ executable: String, _ arguments: [String], in directory: URL, environment: [String: String]? = nil
+    ) async throws -> CommandResult {
+        try await offCooperativePool { try runBlocking(executable, arguments, in: directory, environment: environment) }
+    }
+
+    private static func runBlocking(
+        _ executable: String, _ arguments: [String], in directory: URL, environment: [String: String]?
+    ) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -9,11 +9,11 @@ import TestSupport
 struct Test_PublishedCatalog {
     static let configPath = TestPaths.packageRoot.appendingPathComponent("specs/generator.yaml").path
 
-    func generate(_ input: URL, includeHidden: Bool) throws -> (files: [GeneratedFile], diagnostics: DiagnosticCollector) {
+    func generate(_ input: URL, includeHidden: Bool) async throws -> (files: [GeneratedFile], diagnostics: DiagnosticCollector) {
         let diagnostics = DiagnosticCollector()
-        let files = GeneratorPipeline(
-            options: .init(inputs: [input.path], configPath: Self.configPath, includeHidden: includeHidden)
-        ).run(diagnostics: diagnostics)
+        let pipeline = GeneratorPipeline(
+            options: .init(inputs: [input.path], configPath: Self.configPath, includeHidden: includeHidden))
+        let files = try await offCooperativePool { pipeline.run(diagnostics: diagnostics) }
         #expect(diagnostics.errorCount == 0, "\(diagnostics.diagnostics.filter { $0.severity == .error })")
         return (try #require(files), diagnostics)
     }
@@ -30,10 +30,10 @@ struct Test_PublishedCatalog {
         return result
     }
 
-    @Test func bothPublishedLayoutsGiveTheSameClient() throws {
+    @Test func bothPublishedLayoutsGiveTheSameClient() async throws {
         let shared = try #require(TestPaths.shared)
-        let catalog = try generate(shared.appendingPathComponent("openapi/public-api.json"), includeHidden: false)
-        let documents = try generate(shared.appendingPathComponent("openapi/docs"), includeHidden: false)
+        let catalog = try await generate(shared.appendingPathComponent("openapi/public-api.json"), includeHidden: false)
+        let documents = try await generate(shared.appendingPathComponent("openapi/docs"), includeHidden: false)
         let catalogMethods = methods(catalog.files)
         #expect(catalogMethods.values.map(\.count).reduce(0, +) == 297)
         #expect(catalogMethods == methods(documents.files))
@@ -48,9 +48,9 @@ struct Test_PublishedCatalog {
     /// Everything the generator writes compiles, in Swift 6 language mode, without warnings, as
     /// a target whose only dependency is JustOneAPIRuntime: the whole catalog (hidden operations
     /// included), the committed Xingtu client and the kitchen-sink client.
-    @Test(.timeLimit(.minutes(15))) func generatedCodeCompilesWithoutWarnings() throws {
+    @Test(.timeLimit(.minutes(15))) func generatedCodeCompilesWithoutWarnings() async throws {
         let shared = try #require(TestPaths.shared)
-        let catalog = try generate(shared.appendingPathComponent("openapi/public-api.json"), includeHidden: true)
+        let catalog = try await generate(shared.appendingPathComponent("openapi/public-api.json"), includeHidden: true)
         #expect(catalog.files.count > 30)
 
         let package = TestPaths.packageRoot.appendingPathComponent(".build/e2e-compile")
@@ -94,7 +94,7 @@ struct Test_PublishedCatalog {
             """.utf8
         ).write(to: package.appendingPathComponent("Package.swift"))
 
-        let build = try CommandRunner.run("/usr/bin/env", ["swift", "build"], in: package)
+        let build = try await CommandRunner.run("/usr/bin/env", ["swift", "build"], in: package)
         let problems = (build.standardOutput + build.standardError).split(separator: "\n")
             .filter { $0.contains("error:") || $0.contains("warning:") }
         #expect(build.status == 0, "swift build failed:\n\(problems.prefix(40).joined(separator: "\n"))")

@@ -15,6 +15,7 @@ public struct DocumentParser: Sendable {
     public func parse(_ file: SourceFile, diagnostics: DiagnosticCollector) -> ParsedDocument? {
         let root: RootFields
         let references: [ParsedDocument.Reference]
+        let propertyOrders: [[String]]
         switch file.format {
         case .json:
             let bytes = [UInt8](file.data)
@@ -22,16 +23,18 @@ public struct DocumentParser: Sendable {
             diagnostics.register(JSONSourceLocator(bytes: bytes), for: file.path)
             guard let fields = readJSONRoot(file, scanner: scanner, diagnostics: diagnostics) else { return nil }
             root = fields
-            references = scanner.references().map { ParsedDocument.Reference(pointer: $0.pointer, target: $0.target) }
+            let structure = scanner.structure()
+            references = structure.references.map { ParsedDocument.Reference(pointer: $0.pointer, target: $0.target) }
+            propertyOrders = structure.propertyOrders
         case .yaml:
             guard let (fields, node) = readYAMLRoot(file, diagnostics: diagnostics) else { return nil }
             root = fields
-            references = Self.references(in: node)
+            (references, propertyOrders) = Self.structure(of: node)
         }
         guard let version = checkVersion(root, in: file, diagnostics: diagnostics) else { return nil }
         guard let document = decode(file, version: version, diagnostics: diagnostics) else { return nil }
         DocumentValidator().validate(document, in: file, diagnostics: diagnostics)
-        return ParsedDocument(source: file, document: document, references: references)
+        return ParsedDocument(source: file, document: document, references: references, propertyOrders: propertyOrders)
     }
 
     /// The root's `openapi` and `swagger` fields, read before the full decode.
@@ -100,24 +103,30 @@ public struct DocumentParser: Sendable {
         return (RootFields(openapi: mapping["openapi"]?.string, swagger: mapping["swagger"]?.string), node)
     }
 
-    /// Every `$ref` below `node`, with the pointer to the mapping that holds it.
-    static func references(in node: Yams.Node, pointer: String = "") -> [ParsedDocument.Reference] {
-        if let mapping = node.mapping {
-            var result: [ParsedDocument.Reference] = []
-            for (key, value) in mapping {
-                guard let name = key.string else { continue }
-                if name == "$ref", let target = value.string {
-                    result.append(ParsedDocument.Reference(pointer: pointer, target: target))
-                } else {
-                    result += references(in: value, pointer: pointer + "/" + JSONPointer.escape(name))
+    /// Every `$ref` below `node`, with the pointer to the mapping that holds it, and the key
+    /// order of every `properties` mapping.
+    static func structure(of node: Yams.Node) -> ([ParsedDocument.Reference], [[String]]) {
+        var references: [ParsedDocument.Reference] = []
+        var orders: [[String]] = []
+        func visit(_ node: Yams.Node, pointer: String) {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    guard let name = key.string else { continue }
+                    if name == "$ref", let target = value.string {
+                        references.append(ParsedDocument.Reference(pointer: pointer, target: target))
+                        continue
+                    }
+                    if name == "properties", let properties = value.mapping {
+                        orders.append(properties.compactMap { $0.key.string })
+                    }
+                    visit(value, pointer: pointer + "/" + JSONPointer.escape(name))
                 }
+            } else if let sequence = node.sequence {
+                for (index, element) in sequence.enumerated() { visit(element, pointer: pointer + "/\(index)") }
             }
-            return result
         }
-        if let sequence = node.sequence {
-            return sequence.enumerated().flatMap { references(in: $1, pointer: pointer + "/\($0)") }
-        }
-        return []
+        visit(node, pointer: "")
+        return (references, orders)
     }
 
     private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {

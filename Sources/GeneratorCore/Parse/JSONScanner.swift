@@ -122,9 +122,11 @@ struct JSONScanner {
         return try? readString(&index)
     }
 
-    /// Every `$ref` in the document, with the pointer to the object that holds it.
-    func references() -> [(pointer: String, target: String)] {
+    /// Every `$ref` in the document, with the pointer to the object that holds it, and the key
+    /// order of every `properties` object (which decoders do not keep).
+    func structure() -> (references: [(pointer: String, target: String)], propertyOrders: [[String]]) {
         var result: [(pointer: String, target: String)] = []
+        var orders: [[String]] = []
         func visit(_ start: Int, pointer: String) {
             guard start < bytes.count else { return }
             if bytes[start] == UInt8(ascii: "{"), let members = try? members(ofObjectAt: start) {
@@ -132,6 +134,11 @@ struct JSONScanner {
                     if member.key == "$ref", let target = stringValue(at: member.valueRange) {
                         result.append((pointer, target))
                     } else {
+                        if member.key == "properties", bytes[member.valueRange.lowerBound] == UInt8(ascii: "{"),
+                            let properties = try? self.members(ofObjectAt: member.valueRange.lowerBound)
+                        {
+                            orders.append(properties.map(\.key))
+                        }
                         visit(member.valueRange.lowerBound, pointer: pointer + "/" + JSONPointer.escape(member.key))
                     }
                 }
@@ -144,7 +151,7 @@ struct JSONScanner {
         var start = 0
         skipWhitespace(&start)
         visit(start, pointer: "")
-        return result
+        return (result, orders)
     }
 
     // MARK: Positions

@@ -7,6 +7,8 @@ public struct ParsedDocument: Sendable {
     public let document: OpenAPI.Document
     /// Every `$ref` in the file, with the pointer to the object that holds it.
     let references: [Reference]
+    /// The key order of every `properties` object in the file, as written.
+    let propertyOrders: [[String]]
 
     struct Reference: Sendable, Hashable {
         let pointer: String

@@ -5,18 +5,18 @@ import TestSupport
 
 /// Reference tests: generated output compared line by line with committed files.
 @Suite struct Test_GoldenFiles {
-    func generate(_ inputs: [String], config: String? = nil) throws -> [GeneratedFile] {
+    func generate(_ inputs: [String], config: String? = nil) async throws -> [GeneratedFile] {
         let diagnostics = DiagnosticCollector()
-        let files = GeneratorPipeline(
-            options: .init(inputs: inputs, configPath: config, rootDirectory: TestPaths.packageRoot.path)
-        ).run(diagnostics: diagnostics)
+        let pipeline = GeneratorPipeline(
+            options: .init(inputs: inputs, configPath: config, rootDirectory: TestPaths.packageRoot.path))
+        let files = try await offCooperativePool { pipeline.run(diagnostics: diagnostics) }
         #expect(diagnostics.errorCount == 0, "\(diagnostics.diagnostics)")
         return try #require(files)
     }
 
     /// The seed endpoint, Conversion Analysis, alone.
-    @Test func conversionAnalysis() throws {
-        let files = try generate(
+    @Test func conversionAnalysis() async throws {
+        let files = try await generate(
             ["specs/douyin-creator-marketplace-xingtu/conversion-analysis-v1-en.json"], config: "specs/generator.yaml")
         try GoldenFiles.check(
             files, against: TestPaths.packageRoot.appendingPathComponent("Tests/GeneratorCoreTests/Golden/ConversionAnalysis"))
@@ -24,14 +24,14 @@ import TestSupport
 
     /// The kitchen-sink fixture; its golden files are the KitchenSinkClient target, compiled and
     /// called by the runtime tests.
-    @Test func kitchenSink() throws {
-        let files = try generate(["Tests/Fixtures/KitchenSink"])
+    @Test func kitchenSink() async throws {
+        let files = try await generate(["Tests/Fixtures/KitchenSink"])
         try GoldenFiles.check(files, against: TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/KitchenSinkClient"))
     }
 
     /// The committed client is what `specs/` generates (the drift check, as a test).
-    @Test func committedClientIsCurrent() throws {
-        let files = try generate(["specs/"])
+    @Test func committedClientIsCurrent() async throws {
+        let files = try await generate(["specs/"])
         try GoldenFiles.check(files, against: TestPaths.packageRoot.appendingPathComponent("Sources/JustOneAPI/Generated"))
     }
 }

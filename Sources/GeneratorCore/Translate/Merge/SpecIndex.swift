@@ -39,6 +39,15 @@ struct SpecIndex: Sendable {
     var tags: [String: OpenAPI.Tag] = [:]
     /// The names of every kind of component, for checking references.
     var componentNames: [String: Set<String>] = [:]
+    /// The order in which the documents list each set of property names (decoders lose it).
+    var propertyOrders: [Set<String>: [String]] = [:]
+
+    /// `properties` in the order the documents write them; alphabetical where unknown.
+    func inDocumentOrder(_ properties: OrderedDictionary<String, JSONSchema>) -> [(key: String, value: JSONSchema)] {
+        let keys = Set(properties.keys)
+        let order = propertyOrders[keys] ?? keys.sorted()
+        return order.compactMap { key in properties[key].map { (key, $0) } }
+    }
 
     /// The component schema names, sorted.
     var schemaNames: [String] { schemas.keys.sorted() }
@@ -91,6 +100,9 @@ struct SpecIndex: Sendable {
     private mutating func add(_ parsed: ParsedDocument, diagnostics: DiagnosticCollector) {
         let document = parsed.document
         let components = document.components
+        for order in parsed.propertyOrders where propertyOrders[Set(order)] == nil {
+            propertyOrders[Set(order)] = order
+        }
         func names<T>(_ dictionary: OrderedDictionary<OpenAPI.ComponentKey, T>) -> [String] { dictionary.keys.map(\.rawValue) }
         for (kind, keys) in [
             ("schemas", names(components.schemas)), ("responses", names(components.responses)),

@@ -221,7 +221,7 @@ struct OperationTranslator {
         let media = body.content.compactMap { entry -> (String, JSONSchema?)? in
             guard case .b(let content) = entry.value else { return nil }
             return (entry.key.typeAndSubtype.lowercased(), content.schema)
-        }
+        }.sorted { $0.0 < $1.0 }
         if let (_, schema) = media.first(where: { Self.isJSON($0.0) }) {
             return [
                 PendingParameter(
@@ -269,7 +269,7 @@ struct OperationTranslator {
             return nil
         }
         let required = Set(object.requiredProperties)
-        return object.properties.map { name, property in
+        return index.inDocumentOrder(object.properties).map { name, property in
             PendingParameter(
                 wireName: name, location: .formField, required: required.contains(name), schema: property,
                 description: property.description, deprecated: property.deprecated, at: location)

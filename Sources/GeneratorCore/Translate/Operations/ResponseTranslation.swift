@@ -14,7 +14,8 @@ struct ResponseTranslation {
     }
 
     func translate(_ indexed: IndexedOperation, scope: inout TypeScope, schemas: inout SchemaTranslator) -> Result? {
-        let responses = indexed.operation.responses
+        // The lowest explicit 2xx status, then `2XX`, then `default` (sorted: decoders lose the order).
+        let responses = indexed.operation.responses.sorted { $0.key.rawValue < $1.key.rawValue }
         let chosen =
             responses.first { $0.key.isSuccess && $0.key.rawValue.count == 3 && $0.key.rawValue.hasPrefix("2") }
             ?? responses.first { $0.key.isSuccess }
@@ -43,7 +44,7 @@ struct ResponseTranslation {
         let media = response.content.compactMap { entry -> (String, JSONSchema?)? in
             guard case .b(let content) = entry.value else { return nil }
             return (entry.key.typeAndSubtype.lowercased(), content.schema)
-        }
+        }.sorted { $0.0 < $1.0 }
         if let (_, schema) = media.first(where: { OperationTranslator.isJSON($0.0) }) {
             guard let schema else {
                 return Result(outputType: .jsonValue, formatExpression: ".json", returnsDocumentation: "The decoded response body.")

@@ -106,7 +106,8 @@ struct SchemaTranslator {
         case .object(_, let object) where !object.properties.isEmpty:
             return structure(
                 named: name, qualifiedName: qualifiedName, docLines: docLines,
-                properties: Array(object.properties), required: Set(object.requiredProperties), at: location)
+                properties: index.inDocumentOrder(object.properties), required: Set(object.requiredProperties),
+                at: location)
         case .all(of: let parts, core: _):
             var flattened = FlattenedObject()
             flatten(parts, into: &flattened, visited: [])
@@ -324,7 +325,7 @@ struct SchemaTranslator {
                 result.description = result.description ?? schema.description
                 flatten([schema], into: &result, visited: visited.union([key]))
             case .object(_, let object):
-                for (key, value) in object.properties {
+                for (key, value) in index.inDocumentOrder(object.properties) {
                     if let existing = result.properties.firstIndex(where: { $0.key == key }) {
                         result.properties[existing] = (key, value)
                     } else {
@@ -364,7 +365,7 @@ struct SchemaTranslator {
                     let explicit = (discriminator.mapping ?? [:]).filter { value in
                         value.value == reference.absoluteString || value.value == key
                             || value.value.hasSuffix("/" + key)
-                    }.map(\.key)
+                    }.map(\.key).sorted()
                     discriminatorValues = explicit.isEmpty ? [key] : explicit
                 }
             } else {

@@ -1,0 +1,15 @@
+import Foundation
+
+/// Runs blocking work (a child process, a whole-catalog generation) on a thread of its own, so
+/// that it never holds one of the few threads Swift concurrency runs every test's async code on.
+/// Without this, a test that waits for a timeout or a cancellation could be held up by another
+/// test's blocking work and measure the wait instead.
+public func offCooperativePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread {
+            continuation.resume(with: Result { try work() })
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+}
