@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "generate", targets: ["generate"]),
         .library(name: "JustOneAPIRuntime", targets: ["JustOneAPIRuntime"]),
         .library(name: "JustOneAPI", targets: ["JustOneAPI"]),
+        .library(name: "JustOneAPIAsyncHTTPClient", targets: ["JustOneAPIAsyncHTTPClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0", traits: []),
@@ -15,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(name: "GeneratorTemplates", path: "Templates", resources: [.copy("swift")]),
@@ -41,6 +43,13 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "JustOneAPI", dependencies: ["JustOneAPIRuntime"]),
+        .target(
+            name: "JustOneAPIAsyncHTTPClient",
+            dependencies: [
+                "JustOneAPIRuntime",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
 
         // Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -53,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JustOneAPIRuntimeTests",
-            dependencies: ["JustOneAPIRuntime", "JustOneAPI", "KitchenSinkClient", "TestSupport"]
+            dependencies: ["JustOneAPIRuntime", "JustOneAPI", "JustOneAPIAsyncHTTPClient", "KitchenSinkClient", "TestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",

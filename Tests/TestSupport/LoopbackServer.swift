@@ -77,6 +77,7 @@ public final class LoopbackServer: @unchecked Sendable {
     private let handler: Handler
     private let lock = NSLock()
     private var received: [Received] = []
+    private var arrivalTimes: [ContinuousClock.Instant] = []
     private var connections: Set<Int32> = []
     private var inFlight = 0
     private var maxInFlight = 0
@@ -123,6 +124,9 @@ public final class LoopbackServer: @unchecked Sendable {
 
     /// Every request so far, in the order they arrived.
     public var requests: [Received] { lock.withLock { received } }
+
+    /// When each request arrived, in order.
+    public var arrivals: [ContinuousClock.Instant] { lock.withLock { arrivalTimes } }
 
     /// The most requests the server was answering at the same time.
     public var peakConcurrency: Int { lock.withLock { maxInFlight } }
@@ -171,6 +175,7 @@ public final class LoopbackServer: @unchecked Sendable {
         while let request = readRequest(connection, buffer: &buffer) {
             lock.withLock {
                 received.append(request)
+                arrivalTimes.append(.now)
                 inFlight += 1
                 maxInFlight = max(maxInFlight, inFlight)
             }
@@ -206,7 +211,9 @@ public final class LoopbackServer: @unchecked Sendable {
         var headers: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let name = line[..<colon].lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[name] = headers[name].map { "\($0), \(value)" } ?? value
         }
         let length = Int(headers["content-length"] ?? "0") ?? 0
         let bodyStart = headerEnd + 4

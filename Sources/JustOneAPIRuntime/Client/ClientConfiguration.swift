@@ -1,12 +1,37 @@
 import Logging
 
-/// How a client behaves beyond where it sends requests: logging, and (as the runtime grows)
-/// retries, limits and middleware.
+/// How a client behaves beyond where it sends requests: retries, limits, middleware, logging.
+///
+/// The defaults suit bulk jobs against Just One API: three attempts with backoff for the codes
+/// the API calls retryable, at most eight requests in flight, no rate limit.
 public struct ClientConfiguration: Sendable {
-    /// Where the client logs: one debug line per request. The token is never logged.
+    /// When and how often a failed request is sent again.
+    public var retryPolicy: RetryPolicy
+    /// At most this many requests are in flight at once, across all tasks using the client;
+    /// callers beyond it wait, and are served in the order they came.
+    public var maxConcurrentRequests: Int
+    /// When set, requests start at most this many times per second, evenly spaced.
+    public var requestsPerSecond: Double?
+    /// Interceptors run around each attempt, the first outermost.
+    public var middlewares: [any ClientMiddleware]
+    /// Query and form parameters whose values are removed from logs and errors, like the token.
+    public var secretParameterNames: Set<String>
+    /// Where the client logs: a debug line per attempt, a warning per retry. No token, ever.
     public var logger: Logger
 
-    public init(logger: Logger = Logger(label: "JustOneAPI")) {
+    public init(
+        retryPolicy: RetryPolicy = RetryPolicy(),
+        maxConcurrentRequests: Int = 8,
+        requestsPerSecond: Double? = nil,
+        middlewares: [any ClientMiddleware] = [],
+        secretParameterNames: Set<String> = ["password", "secret", "apiKey", "api_key", "access_token"],
+        logger: Logger = Logger(label: "JustOneAPI")
+    ) {
+        self.retryPolicy = retryPolicy
+        self.maxConcurrentRequests = max(1, maxConcurrentRequests)
+        self.requestsPerSecond = requestsPerSecond
+        self.middlewares = middlewares
+        self.secretParameterNames = secretParameterNames
         self.logger = logger
     }
 }

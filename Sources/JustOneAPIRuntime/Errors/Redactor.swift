@@ -5,6 +5,11 @@ struct Redactor: Sendable, CustomReflectable {
     static let placeholder = "<redacted>"
     private let secrets: [String]
 
+    /// This redactor, removing `values` too.
+    func adding(_ values: [String]) -> Redactor {
+        Redactor(secrets: secrets + values)
+    }
+
     init(secrets: [String]) {
         var all: [String] = []
         for secret in secrets where secret.count >= 1 {

@@ -37,20 +37,37 @@ public struct URLSessionTransport: ClientTransport {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
         urlRequest.httpBody = request.body
-        do {
-            let (data, response) = try await session.data(for: urlRequest)
-            guard let http = response as? HTTPURLResponse else {
-                throw TransportFailure.other(reason: "the response is not an HTTP response")
+        let running = RunningTask()
+        let (data, response): (Data, URLResponse) = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let task = session.dataTask(with: urlRequest) { data, response, error in
+                    if let error {
+                        continuation.resume(throwing: Self.translate(error, timeout: timeout))
+                    } else if let response {
+                        continuation.resume(returning: (data ?? Data(), response))
+                    } else {
+                        continuation.resume(throwing: TransportFailure.other(reason: "no response and no error"))
+                    }
+                }
+                running.start(task)
             }
-            var fields = HTTPFields()
-            for (name, value) in http.allHeaderFields {
-                fields.append(name: "\(name)", value: "\(value)")
-            }
-            return HTTPResponse(status: http.statusCode, headerFields: fields, body: data)
-        } catch let error as URLError {
-            if Task.isCancelled || error.code == .cancelled { throw CancellationError() }
-            throw Self.failure(for: error, timeout: timeout)
+        } onCancel: {
+            running.cancel()
         }
+        guard let http = response as? HTTPURLResponse else {
+            throw TransportFailure.other(reason: "the response is not an HTTP response")
+        }
+        var fields = HTTPFields()
+        for (name, value) in http.allHeaderFields {
+            fields.append(name: "\(name)", value: "\(value)")
+        }
+        return HTTPResponse(status: http.statusCode, headerFields: fields, body: data)
+    }
+
+    private static func translate(_ error: any Error, timeout: Duration) -> any Error {
+        guard let error = error as? URLError else { return TransportFailure.other(reason: error.localizedDescription) }
+        if error.code == .cancelled { return CancellationError() }
+        return failure(for: error, timeout: timeout)
     }
 
     static func failure(for error: URLError, timeout: Duration) -> TransportFailure {
@@ -66,7 +83,38 @@ public struct URLSessionTransport: ClientTransport {
             .cannotDecodeRawData, .cannotDecodeContentData:
             return .connectionLost(reason: reason)
         default:
+            // libcurl reports a body cut short ("transfer closed with N bytes remaining") or a
+            // reset connection without a specific code.
+            let text = error.localizedDescription.lowercased()
+            if text.contains("transfer closed") || text.contains("connection reset") || text.contains("recv failure") {
+                return .connectionLost(reason: reason)
+            }
             return .other(reason: reason)
         }
+    }
+}
+
+/// The data task of one call, cancelled as soon as the calling task is, even when that happens
+/// before the data task exists.
+private final class RunningTask: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: URLSessionDataTask?
+    private var cancelled = false
+
+    func start(_ task: URLSessionDataTask) {
+        let cancelNow = lock.withLock {
+            self.task = task
+            return cancelled
+        }
+        task.resume()
+        if cancelNow { task.cancel() }
+    }
+
+    func cancel() {
+        let task = lock.withLock {
+            cancelled = true
+            return self.task
+        }
+        task?.cancel()
     }
 }

@@ -12,8 +12,12 @@ import TestSupport
                   "component_click_cnt_range": "-", "gpm_range": "-", "count": 9007199254740993}}
         """
 
+    /// One attempt per call: these tests are about what one response becomes (retries are
+    /// tested in Faults/).
     func client(_ server: LoopbackServer, timeout: Duration = .seconds(10)) -> JustOneAPIClient {
-        JustOneAPIClient(token: Self.token, server: Server(server.baseURL)!, timeout: timeout)
+        JustOneAPIClient(
+            token: Self.token, server: Server(server.baseURL)!, timeout: timeout,
+            configuration: ClientConfiguration(retryPolicy: .none))
     }
 
     @Test func successSendsTheExactRequestAndDecodesTheEnvelope() async throws {
@@ -171,7 +175,8 @@ import TestSupport
         let server = try LoopbackServer { _ in .json("{}") }
         let address = server.baseURL
         server.stop()
-        let client = JustOneAPIClient(token: Self.token, server: Server(address)!, timeout: .seconds(5))
+        let client = JustOneAPIClient(
+            token: Self.token, server: Server(address)!, timeout: .seconds(5), configuration: ClientConfiguration(retryPolicy: .none))
         let error = try await #require(throws: JustOneAPIError.self) {
             try await client.douyinXingtu.getAuthorTags(starAuthorId: "1")
         }

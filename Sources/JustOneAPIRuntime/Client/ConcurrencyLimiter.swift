@@ -1,0 +1,89 @@
+import Foundation
+
+/// Lets at most `limit` tasks through at once; the others wait and are let through in the order
+/// they arrived. A waiting task that is cancelled stops waiting at once.
+final class ConcurrencyLimiter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var available: Int
+    private var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+    private var waiterHead = 0
+    private var cancelledBeforeWaiting: Set<UInt64> = []
+    private var nextID: UInt64 = 0
+
+    init(limit: Int) {
+        available = limit
+    }
+
+    /// Waits for a slot; throws `CancellationError` if the task is cancelled first.
+    func acquire() async throws {
+        let id: UInt64? = lock.withLock {
+            if available > 0 {
+                available -= 1
+                return nil
+            }
+            nextID += 1
+            return nextID
+        }
+        guard let id else { return }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let cancelled = lock.withLock {
+                    if cancelledBeforeWaiting.remove(id) != nil { return true }
+                    waiters.append((id, continuation))
+                    return false
+                }
+                if cancelled { continuation.resume(throwing: CancellationError()) }
+            }
+        } onCancel: {
+            let continuation: CheckedContinuation<Void, any Error>? = lock.withLock {
+                if let index = waiters[waiterHead...].firstIndex(where: { $0.id == id }) {
+                    return waiters.remove(at: index).continuation
+                }
+                cancelledBeforeWaiting.insert(id)
+                return nil
+            }
+            continuation?.resume(throwing: CancellationError())
+        }
+    }
+
+    /// Gives the slot to the longest-waiting task, or back to the pool.
+    func release() {
+        let next: CheckedContinuation<Void, any Error>? = lock.withLock {
+            guard waiterHead < waiters.count else {
+                available += 1
+                return nil
+            }
+            let continuation = waiters[waiterHead].continuation
+            waiterHead += 1
+            if waiterHead > 64 && waiterHead * 2 > waiters.count {
+                waiters.removeFirst(waiterHead)
+                waiterHead = 0
+            }
+            return continuation
+        }
+        next?.resume()
+    }
+}
+
+/// Spaces request starts so that no more than `perSecond` start in any second; callers get
+/// their start times in the order they ask.
+final class RateLimiter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let interval: Duration
+    private var nextStart: ContinuousClock.Instant?
+
+    init(perSecond: Double) {
+        interval = .seconds(1 / max(perSecond, 0.000_001))
+    }
+
+    /// Waits until this caller's start time; throws `CancellationError` if cancelled first.
+    func wait() async throws {
+        let now = ContinuousClock.now
+        let start: ContinuousClock.Instant = lock.withLock {
+            let start = max(now, nextStart ?? now)
+            nextStart = start + interval
+            return start
+        }
+        if start > now { try await Task.sleep(until: start, clock: .continuous) }
+    }
+}
