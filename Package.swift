@@ -35,6 +35,7 @@ let package = Package(
             name: "generate",
             dependencies: [
                 "GeneratorCore",
+                "JustOneAPIRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -39,6 +39,18 @@ public struct GeneratorPipeline: Sendable {
 
     /// The generated files, or `nil` when there were errors (in `diagnostics`).
     public func run(diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
+        guard let (model, templates) = stages(diagnostics: diagnostics, loadingTemplates: true), let templates else {
+            return nil
+        }
+        return Renderer(templates: templates, inputs: options.inputs).render(model, diagnostics: diagnostics)
+    }
+
+    /// The translated model, without rendering: what `diff` compares.
+    public func model(diagnostics: DiagnosticCollector) -> APIModel? {
+        stages(diagnostics: diagnostics, loadingTemplates: false)?.model
+    }
+
+    private func stages(diagnostics: DiagnosticCollector, loadingTemplates: Bool) -> (model: APIModel, templates: TemplateSet?)? {
         let paths = PathResolver(root: options.rootDirectory)
         let configPath = options.configPath ?? GeneratorConfig.defaultPath(for: options.inputs, resolver: paths)
         var config = GeneratorConfig()
@@ -48,11 +60,12 @@ public struct GeneratorPipeline: Sendable {
             }
             config = loaded
         }
-        let templates = TemplateSet.load(
-            overrideDirectory: options.templatesDirectory.map(paths.resolve), diagnostics: diagnostics)
+        let templates = loadingTemplates
+            ? TemplateSet.load(overrideDirectory: options.templatesDirectory.map(paths.resolve), diagnostics: diagnostics)
+            : nil
 
         let files = DocumentLoader(resolver: paths).load(options.inputs, diagnostics: diagnostics)
-        guard !diagnostics.hasErrors, let templates else { return nil }
+        guard !diagnostics.hasErrors, templates != nil || !loadingTemplates else { return nil }
 
         let documents = parse(files, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
@@ -61,7 +74,7 @@ public struct GeneratorPipeline: Sendable {
         guard let model = translator.translate(documents, diagnostics: diagnostics), !diagnostics.hasErrors else {
             return nil
         }
-        return Renderer(templates: templates, inputs: options.inputs).render(model, diagnostics: diagnostics)
+        return (model, templates)
     }
 
     /// Parses the files on all cores; the result keeps the files' order.

@@ -8,9 +8,11 @@ struct GenerateCommand: AsyncParsableCommand {
         abstract: "Generates a Swift client from OpenAPI documents.",
         discussion: """
             Without a subcommand, generates the client: `swift run generate specs/` reads every \
-            .json, .yaml and .yml document under specs/ and writes Sources/JustOneAPI/Generated.
+            .json, .yaml and .yml document under specs/ and writes Sources/JustOneAPI/Generated. \
+            `fetch` downloads the published documents; `diff` reports what changed between two \
+            versions and whether it breaks callers.
             """,
-        subcommands: [ClientCommand.self],
+        subcommands: [ClientCommand.self, FetchCommand.self, DiffCommand.self],
         defaultSubcommand: ClientCommand.self
     )
 }

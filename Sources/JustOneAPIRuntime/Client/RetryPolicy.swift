@@ -93,6 +93,13 @@ public struct RetryPolicy: Sendable {
     }
 }
 
+extension RetryPolicy {
+    /// The wait a `Retry-After` header asks for: seconds, or an HTTP date; `nil` if absent or unreadable.
+    public static func retryAfter(_ value: String?) -> Duration? {
+        RetryAfter.parse(value)
+    }
+}
+
 /// Reads `Retry-After`: seconds, or an HTTP date.
 enum RetryAfter {
     static func parse(_ value: String?, now: Date = Date()) -> Duration? {
