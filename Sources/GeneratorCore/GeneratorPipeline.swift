@@ -32,6 +32,8 @@ public struct GeneratorPipeline: Sendable {
     }
 
     public let options: Options
+    /// How long each stage of the last run took, for `--timings`.
+    public let timings = StageTimings()
 
     public init(options: Options) {
         self.options = options
@@ -42,7 +44,9 @@ public struct GeneratorPipeline: Sendable {
         guard let (model, templates) = stages(diagnostics: diagnostics, loadingTemplates: true), let templates else {
             return nil
         }
-        return Renderer(templates: templates, inputs: options.inputs).render(model, diagnostics: diagnostics)
+        return timings.measure("render") {
+            Renderer(templates: templates, inputs: options.inputs).render(model, diagnostics: diagnostics)
+        }
     }
 
     /// The translated model, without rendering: what `diff` compares.
@@ -52,6 +56,7 @@ public struct GeneratorPipeline: Sendable {
 
     private func stages(diagnostics: DiagnosticCollector, loadingTemplates: Bool) -> (model: APIModel, templates: TemplateSet?)? {
         let paths = PathResolver(root: options.rootDirectory)
+        let stop = timings.start("load")
         let configPath = options.configPath ?? GeneratorConfig.defaultPath(for: options.inputs, resolver: paths)
         var config = GeneratorConfig()
         if let configPath {
@@ -65,15 +70,15 @@ public struct GeneratorPipeline: Sendable {
             : nil
 
         let files = DocumentLoader(resolver: paths).load(options.inputs, diagnostics: diagnostics)
+        stop()
         guard !diagnostics.hasErrors, templates != nil || !loadingTemplates else { return nil }
 
-        let documents = parse(files, diagnostics: diagnostics)
+        let documents = timings.measure("parse") { parse(files, diagnostics: diagnostics) }
         guard !diagnostics.hasErrors else { return nil }
 
         let translator = Translator(config: config, configPath: configPath, includeHidden: options.includeHidden)
-        guard let model = translator.translate(documents, diagnostics: diagnostics), !diagnostics.hasErrors else {
-            return nil
-        }
+        let model = timings.measure("translate") { translator.translate(documents, diagnostics: diagnostics) }
+        guard let model, !diagnostics.hasErrors else { return nil }
         return (model, templates)
     }
 
@@ -84,6 +89,31 @@ public struct GeneratorPipeline: Sendable {
             results[index] = DocumentParser().parse(files[index], diagnostics: diagnostics)
         }
         return results.values.compactMap { $0 }
+    }
+}
+
+/// Wall time per stage.
+public final class StageTimings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(stage: String, duration: Duration)] = []
+
+    public init() {}
+
+    /// The stages in the order they ran, with their durations.
+    public var all: [(stage: String, duration: Duration)] { lock.withLock { entries } }
+
+    func start(_ stage: String) -> () -> Void {
+        let started = ContinuousClock.now
+        return { [self] in
+            let duration = ContinuousClock.now - started
+            lock.withLock { entries.append((stage, duration)) }
+        }
+    }
+
+    func measure<T>(_ stage: String, _ work: () -> T) -> T {
+        let stop = start(stage)
+        defer { stop() }
+        return work()
     }
 }
 

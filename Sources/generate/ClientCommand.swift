@@ -30,6 +30,9 @@ struct ClientCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only diagnostics and the diff, not the summary.")
     var quiet = false
 
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
+
     mutating func validate() throws {
         if inputs.isEmpty { throw ValidationError("Name at least one directory or file of OpenAPI documents.") }
     }
@@ -41,6 +44,11 @@ struct ClientCommand: ParsableCommand {
             options: .init(inputs: inputs, configPath: config, templatesDirectory: templates, includeHidden: includeHidden))
         let files = pipeline.run(diagnostics: diagnostics)
         DiagnosticPrinter.print(diagnostics)
+        if timings {
+            for (stage, duration) in pipeline.timings.all {
+                printError("\(stage): \(duration.formatted(.units(allowed: [.milliseconds], width: .narrow)))")
+            }
+        }
         guard let files else {
             printError("error: generation failed; nothing under \(output) was changed.")
             throw ExitCode(1)

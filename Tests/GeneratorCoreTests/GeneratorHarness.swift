@@ -18,7 +18,7 @@ struct GeneratorHarness {
     /// Writes `documents` (file name → text) into `specs/` of a new directory and generates.
     static func generate(
         _ documents: [String: String], config: String? = nil, includeHidden: Bool = false
-    ) throws -> Result {
+    ) async throws -> Result {
         let root = try TestPaths.temporaryDirectory("generator")
         let specs = root.appendingPathComponent("specs")
         for (name, text) in documents {
@@ -31,9 +31,9 @@ struct GeneratorHarness {
             try Data(config.utf8).write(to: specs.appendingPathComponent("generator.yaml"))
         }
         let diagnostics = DiagnosticCollector()
-        let files = GeneratorPipeline(
-            options: .init(inputs: ["specs"], includeHidden: includeHidden, rootDirectory: root.path)
-        ).run(diagnostics: diagnostics)
+        let pipeline = GeneratorPipeline(options: .init(inputs: ["specs"], includeHidden: includeHidden, rootDirectory: root.path))
+        // Off the concurrency pool, so that tests measuring latency elsewhere are not held up.
+        let files = try await offCooperativePool { pipeline.run(diagnostics: diagnostics) }
         return Result(files: files, diagnostics: diagnostics.diagnostics, root: root)
     }
 

@@ -14,8 +14,7 @@ public struct DocumentParser: Sendable {
     /// The parsed document, or `nil` when the file has errors (reported to `diagnostics`).
     public func parse(_ file: SourceFile, diagnostics: DiagnosticCollector) -> ParsedDocument? {
         let root: RootFields
-        let references: [ParsedDocument.Reference]
-        let propertyOrders: [[String]]
+        let structure: DocumentStructure
         switch file.format {
         case .json:
             let bytes = [UInt8](file.data)
@@ -23,18 +22,19 @@ public struct DocumentParser: Sendable {
             diagnostics.register(JSONSourceLocator(bytes: bytes), for: file.path)
             guard let fields = readJSONRoot(file, scanner: scanner, diagnostics: diagnostics) else { return nil }
             root = fields
-            let structure = scanner.structure()
-            references = structure.references.map { ParsedDocument.Reference(pointer: $0.pointer, target: $0.target) }
-            propertyOrders = structure.propertyOrders
+            structure = scanner.structure()
         case .yaml:
             guard let (fields, node) = readYAMLRoot(file, diagnostics: diagnostics) else { return nil }
             root = fields
-            (references, propertyOrders) = Self.structure(of: node)
+            structure = Self.structure(of: node)
         }
         guard let version = checkVersion(root, in: file, diagnostics: diagnostics) else { return nil }
         guard let document = decode(file, version: version, diagnostics: diagnostics) else { return nil }
-        DocumentValidator().validate(document, in: file, diagnostics: diagnostics)
-        return ParsedDocument(source: file, document: document, references: references, propertyOrders: propertyOrders)
+        DocumentValidator(file: file.path, diagnostics: diagnostics).validate(document)
+        return ParsedDocument(
+            source: file, document: document,
+            references: structure.references.map { ParsedDocument.Reference(pointer: $0.pointer, target: $0.target) },
+            propertyOrders: structure.propertyOrders, operationFlags: structure.operationFlags)
     }
 
     /// The root's `openapi` and `swagger` fields, read before the full decode.
@@ -103,30 +103,30 @@ public struct DocumentParser: Sendable {
         return (RootFields(openapi: mapping["openapi"]?.string, swagger: mapping["swagger"]?.string), node)
     }
 
-    /// Every `$ref` below `node`, with the pointer to the mapping that holds it, and the key
-    /// order of every `properties` mapping.
-    static func structure(of node: Yams.Node) -> ([ParsedDocument.Reference], [[String]]) {
-        var references: [ParsedDocument.Reference] = []
-        var orders: [[String]] = []
-        func visit(_ node: Yams.Node, pointer: String) {
+    /// What the generator needs from a YAML document's text; see ``JSONScanner/structure()``.
+    static func structure(of node: Yams.Node) -> DocumentStructure {
+        var result = DocumentStructure()
+        func visit(_ node: Yams.Node, tokens: [String]) {
             if let mapping = node.mapping {
+                let isOperation = tokens.count == 3 && tokens[0] == "paths" && DocumentStructure.methods.contains(tokens[2])
+                let run = tokens.reversed().prefix { $0 == "properties" }.count
+                if run % 2 == 1 { result.propertyOrders.append(mapping.compactMap { $0.key.string }) }
                 for (key, value) in mapping {
                     guard let name = key.string else { continue }
                     if name == "$ref", let target = value.string {
-                        references.append(ParsedDocument.Reference(pointer: pointer, target: target))
-                        continue
+                        result.references.append((JSONPointer.pointer(tokens), target))
+                    } else if isOperation, name.hasPrefix("x-") {
+                        if value.bool == true { result.operationFlags["\(tokens[2]) \(tokens[1])", default: []].insert(name) }
+                    } else {
+                        visit(value, tokens: tokens + [name])
                     }
-                    if name == "properties", let properties = value.mapping {
-                        orders.append(properties.compactMap { $0.key.string })
-                    }
-                    visit(value, pointer: pointer + "/" + JSONPointer.escape(name))
                 }
             } else if let sequence = node.sequence {
-                for (index, element) in sequence.enumerated() { visit(element, pointer: pointer + "/\(index)") }
+                for (index, element) in sequence.enumerated() { visit(element, tokens: tokens + [String(index)]) }
             }
         }
-        visit(node, pointer: "")
-        return (references, orders)
+        visit(node, tokens: [])
+        return result
     }
 
     private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
@@ -170,17 +170,32 @@ public struct DocumentParser: Sendable {
         return nil
     }
 
+    /// Vendor extensions are not decoded: they cost most of the decoding time, and the generator
+    /// reads the few it needs from the text (``DocumentStructure/operationFlags``).
+    /// (OpenAPIKit and OpenAPIKit30 read the same key.)
+    static let userInfo: [CodingUserInfoKey: any Sendable] = [
+        OpenAPIKit.VendorExtensionsConfiguration.enabledKey: false
+    ]
+
+    private static func jsonDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.userInfo = userInfo
+        return decoder
+    }
+
     private func decode(_ file: SourceFile, version: MajorVersion, diagnostics: DiagnosticCollector) -> OpenAPIKit.OpenAPI.Document? {
         do {
             switch (version, file.format) {
             case (.v31, .json):
-                return try JSONDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: file.data)
+                return try Self.jsonDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: file.data)
             case (.v31, .yaml):
-                return try YAMLDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: file.data)
+                return try YAMLDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: file.data, userInfo: Self.userInfo)
             case (.v30, .json):
-                return try JSONDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: file.data).convert(to: .v3_1_1)
+                return try Self.jsonDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: file.data)
+                    .convert(to: .v3_1_1)
             case (.v30, .yaml):
-                return try YAMLDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: file.data).convert(to: .v3_1_1)
+                return try YAMLDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: file.data, userInfo: Self.userInfo)
+                    .convert(to: .v3_1_1)
             }
         } catch {
             let openAPIError = OpenAPIKit.OpenAPI.Error(from: error)

@@ -53,9 +53,9 @@ struct JSONScanner {
         for token in JSONPointer.tokens(of: pointer) {
             guard index < bytes.count else { return found }
             if bytes[index] == UInt8(ascii: "{") {
-                guard let member = try? members(ofObjectAt: index).first(where: { $0.key == token }) else { return found }
+                guard let member = try? member(token, ofObjectAt: index) else { return found }
                 found = member.keyOffset
-                index = member.valueRange.lowerBound
+                index = member.valueStart
             } else if bytes[index] == UInt8(ascii: "["), let position = Int(token) {
                 guard let element = try? elements(ofArrayAt: index), position < element.count else { return found }
                 found = element[position].lowerBound
@@ -65,6 +65,31 @@ struct JSONScanner {
             }
         }
         return found
+    }
+
+    /// The member called `key` of the object that starts at `start`, scanning only up to it.
+    private func member(_ key: String, ofObjectAt start: Int) throws -> (keyOffset: Int, valueStart: Int)? {
+        let wanted = Array(key.utf8)
+        var index = start
+        try expect(UInt8(ascii: "{"), &index)
+        skipWhitespace(&index)
+        if peek(index) == UInt8(ascii: "}") { return nil }
+        while true {
+            skipWhitespace(&index)
+            let keyOffset = index
+            let keyStart = index + 1
+            try skipString(&index)
+            let raw = bytes[keyStart..<(index - 1)]
+            let matches = raw.elementsEqual(wanted) || (raw.contains(UInt8(ascii: "\\")) && Self.unescape(raw) == key)
+            skipWhitespace(&index)
+            try expect(UInt8(ascii: ":"), &index)
+            skipWhitespace(&index)
+            if matches { return (keyOffset, index) }
+            try skipValue(&index, depth: 1)
+            skipWhitespace(&index)
+            guard peek(index) == UInt8(ascii: ",") else { return nil }
+            index += 1
+        }
     }
 
     /// The members of the object that starts at `start`.
@@ -122,36 +147,92 @@ struct JSONScanner {
         return try? readString(&index)
     }
 
-    /// Every `$ref` in the document, with the pointer to the object that holds it, and the key
-    /// order of every `properties` object (which decoders do not keep).
-    func structure() -> (references: [(pointer: String, target: String)], propertyOrders: [[String]]) {
-        var result: [(pointer: String, target: String)] = []
-        var orders: [[String]] = []
-        func visit(_ start: Int, pointer: String) {
-            guard start < bytes.count else { return }
-            if bytes[start] == UInt8(ascii: "{"), let members = try? members(ofObjectAt: start) {
-                for member in members {
-                    if member.key == "$ref", let target = stringValue(at: member.valueRange) {
-                        result.append((pointer, target))
-                    } else {
-                        if member.key == "properties", bytes[member.valueRange.lowerBound] == UInt8(ascii: "{"),
-                            let properties = try? self.members(ofObjectAt: member.valueRange.lowerBound)
-                        {
-                            orders.append(properties.map(\.key))
-                        }
-                        visit(member.valueRange.lowerBound, pointer: pointer + "/" + JSONPointer.escape(member.key))
-                    }
-                }
-            } else if bytes[start] == UInt8(ascii: "["), let elements = try? elements(ofArrayAt: start) {
-                for (index, element) in elements.enumerated() {
-                    visit(element.lowerBound, pointer: pointer + "/\(index)")
-                }
+    /// What the generator needs from the raw text, in one pass over it: every `$ref` (with the
+    /// pointer to the object that holds it), the key order of every `properties` object (which
+    /// decoders do not keep), and the vendor extensions set to `true` on each operation (the
+    /// decoder skips vendor extensions, which would cost most of its time).
+    func structure() -> DocumentStructure {
+        var result = DocumentStructure()
+        var tokens: [String] = []
+        var index = 0
+        skipWhitespace(&index)
+        walk(&index, tokens: &tokens, into: &result)
+        return result
+    }
+
+    /// Walks the value at `index`, leaving `index` after it.
+    private func walk(_ index: inout Int, tokens: inout [String], into result: inout DocumentStructure) {
+        guard index < bytes.count else { return }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            index += 1
+            skipWhitespace(&index)
+            if peek(index) == UInt8(ascii: "}") {
+                index += 1
+                return
             }
+            let isOperation = tokens.count == 3 && tokens[0] == "paths" && DocumentStructure.methods.contains(tokens[2])
+            // A `properties` object is a map of property names, unless `properties` is itself a
+            // property's name: in a run of `properties` tokens, the odd ones are maps.
+            let run = tokens.reversed().prefix { $0 == "properties" }.count
+            var keys: [String]? = run % 2 == 1 ? [] : nil
+            while index < bytes.count {
+                skipWhitespace(&index)
+                guard let key = try? readString(&index) else { return }
+                keys?.append(key)
+                skipWhitespace(&index)
+                guard peek(index) == UInt8(ascii: ":") else { return }
+                index += 1
+                skipWhitespace(&index)
+                let valueStart = index
+                if key == "$ref", peek(index) == UInt8(ascii: "\"") {
+                    if let target = try? readString(&index) {
+                        result.references.append((JSONPointer.pointer(tokens), target))
+                    }
+                } else if isOperation, key.hasPrefix("x-") {
+                    try? skipValue(&index, depth: 0)
+                    if bytes[valueStart..<index].elementsEqual("true".utf8) {
+                        result.operationFlags["\(tokens[2]) \(tokens[1])", default: []].insert(key)
+                    }
+                } else {
+                    tokens.append(key)
+                    walk(&index, tokens: &tokens, into: &result)
+                    tokens.removeLast()
+                }
+                skipWhitespace(&index)
+                if peek(index) == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                index += 1  // `}`
+                break
+            }
+            if let keys { result.propertyOrders.append(keys) }
+        case UInt8(ascii: "["):
+            index += 1
+            skipWhitespace(&index)
+            if peek(index) == UInt8(ascii: "]") {
+                index += 1
+                return
+            }
+            var position = 0
+            while index < bytes.count {
+                skipWhitespace(&index)
+                tokens.append(String(position))
+                walk(&index, tokens: &tokens, into: &result)
+                tokens.removeLast()
+                position += 1
+                skipWhitespace(&index)
+                if peek(index) == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                index += 1  // `]`
+                break
+            }
+        default:
+            try? skipValue(&index, depth: 0)
         }
-        var start = 0
-        skipWhitespace(&start)
-        visit(start, pointer: "")
-        return (result, orders)
     }
 
     // MARK: Positions
@@ -382,12 +463,23 @@ struct JSONScanner {
     }
 }
 
+/// What ``JSONScanner/structure()`` (or the YAML equivalent) finds in a document's text.
+struct DocumentStructure: Sendable {
+    static let methods: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"]
+
+    var references: [(pointer: String, target: String)] = []
+    var propertyOrders: [[String]] = []
+    /// Vendor extensions set to `true`, by `METHOD /path` (method in lower case).
+    var operationFlags: [String: Set<String>] = [:]
+}
+
 /// JSON pointers (RFC 6901) and their relation to coding paths.
 enum JSONPointer {
     static func tokens(of pointer: String) -> [String] {
         guard !pointer.isEmpty else { return [] }
-        return pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
-            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        return pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { token in
+            guard token.utf8.contains(UInt8(ascii: "~")) else { return String(token) }
+            return token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
         }
     }
 
@@ -397,7 +489,8 @@ enum JSONPointer {
 
     /// One pointer token escaped: `~` → `~0`, `/` → `~1`.
     static func escape(_ token: String) -> String {
-        token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     static func pointer(_ codingPath: [any CodingKey]) -> String {

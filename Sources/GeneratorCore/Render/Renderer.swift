@@ -28,40 +28,57 @@ public struct Renderer: Sendable {
     struct MissingTemplate: Error {}
 
     public func render(_ model: APIModel, diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
-        var files: [GeneratedFile] = []
-        do {
-            for namespace in model.namespaces {
+        // Each file is rendered on its own, so the files render on all cores.
+        var jobs: [@Sendable () throws -> GeneratedFile] = []
+        for namespace in model.namespaces {
+            jobs.append {
                 let sources = Array(Set(namespace.operations.map(\.sourceFile))).sorted()
                 let operations = try namespace.operations.map { operation in
                     let context = RenderContext.operation(
-                        operation, nestedTypesCode: try operation.nestedTypes.map { try Self.indent(declarationCode($0, diagnostics), by: 1) })
+                        operation,
+                        nestedTypesCode: try operation.nestedTypes.map { Self.indent(try declarationCode($0, diagnostics), by: 1) })
                     return (
                         methodCode: Self.indent(try render("operationMethod", context, diagnostics), by: 1),
                         requestCode: Self.indent(try render("requestType", context, diagnostics), by: 1))
                 }
                 let context = RenderContext.namespace(namespace, operations: operations, header: header(sources))
-                files.append(GeneratedFile(path: namespace.fileName, contents: try render("Namespace.swift", context, diagnostics)))
+                return GeneratedFile(path: namespace.fileName, contents: try render("Namespace.swift", context, diagnostics))
             }
-            for declaration in model.models {
+        }
+        for declaration in model.models {
+            jobs.append {
                 let sources = declaration.sourceFile.map { [$0] } ?? []
                 let context = RenderContext.model(code: try declarationCode(declaration, diagnostics), header: header(sources))
-                files.append(
-                    GeneratedFile(
-                        path: "Models/" + (declaration.fileName ?? declaration.name + ".swift"),
-                        contents: try render("Model.swift", context, diagnostics)))
+                return GeneratedFile(
+                    path: "Models/" + (declaration.fileName ?? declaration.name + ".swift"),
+                    contents: try render("Model.swift", context, diagnostics))
             }
-            if !model.servers.isEmpty {
-                let context = RenderContext.servers(model, header: header([]))
-                files.append(GeneratedFile(path: "Servers.swift", contents: try render("Servers.swift", context, diagnostics)))
-            }
-            if let envelope = model.envelope {
-                let context = RenderContext.businessCodes(envelope, header: header([]))
-                files.append(
-                    GeneratedFile(path: "BusinessCodes.swift", contents: try render("BusinessCodes.swift", context, diagnostics)))
-            }
-        } catch {
-            return nil
         }
+        if !model.servers.isEmpty {
+            jobs.append {
+                let context = RenderContext.servers(model, header: header([]))
+                return GeneratedFile(path: "Servers.swift", contents: try render("Servers.swift", context, diagnostics))
+            }
+        }
+        if let envelope = model.envelope {
+            jobs.append {
+                let context = RenderContext.businessCodes(envelope, header: header([]))
+                return GeneratedFile(path: "BusinessCodes.swift", contents: try render("BusinessCodes.swift", context, diagnostics))
+            }
+        }
+
+        let work = jobs
+        let results = ParallelResults<GeneratedFile>(count: work.count)
+        let failed = ParallelResults<Bool>(count: work.count)
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            do {
+                results[index] = try work[index]()
+            } catch {
+                failed[index] = true
+            }
+        }
+        guard failed.values.isEmpty else { return nil }
+        let files = results.values
         let paths = files.map { $0.path.lowercased() }
         if Set(paths).count != paths.count {
             diagnostics.error("two generated files would have the same name (on a case-insensitive file system)")
@@ -94,12 +111,24 @@ public struct Renderer: Sendable {
 
     /// `code` with every non-empty line indented by `levels` × 4 spaces, without its final newline.
     static func indent(_ code: String, by levels: Int) -> String {
-        let prefix = String(repeating: " ", count: levels * 4)
-        var text = code
-        if text.hasSuffix("\n") { text.removeLast() }
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : prefix + $0 }
-            .joined(separator: "\n")
+        let prefix = Array(repeating: UInt8(ascii: " "), count: levels * 4)
+        var output: [UInt8] = []
+        output.reserveCapacity(code.utf8.count + code.utf8.count / 8)
+        var atLineStart = true
+        for byte in code.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                output.append(byte)
+                atLineStart = true
+                continue
+            }
+            if atLineStart {
+                output.append(contentsOf: prefix)
+                atLineStart = false
+            }
+            output.append(byte)
+        }
+        if output.last == UInt8(ascii: "\n") { output.removeLast() }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private func header(_ sourceFiles: [String]) -> [String: Any] {
@@ -119,14 +148,32 @@ public struct Renderer: Sendable {
 
     /// Trailing spaces removed, runs of blank lines collapsed, one newline at the end.
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = line
-            while line.last == " " { line = line.dropLast() }
-            if line.isEmpty, lines.last?.isEmpty ?? true { continue }
-            lines.append(line)
+        let newline = UInt8(ascii: "\n")
+        let space = UInt8(ascii: " ")
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var line: [UInt8] = []
+        var previousBlank = true  // drops blank lines at the start
+        func flush() {
+            while line.last == space { line.removeLast() }
+            if line.isEmpty {
+                if !previousBlank { output.append(newline) }
+                previousBlank = true
+            } else {
+                output.append(contentsOf: line)
+                output.append(newline)
+                previousBlank = false
+            }
+            line.removeAll(keepingCapacity: true)
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        for byte in text.utf8 {
+            if byte == newline { flush() } else { line.append(byte) }
+        }
+        flush()
+        while output.count >= 2, output[output.count - 1] == newline, output[output.count - 2] == newline {
+            output.removeLast()
+        }
+        if output.isEmpty || output.last != newline { output.append(newline) }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -24,7 +24,7 @@ public struct Translator: Sendable {
         let envelope = EnvelopePlan(config: config.envelope, index: index, diagnostics: diagnostics, configPath: configPath)
 
         let hiddenKey = config.hiddenExtension ?? "x-docs-hidden"
-        let isHidden: (IndexedOperation) -> Bool = { ($0.operation.vendorExtensions[hiddenKey]?.value as? Bool) == true }
+        let isHidden: (IndexedOperation) -> Bool = { $0.flags.contains(hiddenKey) }
         let included = index.operations.filter { includeHidden || !isHidden($0) }
         let hiddenCount = index.operations.count - included.count
 

@@ -11,8 +11,8 @@ import Testing
         return try #require(errors.first)
     }
 
-    @Test func truncatedJSON() throws {
-        let result = try GeneratorHarness.generate(["api.json": "{\n  \"openapi\": \"3.1.0\",\n  \"paths\": {\n"])
+    @Test func truncatedJSON() async throws {
+        let result = try await GeneratorHarness.generate(["api.json": "{\n  \"openapi\": \"3.1.0\",\n  \"paths\": {\n"])
         let error = try onlyError(result)
         #expect(error.message == "malformed JSON: unexpected end of file (the document is truncated); expected a member name in quotes")
         #expect(error.location?.file == "specs/api.json")
@@ -20,23 +20,23 @@ import Testing
         #expect(error.description.hasPrefix("specs/api.json:4:1: error: malformed JSON"))
     }
 
-    @Test func malformedJSON() throws {
-        let result = try GeneratorHarness.generate(["api.json": "{\"openapi\": \"3.1.0\",, \"paths\": {}}"])
+    @Test func malformedJSON() async throws {
+        let result = try await GeneratorHarness.generate(["api.json": "{\"openapi\": \"3.1.0\",, \"paths\": {}}"])
         let error = try onlyError(result)
         #expect(error.message.hasPrefix("malformed JSON: unexpected `,`"))
         #expect(error.location?.line == 1)
         #expect(error.location?.column == 21)
     }
 
-    @Test func emptyFile() throws {
-        let result = try GeneratorHarness.generate(["empty.json": "  \n"])
+    @Test func emptyFile() async throws {
+        let result = try await GeneratorHarness.generate(["empty.json": "  \n"])
         let error = try onlyError(result)
         #expect(error.message == "the file is empty")
         #expect(error.description.hasPrefix("specs/empty.json: error: the file is empty"))
     }
 
-    @Test func swagger2() throws {
-        let result = try GeneratorHarness.generate(["old.json": #"{"swagger": "2.0", "info": {}, "paths": {}}"#])
+    @Test func swagger2() async throws {
+        let result = try await GeneratorHarness.generate(["old.json": #"{"swagger": "2.0", "info": {}, "paths": {}}"#])
         let error = try onlyError(result)
         #expect(error.message.hasPrefix("Swagger 2.0 documents are not supported"))
         #expect(error.location?.pointer == "/swagger")
@@ -45,41 +45,41 @@ import Testing
     }
 
     @Test(arguments: [#"{"name": "package.json", "version": "1.0.0"}"#, "[1, 2, 3]"])
-    func nonOpenAPIJSON(text: String) throws {
-        let result = try GeneratorHarness.generate(["other.json": text])
+    func nonOpenAPIJSON(text: String) async throws {
+        let result = try await GeneratorHarness.generate(["other.json": text])
         let error = try onlyError(result)
         #expect(error.message.hasPrefix("not an OpenAPI document"))
         #expect(error.location?.file == "specs/other.json")
     }
 
-    @Test func unsupportedVersion() throws {
-        let result = try GeneratorHarness.generate(["api.json": #"{"openapi": "4.0.0", "info": {}, "paths": {}}"#])
+    @Test func unsupportedVersion() async throws {
+        let result = try await GeneratorHarness.generate(["api.json": #"{"openapi": "4.0.0", "info": {}, "paths": {}}"#])
         let error = try onlyError(result)
         #expect(error.message == "unsupported OpenAPI version `4.0.0`; this generator reads 3.0, 3.1 and 3.2")
     }
 
-    @Test func malformedYAML() throws {
-        let result = try GeneratorHarness.generate(["api.yaml": "openapi: 3.1.0\npaths:\n  /a: [unclosed\n"])
+    @Test func malformedYAML() async throws {
+        let result = try await GeneratorHarness.generate(["api.yaml": "openapi: 3.1.0\npaths:\n  /a: [unclosed\n"])
         let error = try onlyError(result)
         #expect(error.message.hasPrefix("malformed YAML"))
         #expect(error.location?.file == "specs/api.yaml")
         #expect(error.location?.line != nil)
     }
 
-    @Test func invalidStructureIsLocated() throws {
+    @Test func invalidStructureIsLocated() async throws {
         let document = GeneratorHarness.document(
             paths: #"{"/a": {"get": {"operationId": "a", "responses": {"200": {"description": 5}}}}}"#)
-        let result = try GeneratorHarness.generate(["api.json": document])
+        let result = try await GeneratorHarness.generate(["api.json": document])
         let error = try onlyError(result)
         #expect(error.message.hasPrefix("invalid OpenAPI document"))
         #expect(error.location?.line != nil)
     }
 
-    @Test func unresolvableReference() throws {
+    @Test func unresolvableReference() async throws {
         let document = GeneratorHarness.document(
             paths: "{" + GeneratorHarness.getOperation(
                 "/a", operationID: "a", response: ##"{"$ref": "#/components/schemas/Missing"}"##) + "}")
-        let result = try GeneratorHarness.generate(["api.json": document])
+        let result = try await GeneratorHarness.generate(["api.json": document])
         let error = try onlyError(result)
         #expect(
             error.message == "unresolvable $ref `#/components/schemas/Missing`: no document defines components/schemas/Missing")
@@ -88,21 +88,21 @@ import Testing
         #expect(error.location?.line == 8)
     }
 
-    @Test func duplicateOperationIDsInOneDocument() throws {
+    @Test func duplicateOperationIDsInOneDocument() async throws {
         let document = GeneratorHarness.document(
             paths: "{" + GeneratorHarness.getOperation("/a", operationID: "same") + ","
                 + GeneratorHarness.getOperation("/b", operationID: "same") + "}")
-        let result = try GeneratorHarness.generate(["api.json": document])
+        let result = try await GeneratorHarness.generate(["api.json": document])
         let error = try onlyError(result)
         #expect(error.message.lowercased().contains("operation"))
         #expect(error.message.contains("same") || error.message.contains("unique"))
         #expect(error.location?.file == "specs/api.json")
     }
 
-    @Test func duplicateOperationIDsAcrossDocuments() throws {
+    @Test func duplicateOperationIDsAcrossDocuments() async throws {
         let first = GeneratorHarness.document(paths: "{" + GeneratorHarness.getOperation("/a", operationID: "same") + "}")
         let second = GeneratorHarness.document(paths: "{" + GeneratorHarness.getOperation("/b", operationID: "same") + "}")
-        let result = try GeneratorHarness.generate(["one.json": first, "two.json": second])
+        let result = try await GeneratorHarness.generate(["one.json": first, "two.json": second])
         let error = try onlyError(result)
         #expect(error.message == "duplicate operationId `same`: GET /a in specs/one.json has it too")
         #expect(error.location?.file == "specs/two.json")
@@ -110,20 +110,20 @@ import Testing
         #expect(error.location?.line == 6)
     }
 
-    @Test func conflictingComponents() throws {
+    @Test func conflictingComponents() async throws {
         let schema = { (type: String) in #"{"schemas": {"Thing": {"type": "\#(type)"}}}"# }
         let first = GeneratorHarness.document(
             paths: "{" + GeneratorHarness.getOperation("/a", operationID: "a") + "}", components: schema("string"))
         let second = GeneratorHarness.document(
             paths: "{" + GeneratorHarness.getOperation("/b", operationID: "b") + "}", components: schema("integer"))
-        let result = try GeneratorHarness.generate(["one.json": first, "two.json": second])
+        let result = try await GeneratorHarness.generate(["one.json": first, "two.json": second])
         let error = try onlyError(result)
         #expect(error.message == "component `schemas/Thing` differs from the one with the same name in specs/one.json")
         #expect(error.location?.file == "specs/two.json")
         #expect(error.location?.line == 10)
     }
 
-    @Test func identicalComponentsMerge() throws {
+    @Test func identicalComponentsMerge() async throws {
         let components = #"{"schemas": {"Thing": {"type": "object", "required": ["a", "b"], "properties": {"a": {"type": "string"}, "b": {"type": "string"}}}}}"#
         let reordered = #"{"schemas": {"Thing": {"type": "object", "required": ["b", "a"], "properties": {"a": {"type": "string"}, "b": {"type": "string"}}}}}"#
         let first = GeneratorHarness.document(
@@ -132,23 +132,42 @@ import Testing
         let second = GeneratorHarness.document(
             paths: "{" + GeneratorHarness.getOperation("/b", operationID: "b", response: ##"{"$ref": "#/components/schemas/Thing"}"##) + "}",
             components: reordered)
-        let result = try GeneratorHarness.generate(["one.json": first, "two.json": second])
+        let result = try await GeneratorHarness.generate(["one.json": first, "two.json": second])
         #expect(result.errors.isEmpty)
         #expect(result.file("Models/Thing.swift") != nil)
     }
 
-    @Test func referencesMayPointIntoAnotherDocument() throws {
+    @Test func referencesMayPointIntoAnotherDocument() async throws {
         let components = #"{"schemas": {"Thing": {"type": "string"}}}"#
         let first = GeneratorHarness.document(
             paths: "{" + GeneratorHarness.getOperation("/a", operationID: "a", response: ##"{"$ref": "#/components/schemas/Thing"}"##) + "}")
         let second = GeneratorHarness.document(paths: "{}", components: components)
-        let result = try GeneratorHarness.generate(["one.json": first, "two.json": second])
+        let result = try await GeneratorHarness.generate(["one.json": first, "two.json": second])
         #expect(result.errors.isEmpty)
         #expect(result.file("Models/Thing.swift")?.contains("public typealias Thing = String") == true)
     }
 
-    @Test func noDocuments() throws {
-        let result = try GeneratorHarness.generate(["notes.txt": "hello"])
+    @Test func undeclaredPathParameters() async throws {
+        let document = GeneratorHarness.document(paths: "{" + GeneratorHarness.getOperation("/pets/{petId}", operationID: "pet") + "}")
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        let error = try onlyError(result)
+        #expect(error.message == "invalid OpenAPI document: the path has `{petId}`, but the operation declares no path parameter `petId`")
+        #expect(error.location?.pointer == "/paths/~1pets~1{petId}/get")
+        #expect(error.location?.line == 5)
+    }
+
+    @Test func parametersDeclaredTwice() async throws {
+        let parameters = #"[{"name": "q", "in": "query", "schema": {"type": "string"}}, {"name": "q", "in": "query", "schema": {"type": "string"}}]"#
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/search", operationID: "search", parameters: parameters) + "}")
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        let error = try onlyError(result)
+        #expect(error.message == "invalid OpenAPI document: the query parameter `q` is declared twice")
+        #expect(error.location?.pointer == "/paths/~1search/get/parameters/1")
+    }
+
+    @Test func noDocuments() async throws {
+        let result = try await GeneratorHarness.generate(["notes.txt": "hello"])
         let error = try onlyError(result)
         #expect(error.message.hasPrefix("no OpenAPI documents"))
     }

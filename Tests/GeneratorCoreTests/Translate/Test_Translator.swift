@@ -8,10 +8,10 @@ import TestSupport
         [{"name": "range", "in": "query", "description": "Time range.", "schema": {"type": "string", "enum": ["DAY_30", "DAY_90"], "default": "90"}}]
         """
 
-    @Test func defaultOutsideItsEnumWarnsAndLetsTheServerDecide() throws {
+    @Test func defaultOutsideItsEnumWarnsAndLetsTheServerDecide() async throws {
         let document = GeneratorHarness.document(
             paths: "{" + GeneratorHarness.getOperation("/api/x/contract/v1", operationID: "contract", parameters: Self.rangeParameter) + "}")
-        let result = try GeneratorHarness.generate(["api.json": document])
+        let result = try await GeneratorHarness.generate(["api.json": document])
         let warning = try #require(result.warnings.first)
         #expect(result.errors.isEmpty)
         #expect(
@@ -25,7 +25,7 @@ import TestSupport
         #expect(code.contains("/// When `nil`, the server applies its default, `90`."))
     }
 
-    @Test func hiddenOperationsAreSkippedUnlessIncluded() throws {
+    @Test func hiddenOperationsAreSkippedUnlessIncluded() async throws {
         let hidden = """
             "/api/x/get-info/v1": {"get": {"operationId": "old", "x-docs-hidden": true, "deprecated": true,
               "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "string"}}}}}}}
@@ -33,34 +33,34 @@ import TestSupport
         let visible = GeneratorHarness.getOperation("/api/x/gw/api/aggregator/get_info/v1", operationID: "new")
         let document = GeneratorHarness.document(paths: "{" + hidden + "," + visible + "}")
 
-        let without = try GeneratorHarness.generate(["api.json": document], config: "methodNames: path\n")
+        let without = try await GeneratorHarness.generate(["api.json": document], config: "methodNames: path\n")
         let code = try #require(without.file("XAPI.swift"))
         #expect(code.contains("public func getInfo("))
         #expect(!code.contains("getInfoV1"))
 
-        let with = try GeneratorHarness.generate(["api.json": document], config: "methodNames: path\n", includeHidden: true)
+        let with = try await GeneratorHarness.generate(["api.json": document], config: "methodNames: path\n", includeHidden: true)
         let all = try #require(with.file("XAPI.swift"))
         #expect(all.contains("public func getInfo("), "the visible operation keeps its name")
         #expect(all.contains("public func getInfoV1("))
         #expect(all.contains(#"@available(*, deprecated, message: "Deprecated in the API documentation.")"#))
     }
 
-    @Test func deprecatedOperationsNameTheirReplacement() throws {
+    @Test func deprecatedOperationsNameTheirReplacement() async throws {
         let old = """
             "/api/x/search/v1": {"get": {"operationId": "s1", "deprecated": true,
               "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "string"}}}}}}}
             """
         let new = GeneratorHarness.getOperation("/api/x/search/v2", operationID: "s2")
-        let result = try GeneratorHarness.generate(
+        let result = try await GeneratorHarness.generate(
             ["api.json": GeneratorHarness.document(paths: "{" + old + "," + new + "}")], config: "methodNames: path\n")
         let code = try #require(result.file("XAPI.swift"))
         #expect(code.contains(#"@available(*, deprecated, message: "Deprecated in the API documentation; use `searchV2` instead.")"#))
     }
 
-    @Test func outputIsDeterministicAndIndependentOfFileOrder() throws {
+    @Test func outputIsDeterministicAndIndependentOfFileOrder() async throws {
         let first = GeneratorHarness.document(paths: "{" + GeneratorHarness.getOperation("/api/a/one/v1", operationID: "one") + "}")
         let second = GeneratorHarness.document(paths: "{" + GeneratorHarness.getOperation("/api/b/two/v1", operationID: "two") + "}")
-        let runs = try [
+        let runs = try await [
             GeneratorHarness.generate(["x/first.json": first, "y/second.json": second]),
             GeneratorHarness.generate(["x/first.json": first, "y/second.json": second]),
         ]
@@ -68,38 +68,38 @@ import TestSupport
         #expect(runs[0].files?.map(\.path) == ["AAPI.swift", "BAPI.swift", "Servers.swift"])
 
         // The same documents named so that they sort the other way round.
-        let swapped = try GeneratorHarness.generate(["y/first.json": second, "x/second.json": first])
+        let swapped = try await GeneratorHarness.generate(["y/first.json": second, "x/second.json": first])
         let body = { (files: [GeneratedFile]?) in
             files?.map { $0.contents.split(separator: "\n").filter { !$0.hasPrefix("//") } }
         }
         #expect(body(swapped.files) == body(runs[0].files))
     }
 
-    @Test func collidingPropertyNamesAreNumbered() throws {
+    @Test func collidingPropertyNamesAreNumbered() async throws {
         let components = """
             {"schemas": {"User": {"type": "object", "properties": {"user_name": {"type": "string"}, "userName": {"type": "string"}}}}}
             """
         let document = GeneratorHarness.document(
             paths: "{" + GeneratorHarness.getOperation("/users", operationID: "users", response: ##"{"$ref": "#/components/schemas/User"}"##) + "}",
             components: components)
-        let result = try GeneratorHarness.generate(["api.json": document])
+        let result = try await GeneratorHarness.generate(["api.json": document])
         let code = try #require(result.file("Models/User.swift"))
         #expect(code.contains(#"case userName = "user_name""#))
         #expect(code.contains(#"case userName2 = "userName""#))
     }
 
-    @Test func unknownConfigurationKeysWarn() throws {
+    @Test func unknownConfigurationKeysWarn() async throws {
         let document = GeneratorHarness.document(paths: "{" + GeneratorHarness.getOperation("/a", operationID: "a") + "}")
-        let result = try GeneratorHarness.generate(["api.json": document], config: "methodNames: path\nenvelop:\n  schema: Result\n")
+        let result = try await GeneratorHarness.generate(["api.json": document], config: "methodNames: path\nenvelop:\n  schema: Result\n")
         let warning = try #require(result.warnings.first { $0.message.contains("envelop") })
         #expect(warning.message == "unknown configuration key `envelop`; it is ignored")
         #expect(warning.location?.file == "specs/generator.yaml")
         #expect(warning.location?.line == 2)
     }
 
-    @Test func invalidConfigurationIsAnError() throws {
+    @Test func invalidConfigurationIsAnError() async throws {
         let document = GeneratorHarness.document(paths: "{" + GeneratorHarness.getOperation("/a", operationID: "a") + "}")
-        let result = try GeneratorHarness.generate(["api.json": document], config: "timeoutSeconds: soon\n")
+        let result = try await GeneratorHarness.generate(["api.json": document], config: "timeoutSeconds: soon\n")
         let error = try #require(result.errors.first)
         #expect(error.message.hasPrefix("invalid configuration"))
         #expect(error.location?.file == "specs/generator.yaml")
@@ -107,30 +107,29 @@ import TestSupport
         #expect(result.files == nil)
     }
 
-    @Test func templateOverridesReplaceOnlyTheirTemplates() throws {
+    @Test func templateOverridesReplaceOnlyTheirTemplates() async throws {
         let templates = try TestPaths.temporaryDirectory("templates")
         try Data("{{#docLines}}\n{{.}}\n{{/docLines}}\npublic typealias {{name}} = {{target}} // overridden\n".utf8)
             .write(to: templates.appendingPathComponent("alias.mustache"))
         let components = #"{"schemas": {"Name": {"type": "string"}}}"#
         let document = GeneratorHarness.document(
             paths: "{" + GeneratorHarness.getOperation("/a", operationID: "a") + "}", components: components)
-        let root = try GeneratorHarness.generate(["api.json": document]).root
+        let root = try await GeneratorHarness.generate(["api.json": document]).root
         let diagnostics = DiagnosticCollector()
-        let files = try #require(
-            GeneratorPipeline(
-                options: .init(inputs: ["specs"], templatesDirectory: templates.path, rootDirectory: root.path)
-            ).run(diagnostics: diagnostics))
+        let pipeline = GeneratorPipeline(
+            options: .init(inputs: ["specs"], templatesDirectory: templates.path, rootDirectory: root.path))
+        let files = try #require(try await offCooperativePool { pipeline.run(diagnostics: diagnostics) })
         #expect(files.first { $0.path == "Models/Name.swift" }?.contents.contains("= String // overridden") == true)
         #expect(files.first { $0.path == "AAPI.swift" }?.contents.contains("public struct AAPI: Sendable") == true)
     }
 
-    @Test func brokenTemplatesAreLocated() throws {
+    @Test func brokenTemplatesAreLocated() async throws {
         let templates = try TestPaths.temporaryDirectory("templates")
         try Data("line one\n{{#docLines}}\nnever closed\n".utf8).write(to: templates.appendingPathComponent("alias.mustache"))
         let diagnostics = DiagnosticCollector()
-        let files = GeneratorPipeline(
-            options: .init(inputs: ["specs/"], templatesDirectory: templates.path, rootDirectory: TestPaths.packageRoot.path)
-        ).run(diagnostics: diagnostics)
+        let pipeline = GeneratorPipeline(
+            options: .init(inputs: ["specs/"], templatesDirectory: templates.path, rootDirectory: TestPaths.packageRoot.path))
+        let files = try await offCooperativePool { pipeline.run(diagnostics: diagnostics) }
         #expect(files == nil)
         let error = try #require(diagnostics.diagnostics.first { $0.severity == .error })
         #expect(error.message.hasPrefix("invalid template"))

@@ -19,6 +19,8 @@ struct IndexedOperation: Sendable {
     let location: SourceLocation
     /// The file the operation came from.
     let file: String
+    /// Vendor extensions set to `true` on the operation, such as `x-docs-hidden`.
+    let flags: Set<String>
 }
 
 /// The documents merged into one: components by name, operations sorted by path and method,
@@ -68,7 +70,7 @@ struct SpecIndex: Sendable {
     private func checkReferences(_ documents: [ParsedDocument], diagnostics: DiagnosticCollector) {
         for parsed in documents {
             for reference in parsed.references {
-                let location = SourceLocation(file: parsed.source.path, pointer: reference.pointer + "/$ref")
+                var location: SourceLocation { SourceLocation(file: parsed.source.path, pointer: reference.pointer + "/$ref") }
                 guard let hash = reference.target.firstIndex(of: "#") else {
                     diagnostics.error(
                         "unsupported $ref `\(reference.target)`: references to whole files are not supported",
@@ -150,7 +152,8 @@ struct SpecIndex: Sendable {
                 let indexed = IndexedOperation(
                     path: path.rawValue, method: endpoint.method, operation: endpoint.operation,
                     pathItemParameters: pathItem.parameters, security: endpoint.operation.security ?? document.security,
-                    location: parsed.location(operationPointer), file: parsed.source.path)
+                    location: parsed.location(operationPointer), file: parsed.source.path,
+                    flags: parsed.operationFlags["\(endpoint.method.rawValue.lowercased()) \(path.rawValue)"] ?? [])
                 if let existing = operations.firstIndex(where: { $0.path == indexed.path && $0.method == indexed.method }) {
                     let other = operations[existing]
                     if Self.sameEncoding(other.operation, indexed.operation)

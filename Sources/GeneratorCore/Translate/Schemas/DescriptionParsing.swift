@@ -21,6 +21,13 @@ struct ParsedDescription: Equatable {
             valueDocs = [:]
             return
         }
+        // Most descriptions have no list: keep them as they are.
+        guard description.range(of: "values", options: .caseInsensitive) != nil else {
+            let text = description.trimmingCharacters(in: .whitespacesAndNewlines)
+            prose = text.isEmpty ? nil : text
+            valueDocs = [:]
+            return
+        }
         var proseLines: [Substring] = []
         var docs: [String: String] = [:]
         var inList = false
