@@ -52,6 +52,17 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks (built with the package so that they keep compiling; run by Benchmarks/run)
+        .executableTarget(
+            name: "RuntimeBenchmark",
+            dependencies: [
+                "JustOneAPI",
+                "JustOneAPIAsyncHTTPClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Benchmarks/RuntimeBenchmark"
+        ),
+
         // Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // The client generated from Tests/Fixtures/KitchenSink: its golden files, compiled and called.

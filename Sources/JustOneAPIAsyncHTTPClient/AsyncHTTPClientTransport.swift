@@ -42,16 +42,24 @@ public struct AsyncHTTPClientTransport: ClientTransport {
         if let body = request.body {
             outgoing.body = .bytes(ByteBuffer(bytes: body))
         }
+        let started = ContinuousClock.now
         let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000
             + Int64(timeout.components.attoseconds / 1_000_000_000))
         do {
             let response = try await client.execute(outgoing, deadline: deadline)
             let body = try await response.body.collect(upTo: maximumBodySize)
+            // AsyncHTTPClient's deadline covers the response head only; the timeout covers the
+            // whole exchange, body included, so a response that took longer counts as none.
+            if ContinuousClock.now - started > timeout {
+                throw TransportFailure.timedOut(after: timeout)
+            }
             var fields = HTTPFields()
             for (name, value) in response.headers {
                 fields.append(name: name, value: value)
             }
             return HTTPResponse(status: Int(response.status.code), headerFields: fields, body: Data(body.readableBytesView))
+        } catch let failure as TransportFailure {
+            throw failure
         } catch {
             throw Self.translate(error, timeout: timeout)
         }

@@ -48,6 +48,21 @@ struct Test_Diff {
 
     static let xingtu = "/api/douyin-xingtu/gw/api"
 
+    /// The diff of two catalogs, computed off the concurrency pool (it is heavy in a debug build).
+    static func diff(_ old: URL, _ new: URL) async throws -> SpecDiff {
+        try await offCooperativePool {
+            let diagnostics = DiagnosticCollector()
+            let before = GeneratorPipeline(options: .init(inputs: [old.path], configPath: config)).model(diagnostics: diagnostics)
+            let after = GeneratorPipeline(options: .init(inputs: [new.path], configPath: config)).model(diagnostics: diagnostics)
+            guard let before, let after else { throw DiffFailed(diagnostics: "\(diagnostics.diagnostics)") }
+            return SpecDiff(old: before, new: after)
+        }
+    }
+
+    struct DiffFailed: Error {
+        let diagnostics: String
+    }
+
     @Test func everyKindOfChangeIsFoundAndClassified() async throws {
         let (old, new) = try mutatedCatalog { catalog in
             var paths = catalog["paths"] as! [String: Any]
@@ -94,10 +109,7 @@ struct Test_Diff {
             ]
         }
 
-        let diagnostics = DiagnosticCollector()
-        let before = try #require(GeneratorPipeline(options: .init(inputs: [old.path], configPath: Self.config)).model(diagnostics: diagnostics))
-        let after = try #require(GeneratorPipeline(options: .init(inputs: [new.path], configPath: Self.config)).model(diagnostics: diagnostics))
-        let diff = SpecDiff(old: before, new: after)
+        let diff = try await Self.diff(old, new)
         let summary = Set(diff.changes.map { "\($0.kind.rawValue) \($0.isBreaking ? "breaking" : "compatible") \($0.operation ?? $0.symbol ?? "")" })
         let expected: Set<String> = [
             "operationRemoved breaking GET /api/amazon/get-best-sellers/v1",
@@ -133,7 +145,7 @@ struct Test_Diff {
         #expect(json.standardError.contains("7 breaking change(s)"))
     }
 
-    @Test func additionsAloneSuggestAMinorBump() throws {
+    @Test func additionsAloneSuggestAMinorBump() async throws {
         let (old, new) = try mutatedCatalog { catalog in
             Self.editOperation(&catalog, "\(Self.xingtu)/data_sp/get_author_convert_ability/v1") { operation in
                 Self.editParameter(&operation, "platform") {
@@ -141,10 +153,7 @@ struct Test_Diff {
                 }
             }
         }
-        let diagnostics = DiagnosticCollector()
-        let before = try #require(GeneratorPipeline(options: .init(inputs: [old.path], configPath: Self.config)).model(diagnostics: diagnostics))
-        let after = try #require(GeneratorPipeline(options: .init(inputs: [new.path], configPath: Self.config)).model(diagnostics: diagnostics))
-        let diff = SpecDiff(old: before, new: after)
+        let diff = try await Self.diff(old, new)
         #expect(diff.changes.map(\.kind) == [.enumValueAdded])
         #expect(diff.bump == .minor)
     }

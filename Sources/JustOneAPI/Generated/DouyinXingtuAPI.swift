@@ -84,7 +84,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``authorAudienceDistribution(oAuthorId:platform:linkType:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_audience_distribution/v1`
-    public struct AuthorAudienceDistribution: Sendable, Hashable {
+    public struct AuthorAudienceDistribution: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -107,9 +107,9 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(3)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
-            query.append("linkType", self.linkType)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
+            query.append("linkType", value: self.linkType)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpAuthorAudienceDistributionV1",
                 method: .get,
@@ -134,13 +134,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -155,6 +149,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `LinkType` value.
@@ -173,14 +169,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "CONNECTED": self = .connected
-                case "AWARE": self = .aware
-                case "INTERESTED": self = .interested
-                case "LIKE": self = .like
-                case "FOLLOW": self = .follow
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -196,6 +185,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [LinkType] = [.connected, .aware, .interested, .like, .follow]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -225,7 +216,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``authorCpInfo(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_cp_info/v1`
-    public struct AuthorCpInfo: Sendable, Hashable {
+    public struct AuthorCpInfo: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -244,8 +235,8 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(2)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpAuthorCpInfoV1",
                 method: .get,
@@ -270,13 +261,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -291,6 +276,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -318,7 +305,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``authorGetBusinessCardInfo(oAuthorId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/gauthor/author_get_business_card_info/v1`
-    public struct AuthorGetBusinessCardInfo: Sendable, Hashable {
+    public struct AuthorGetBusinessCardInfo: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
 
@@ -333,7 +320,7 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(1)
-            query.append("oAuthorId", self.oAuthorId)
+            query.append("oAuthorId", value: self.oAuthorId)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiGauthorAuthorGetBusinessCardInfoV1",
                 method: .get,
@@ -371,7 +358,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``authorLinkStruct(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_link_struct/v1`
-    public struct AuthorLinkStruct: Sendable, Hashable {
+    public struct AuthorLinkStruct: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -390,8 +377,8 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(2)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpAuthorLinkStructV1",
                 method: .get,
@@ -416,13 +403,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -437,6 +418,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -466,7 +449,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``authorRecVideosV2(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1`
-    public struct AuthorRecVideosV2: Sendable, Hashable {
+    public struct AuthorRecVideosV2: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -485,8 +468,8 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(2)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpAuthorRecVideosV2V1",
                 method: .get,
@@ -511,13 +494,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -532,6 +509,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -561,7 +540,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``authorTouchDistribution(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_touch_distribution/v1`
-    public struct AuthorTouchDistribution: Sendable, Hashable {
+    public struct AuthorTouchDistribution: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -580,8 +559,8 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(2)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpAuthorTouchDistributionV1",
                 method: .get,
@@ -606,13 +585,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -627,6 +600,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -656,7 +631,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``authorVideoDistribution(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_video_distribution/v1`
-    public struct AuthorVideoDistribution: Sendable, Hashable {
+    public struct AuthorVideoDistribution: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -675,8 +650,8 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(2)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpAuthorVideoDistributionV1",
                 method: .get,
@@ -701,13 +676,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -722,6 +691,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -751,7 +722,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``checkAuthorDisplay(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/check_author_display/v1`
-    public struct CheckAuthorDisplay: Sendable, Hashable {
+    public struct CheckAuthorDisplay: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -770,8 +741,8 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(2)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpCheckAuthorDisplayV1",
                 method: .get,
@@ -796,13 +767,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -817,6 +782,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -846,7 +813,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorBaseInfo(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_base_info/v1`
-    public struct GetAuthorBaseInfo: Sendable, Hashable {
+    public struct GetAuthorBaseInfo: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -865,8 +832,8 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(2)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiAuthorGetAuthorBaseInfoV1",
                 method: .get,
@@ -891,13 +858,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -912,6 +873,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -941,7 +904,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorCommerceSeedBaseInfo(oAuthorId:range:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_commerce_seed_base_info/v1`
-    public struct GetAuthorCommerceSeedBaseInfo: Sendable, Hashable {
+    public struct GetAuthorCommerceSeedBaseInfo: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The reporting window.
@@ -960,8 +923,8 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(2)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("range", self.range)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("range", value: self.range)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorCommerceSeedBaseInfoV1",
                 method: .get,
@@ -982,11 +945,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "DAY_30": self = .day30
-                case "DAY_90": self = .day90
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -999,6 +958,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Range] = [.day30, .day90]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -1026,7 +987,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorCommerceSpreadInfo(oAuthorId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_commerce_spread_info/v1`
-    public struct GetAuthorCommerceSpreadInfo: Sendable, Hashable {
+    public struct GetAuthorCommerceSpreadInfo: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
 
@@ -1041,7 +1002,7 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(1)
-            query.append("oAuthorId", self.oAuthorId)
+            query.append("oAuthorId", value: self.oAuthorId)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorCommerceSpreadInfoV1",
                 method: .get,
@@ -1077,7 +1038,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorContentHotKeywords(oAuthorId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/gauthor/get_author_content_hot_keywords/v1`
-    public struct GetAuthorContentHotKeywords: Sendable, Hashable {
+    public struct GetAuthorContentHotKeywords: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
 
@@ -1092,7 +1053,7 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(1)
-            query.append("oAuthorId", self.oAuthorId)
+            query.append("oAuthorId", value: self.oAuthorId)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiGauthorGetAuthorContentHotKeywordsV1",
                 method: .get,
@@ -1130,7 +1091,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorContractBaseInfo(oAuthorId:range:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_contract_base_info`
-    public struct GetAuthorContractBaseInfo: Sendable, Hashable {
+    public struct GetAuthorContractBaseInfo: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The reporting window.
@@ -1151,8 +1112,8 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(2)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("range", self.range)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("range", value: self.range)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorContractBaseInfo",
                 method: .get,
@@ -1173,11 +1134,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "DAY_30": self = .day30
-                case "DAY_90": self = .day90
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -1190,6 +1147,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Range] = [.day30, .day90]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -1221,7 +1180,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorConvertAbility(oAuthorId:platform:range:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1`
-    public struct GetAuthorConvertAbility: Sendable, Hashable {
+    public struct GetAuthorConvertAbility: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -1244,9 +1203,9 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(3)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
-            query.append("range", self.range)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
+            query.append("range", value: self.range)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpGetAuthorConvertAbilityV1",
                 method: .get,
@@ -1271,13 +1230,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -1292,6 +1245,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `Range` value.
@@ -1304,11 +1259,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "DAY_30": self = .day30
-                case "DAY_90": self = .day90
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -1321,6 +1272,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Range] = [.day30, .day90]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -1358,7 +1311,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorConvertVideosOrProducts(oAuthorId:platform:industryId:range:detailType:page:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_convert_videos_or_products/v1`
-    public struct GetAuthorConvertVideosOrProducts: Sendable, Hashable {
+    public struct GetAuthorConvertVideosOrProducts: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -1393,12 +1346,12 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(6)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
-            query.append("industryId", self.industryId)
-            query.append("range", self.range)
-            query.append("detailType", self.detailType)
-            query.append("page", self.page)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
+            query.append("industryId", value: self.industryId)
+            query.append("range", value: self.range)
+            query.append("detailType", value: self.detailType)
+            query.append("page", value: self.page)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1",
                 method: .get,
@@ -1423,13 +1376,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -1444,6 +1391,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `IndustryId` value.
@@ -1528,47 +1477,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "ALL": self = .all
-                case "ELECTRONICS_AND_APPLIANCES": self = .electronicsAndAppliances
-                case "SHOPPING": self = .shopping
-                case "FOOD_AND_BEVERAGE": self = .foodAndBeverage
-                case "CLOTHING_AND_ACCESSORIES": self = .clothingAndAccessories
-                case "HEALTHCARE_AND_MEDICAL": self = .healthcareAndMedical
-                case "MEDICAL_INSTITUTIONS": self = .medicalInstitutions
-                case "HOME_AND_BUILDING_MATERIALS": self = .homeAndBuildingMaterials
-                case "LOCAL_SERVICES": self = .localServices
-                case "BUSINESS_SERVICES": self = .businessServices
-                case "CULTURE_SPORTS_ENTERTAINMENT": self = .cultureSportsEntertainment
-                case "BEAUTY_SERVICES": self = .beautyServices
-                case "REAL_ESTATE": self = .realEstate
-                case "EDUCATION_AND_TRAINING": self = .educationAndTraining
-                case "TRAVEL_AND_TOURISM": self = .travelAndTourism
-                case "PUBLIC_SERVICES": self = .publicServices
-                case "GAMES": self = .games
-                case "RETAIL": self = .retail
-                case "TRANSPORTATION_EQUIPMENT": self = .transportationEquipment
-                case "AUTOMOTIVE": self = .automotive
-                case "AGRICULTURE_FORESTRY_FISHERY": self = .agricultureForestryFishery
-                case "CHEMICAL_AND_ENERGY": self = .chemicalAndEnergy
-                case "ELECTRONICS_AND_ELECTRICAL": self = .electronicsAndElectrical
-                case "MACHINERY_EQUIPMENT": self = .machineryEquipment
-                case "MEDIA_AND_INFORMATION": self = .mediaAndInformation
-                case "LOGISTICS": self = .logistics
-                case "TELECOMMUNICATIONS": self = .telecommunications
-                case "FINANCIAL_SERVICES": self = .financialServices
-                case "CATERING_SERVICES": self = .cateringServices
-                case "SOFTWARE_TOOLS": self = .softwareTools
-                case "FRANCHISING_AND_INVESTMENT": self = .franchisingAndInvestment
-                case "BEAUTY_AND_COSMETICS": self = .beautyAndCosmetics
-                case "MOTHER_BABY_AND_PET": self = .motherBabyAndPet
-                case "DAILY_CHEMICALS": self = .dailyChemicals
-                case "PHYSICAL_BOOKS": self = .physicalBooks
-                case "SOCIAL_AND_COMMUNICATION": self = .socialAndCommunication
-                case "CULTURAL_SUPPLIES": self = .culturalSupplies
-                case "SPORTS_OUTDOOR": self = .sportsOutdoor
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -1617,6 +1526,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [IndustryId] = [.all, .electronicsAndAppliances, .shopping, .foodAndBeverage, .clothingAndAccessories, .healthcareAndMedical, .medicalInstitutions, .homeAndBuildingMaterials, .localServices, .businessServices, .cultureSportsEntertainment, .beautyServices, .realEstate, .educationAndTraining, .travelAndTourism, .publicServices, .games, .retail, .transportationEquipment, .automotive, .agricultureForestryFishery, .chemicalAndEnergy, .electronicsAndElectrical, .machineryEquipment, .mediaAndInformation, .logistics, .telecommunications, .financialServices, .cateringServices, .softwareTools, .franchisingAndInvestment, .beautyAndCosmetics, .motherBabyAndPet, .dailyChemicals, .physicalBooks, .socialAndCommunication, .culturalSupplies, .sportsOutdoor]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `Range` value.
@@ -1629,11 +1540,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "DAY_30": self = .day30
-                case "DAY_90": self = .day90
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -1646,6 +1553,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Range] = [.day30, .day90]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `DetailType` value.
@@ -1658,11 +1567,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "VIDEO": self = .video
-                case "PRODUCT": self = .product
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -1675,6 +1580,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [DetailType] = [.video, .product]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -1706,7 +1613,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorDailyFans(oAuthorId:startDate:endDate:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_daily_fans/v1`
-    public struct GetAuthorDailyFans: Sendable, Hashable {
+    public struct GetAuthorDailyFans: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The first day to include, as `yyyy-MM-dd`.
@@ -1729,9 +1636,9 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(3)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("startDate", self.startDate)
-            query.append("endDate", self.endDate)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("startDate", value: self.startDate)
+            query.append("endDate", value: self.endDate)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpGetAuthorDailyFansV1",
                 method: .get,
@@ -1769,7 +1676,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorFansDistribution(oAuthorId:authorType:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_fans_distribution/v1`
-    public struct GetAuthorFansDistribution: Sendable, Hashable {
+    public struct GetAuthorFansDistribution: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// Whether to describe all followers or only the most loyal ones.
@@ -1788,8 +1695,8 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(2)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("authorType", self.authorType)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("authorType", value: self.authorType)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpGetAuthorFansDistributionV1",
                 method: .get,
@@ -1810,11 +1717,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "FAN": self = .fan
-                case "DIE_HARD_FAN": self = .dieHardFan
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -1827,6 +1730,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [AuthorType] = [.fan, .dieHardFan]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -1866,7 +1771,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorHomepageVideos(oAuthorId:page:keyword:videoType:onlyAssign:startDate:endDate:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_homepage_videos/v1`
-    public struct GetAuthorHomepageVideos: Sendable, Hashable {
+    public struct GetAuthorHomepageVideos: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The page to return, counting from 1.
@@ -1905,13 +1810,13 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(7)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("page", self.page)
-            query.append("keyword", self.keyword)
-            query.append("videoType", self.videoType)
-            query.append("onlyAssign", self.onlyAssign)
-            query.append("startDate", self.startDate)
-            query.append("endDate", self.endDate)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("page", value: self.page)
+            query.append("keyword", value: self.keyword)
+            query.append("videoType", value: self.videoType)
+            query.append("onlyAssign", value: self.onlyAssign)
+            query.append("startDate", value: self.startDate)
+            query.append("endDate", value: self.endDate)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorHomepageVideosV1",
                 method: .get,
@@ -1934,12 +1839,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "ALL": self = .all
-                case "PERSONAL": self = .personal
-                case "XINGTU": self = .xingtu
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -1953,6 +1853,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [VideoType] = [.all, .personal, .xingtu]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -1980,7 +1882,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorHotCommentTokens(oAuthorId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data/get_author_hot_comment_tokens/v1`
-    public struct GetAuthorHotCommentTokens: Sendable, Hashable {
+    public struct GetAuthorHotCommentTokens: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
 
@@ -1995,7 +1897,7 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(1)
-            query.append("oAuthorId", self.oAuthorId)
+            query.append("oAuthorId", value: self.oAuthorId)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataGetAuthorHotCommentTokensV1",
                 method: .get,
@@ -2035,7 +1937,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorLinkInfo(oAuthorId:platform:industryTag:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_link_info/v1`
-    public struct GetAuthorLinkInfo: Sendable, Hashable {
+    public struct GetAuthorLinkInfo: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -2058,9 +1960,9 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(3)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
-            query.append("industryTag", self.industryTag)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
+            query.append("industryTag", value: self.industryTag)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpGetAuthorLinkInfoV1",
                 method: .get,
@@ -2085,13 +1987,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -2106,6 +2002,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `IndustryTag` value.
@@ -2190,47 +2088,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "ALL": self = .all
-                case "ELECTRONICS_AND_APPLIANCES": self = .electronicsAndAppliances
-                case "SHOPPING": self = .shopping
-                case "FOOD_AND_BEVERAGE": self = .foodAndBeverage
-                case "CLOTHING_AND_ACCESSORIES": self = .clothingAndAccessories
-                case "HEALTHCARE_AND_MEDICAL": self = .healthcareAndMedical
-                case "MEDICAL_INSTITUTIONS": self = .medicalInstitutions
-                case "HOME_AND_BUILDING_MATERIALS": self = .homeAndBuildingMaterials
-                case "LOCAL_SERVICES": self = .localServices
-                case "BUSINESS_SERVICES": self = .businessServices
-                case "CULTURE_SPORTS_ENTERTAINMENT": self = .cultureSportsEntertainment
-                case "BEAUTY_SERVICES": self = .beautyServices
-                case "REAL_ESTATE": self = .realEstate
-                case "EDUCATION_AND_TRAINING": self = .educationAndTraining
-                case "TRAVEL_AND_TOURISM": self = .travelAndTourism
-                case "PUBLIC_SERVICES": self = .publicServices
-                case "GAMES": self = .games
-                case "RETAIL": self = .retail
-                case "TRANSPORTATION_EQUIPMENT": self = .transportationEquipment
-                case "AUTOMOTIVE": self = .automotive
-                case "AGRICULTURE_FORESTRY_FISHERY": self = .agricultureForestryFishery
-                case "CHEMICAL_AND_ENERGY": self = .chemicalAndEnergy
-                case "ELECTRONICS_AND_ELECTRICAL": self = .electronicsAndElectrical
-                case "MACHINERY_EQUIPMENT": self = .machineryEquipment
-                case "MEDIA_AND_INFORMATION": self = .mediaAndInformation
-                case "LOGISTICS": self = .logistics
-                case "TELECOMMUNICATIONS": self = .telecommunications
-                case "FINANCIAL_SERVICES": self = .financialServices
-                case "CATERING_SERVICES": self = .cateringServices
-                case "SOFTWARE_TOOLS": self = .softwareTools
-                case "FRANCHISING_AND_INVESTMENT": self = .franchisingAndInvestment
-                case "BEAUTY_AND_COSMETICS": self = .beautyAndCosmetics
-                case "MOTHER_BABY_AND_PET": self = .motherBabyAndPet
-                case "DAILY_CHEMICALS": self = .dailyChemicals
-                case "PHYSICAL_BOOKS": self = .physicalBooks
-                case "SOCIAL_AND_COMMUNICATION": self = .socialAndCommunication
-                case "CULTURAL_SUPPLIES": self = .culturalSupplies
-                case "SPORTS_OUTDOOR": self = .sportsOutdoor
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -2279,6 +2137,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [IndustryTag] = [.all, .electronicsAndAppliances, .shopping, .foodAndBeverage, .clothingAndAccessories, .healthcareAndMedical, .medicalInstitutions, .homeAndBuildingMaterials, .localServices, .businessServices, .cultureSportsEntertainment, .beautyServices, .realEstate, .educationAndTraining, .travelAndTourism, .publicServices, .games, .retail, .transportationEquipment, .automotive, .agricultureForestryFishery, .chemicalAndEnergy, .electronicsAndElectrical, .machineryEquipment, .mediaAndInformation, .logistics, .telecommunications, .financialServices, .cateringServices, .softwareTools, .franchisingAndInvestment, .beautyAndCosmetics, .motherBabyAndPet, .dailyChemicals, .physicalBooks, .socialAndCommunication, .culturalSupplies, .sportsOutdoor]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -2314,7 +2174,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorLiveStatistics(oAuthorId:liveType:period:onlyStarOrder:flowType:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_live_statistics/v1`
-    public struct GetAuthorLiveStatistics: Sendable, Hashable {
+    public struct GetAuthorLiveStatistics: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The kind of live room to report on.
@@ -2351,11 +2211,11 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(5)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("liveType", self.liveType)
-            query.append("period", self.period)
-            query.append("onlyStarOrder", self.onlyStarOrder)
-            query.append("flowType", self.flowType)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("liveType", value: self.liveType)
+            query.append("period", value: self.period)
+            query.append("onlyStarOrder", value: self.onlyStarOrder)
+            query.append("flowType", value: self.flowType)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1",
                 method: .get,
@@ -2380,13 +2240,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "ALL": self = .all
-                case "GAME": self = .game
-                case "ECOMMERCE": self = .ecommerce
-                case "OTHER": self = .other
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -2401,6 +2255,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [LiveType] = [.all, .game, .ecommerce, .other]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `Period` value.
@@ -2413,11 +2269,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "DAY_30": self = .day30
-                case "DAY_90": self = .day90
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -2430,6 +2282,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Period] = [.day30, .day90]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `FlowType` value.
@@ -2442,11 +2296,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "EXCLUDE": self = .exclude
-                case "INCLUDE": self = .include
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -2459,6 +2309,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [FlowType] = [.exclude, .include]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -2490,7 +2342,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorLiveWatchDistribution(oAuthorId:liveCrowdType:liveType:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_live_watch_distribution/v1`
-    public struct GetAuthorLiveWatchDistribution: Sendable, Hashable {
+    public struct GetAuthorLiveWatchDistribution: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// Whether to describe live viewers or followers.
@@ -2517,9 +2369,9 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(3)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("liveCrowdType", self.liveCrowdType)
-            query.append("liveType", self.liveType)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("liveCrowdType", value: self.liveCrowdType)
+            query.append("liveType", value: self.liveType)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorLiveWatchDistributionV1",
                 method: .get,
@@ -2540,11 +2392,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "AUDIENCE": self = .audience
-                case "FANS": self = .fans
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -2557,6 +2405,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [LiveCrowdType] = [.audience, .fans]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `LiveType` value.
@@ -2573,13 +2423,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "ALL": self = .all
-                case "GAME": self = .game
-                case "ECOMMERCE": self = .ecommerce
-                case "OTHER": self = .other
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -2594,6 +2438,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [LiveType] = [.all, .game, .ecommerce, .other]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -2623,7 +2469,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorMarketingInfo(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_marketing_info/v1`
-    public struct GetAuthorMarketingInfo: Sendable, Hashable {
+    public struct GetAuthorMarketingInfo: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -2642,8 +2488,8 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(2)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiAuthorGetAuthorMarketingInfoV1",
                 method: .get,
@@ -2668,13 +2514,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -2689,6 +2529,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -2718,7 +2560,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorOrderExperience(oAuthorId:period:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_order_experience/v1`
-    public struct GetAuthorOrderExperience: Sendable, Hashable {
+    public struct GetAuthorOrderExperience: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The reporting window.
@@ -2737,8 +2579,8 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(2)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("period", self.period)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("period", value: self.period)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorOrderExperienceV1",
                 method: .get,
@@ -2759,11 +2601,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "DAY_30": self = .day30
-                case "DAY_90": self = .day90
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -2776,6 +2614,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Period] = [.day30, .day90]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -2805,7 +2645,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorPlatformChannelInfoV2(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_platform_channel_info_v2/v1`
-    public struct GetAuthorPlatformChannelInfoV2: Sendable, Hashable {
+    public struct GetAuthorPlatformChannelInfoV2: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -2824,8 +2664,8 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(2)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiAuthorGetAuthorPlatformChannelInfoV2V1",
                 method: .get,
@@ -2850,13 +2690,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -2871,6 +2705,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -2904,7 +2740,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorShowItemsV2(oAuthorId:platform:onlyAssign:flowType:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_show_items_v2/v1`
-    public struct GetAuthorShowItemsV2: Sendable, Hashable {
+    public struct GetAuthorShowItemsV2: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -2931,10 +2767,10 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(4)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
-            query.append("onlyAssign", self.onlyAssign)
-            query.append("flowType", self.flowType)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
+            query.append("onlyAssign", value: self.onlyAssign)
+            query.append("flowType", value: self.flowType)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiAuthorGetAuthorShowItemsV2V1",
                 method: .get,
@@ -2959,13 +2795,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -2980,6 +2810,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `FlowType` value.
@@ -2992,11 +2824,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "EXCLUDE": self = .exclude
-                case "INCLUDE": self = .include
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -3009,6 +2837,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [FlowType] = [.exclude, .include]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -3036,7 +2866,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorSideBaseInfo(oAuthorId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_side_base_info/v1`
-    public struct GetAuthorSideBaseInfo: Sendable, Hashable {
+    public struct GetAuthorSideBaseInfo: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
 
@@ -3051,7 +2881,7 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(1)
-            query.append("oAuthorId", self.oAuthorId)
+            query.append("oAuthorId", value: self.oAuthorId)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorSideBaseInfoV1",
                 method: .get,
@@ -3097,7 +2927,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorSpreadInfo(oAuthorId:platform:range:type:onlyAssign:flowType:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_spread_info/v1`
-    public struct GetAuthorSpreadInfo: Sendable, Hashable {
+    public struct GetAuthorSpreadInfo: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -3132,12 +2962,12 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(6)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
-            query.append("range", self.range)
-            query.append("type", self.type)
-            query.append("onlyAssign", self.onlyAssign)
-            query.append("flowType", self.flowType)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
+            query.append("range", value: self.range)
+            query.append("type", value: self.type)
+            query.append("onlyAssign", value: self.onlyAssign)
+            query.append("flowType", value: self.flowType)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1",
                 method: .get,
@@ -3162,13 +2992,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -3183,6 +3007,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `Range` value.
@@ -3195,11 +3021,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "DAY_30": self = .day30
-                case "DAY_90": self = .day90
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -3212,6 +3034,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Range] = [.day30, .day90]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `TypeValue` value.
@@ -3224,11 +3048,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "PERSONAL_VIDEO": self = .personalVideo
-                case "XINTU_VIDEO": self = .xintuVideo
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -3241,6 +3061,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [TypeValue] = [.personalVideo, .xintuVideo]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `FlowType` value.
@@ -3253,11 +3075,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "EXCLUDE": self = .exclude
-                case "INCLUDE": self = .include
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -3270,6 +3088,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [FlowType] = [.exclude, .include]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }
@@ -3297,7 +3117,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorTags(starAuthorId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_tags/v1`
-    public struct GetAuthorTags: Sendable, Hashable {
+    public struct GetAuthorTags: Sendable {
         /// The creator's Xingtu star author ID.
         public var starAuthorId: String
 
@@ -3312,7 +3132,7 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(1)
-            query.append("starAuthorId", self.starAuthorId)
+            query.append("starAuthorId", value: self.starAuthorId)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorTagsV1",
                 method: .get,
@@ -3348,7 +3168,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``itemReportDetail(itemId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/item_report_detail/v1`
-    public struct ItemReportDetail: Sendable, Hashable {
+    public struct ItemReportDetail: Sendable {
         /// The ID of the video item.
         public var itemId: String
 
@@ -3363,7 +3183,7 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(1)
-            query.append("itemId", self.itemId)
+            query.append("itemId", value: self.itemId)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpItemReportDetailV1",
                 method: .get,
@@ -3399,7 +3219,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``itemReportThAnalysis(itemId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/item_report_th_analysis/v1`
-    public struct ItemReportThAnalysis: Sendable, Hashable {
+    public struct ItemReportThAnalysis: Sendable {
         /// The ID of the video item.
         public var itemId: String
 
@@ -3414,7 +3234,7 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(1)
-            query.append("itemId", self.itemId)
+            query.append("itemId", value: self.itemId)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpItemReportThAnalysisV1",
                 method: .get,
@@ -3450,7 +3270,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``itemReportTrend(itemId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/item_report_trend/v1`
-    public struct ItemReportTrend: Sendable, Hashable {
+    public struct ItemReportTrend: Sendable {
         /// The ID of the video item.
         public var itemId: String
 
@@ -3465,7 +3285,7 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(1)
-            query.append("itemId", self.itemId)
+            query.append("itemId", value: self.itemId)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpItemReportTrendV1",
                 method: .get,
@@ -3555,7 +3375,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``searchForAuthorSquare(keyword:page:sort:searchType:marketingTarget:industry:isSuperstar:followerRange:kolPriceType:kolPriceRange:contentTag:contentTheme:personaTag:gender:location:tonalityTag:connectedUserRange:audienceImage:fansImage:expectedPlayRange:expectedCpmRange:expectedCpeRange:interactionRateRange:completionRateRange:viralRateRange:progressTaskRange:isCuratedAuthor:authorList:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1`
-    public struct SearchForAuthorSquare: Sendable, Hashable {
+    public struct SearchForAuthorSquare: Sendable {
         /// Text to search for.
         public var keyword: String?
         /// The page to return, counting from 1.
@@ -3678,34 +3498,34 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(28)
-            query.append("keyword", self.keyword)
-            query.append("page", self.page)
-            query.append("sort", self.sort)
-            query.append("searchType", self.searchType)
-            query.append("marketingTarget", self.marketingTarget)
-            query.append("industry", self.industry)
-            query.append("isSuperstar", self.isSuperstar)
-            query.append("followerRange", self.followerRange)
-            query.append("kolPriceType", self.kolPriceType)
-            query.append("kolPriceRange", self.kolPriceRange)
-            query.append("contentTag", self.contentTag)
-            query.append("contentTheme", self.contentTheme)
-            query.append("personaTag", self.personaTag)
-            query.append("gender", self.gender)
-            query.append("location", self.location)
-            query.append("tonalityTag", self.tonalityTag)
-            query.append("connectedUserRange", self.connectedUserRange)
-            query.append("audienceImage", self.audienceImage)
-            query.append("fansImage", self.fansImage)
-            query.append("expectedPlayRange", self.expectedPlayRange)
-            query.append("expectedCpmRange", self.expectedCpmRange)
-            query.append("expectedCpeRange", self.expectedCpeRange)
-            query.append("interactionRateRange", self.interactionRateRange)
-            query.append("completionRateRange", self.completionRateRange)
-            query.append("viralRateRange", self.viralRateRange)
-            query.append("progressTaskRange", self.progressTaskRange)
-            query.append("isCuratedAuthor", self.isCuratedAuthor)
-            query.append("authorList", self.authorList)
+            query.append("keyword", value: self.keyword)
+            query.append("page", value: self.page)
+            query.append("sort", value: self.sort)
+            query.append("searchType", value: self.searchType)
+            query.append("marketingTarget", value: self.marketingTarget)
+            query.append("industry", value: self.industry)
+            query.append("isSuperstar", value: self.isSuperstar)
+            query.append("followerRange", value: self.followerRange)
+            query.append("kolPriceType", value: self.kolPriceType)
+            query.append("kolPriceRange", value: self.kolPriceRange)
+            query.append("contentTag", value: self.contentTag)
+            query.append("contentTheme", value: self.contentTheme)
+            query.append("personaTag", value: self.personaTag)
+            query.append("gender", value: self.gender)
+            query.append("location", value: self.location)
+            query.append("tonalityTag", value: self.tonalityTag)
+            query.append("connectedUserRange", value: self.connectedUserRange)
+            query.append("audienceImage", value: self.audienceImage)
+            query.append("fansImage", value: self.fansImage)
+            query.append("expectedPlayRange", value: self.expectedPlayRange)
+            query.append("expectedCpmRange", value: self.expectedCpmRange)
+            query.append("expectedCpeRange", value: self.expectedCpeRange)
+            query.append("interactionRateRange", value: self.interactionRateRange)
+            query.append("completionRateRange", value: self.completionRateRange)
+            query.append("viralRateRange", value: self.viralRateRange)
+            query.append("progressTaskRange", value: self.progressTaskRange)
+            query.append("isCuratedAuthor", value: self.isCuratedAuthor)
+            query.append("authorList", value: self.authorList)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiGsearchSearchForAuthorSquareV1",
                 method: .get,
@@ -3726,11 +3546,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "DEFAULT": self = .`default`
-                case "FANS": self = .fans
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -3743,6 +3559,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Sort] = [.`default`, .fans]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `SearchType` value.
@@ -3755,11 +3573,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "NICKNAME": self = .nickname
-                case "CONTENT": self = .content
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -3772,6 +3586,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [SearchType] = [.nickname, .content]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `MarketingTarget` value.
@@ -3786,12 +3602,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "BRAND_EXPOSURE": self = .brandExposure
-                case "CIRCLE_SEEDING": self = .circleSeeding
-                case "ACTION_CONVERSION": self = .actionConversion
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -3805,6 +3616,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [MarketingTarget] = [.brandExposure, .circleSeeding, .actionConversion]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `Industry` value.
@@ -3889,47 +3702,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "ALL": self = .all
-                case "ELECTRONICS_AND_APPLIANCES": self = .electronicsAndAppliances
-                case "SHOPPING": self = .shopping
-                case "FOOD_AND_BEVERAGE": self = .foodAndBeverage
-                case "CLOTHING_AND_ACCESSORIES": self = .clothingAndAccessories
-                case "HEALTHCARE_AND_MEDICAL": self = .healthcareAndMedical
-                case "MEDICAL_INSTITUTIONS": self = .medicalInstitutions
-                case "HOME_AND_BUILDING_MATERIALS": self = .homeAndBuildingMaterials
-                case "LOCAL_SERVICES": self = .localServices
-                case "BUSINESS_SERVICES": self = .businessServices
-                case "CULTURE_SPORTS_ENTERTAINMENT": self = .cultureSportsEntertainment
-                case "BEAUTY_SERVICES": self = .beautyServices
-                case "REAL_ESTATE": self = .realEstate
-                case "EDUCATION_AND_TRAINING": self = .educationAndTraining
-                case "TRAVEL_AND_TOURISM": self = .travelAndTourism
-                case "PUBLIC_SERVICES": self = .publicServices
-                case "GAMES": self = .games
-                case "RETAIL": self = .retail
-                case "TRANSPORTATION_EQUIPMENT": self = .transportationEquipment
-                case "AUTOMOTIVE": self = .automotive
-                case "AGRICULTURE_FORESTRY_FISHERY": self = .agricultureForestryFishery
-                case "CHEMICAL_AND_ENERGY": self = .chemicalAndEnergy
-                case "ELECTRONICS_AND_ELECTRICAL": self = .electronicsAndElectrical
-                case "MACHINERY_EQUIPMENT": self = .machineryEquipment
-                case "MEDIA_AND_INFORMATION": self = .mediaAndInformation
-                case "LOGISTICS": self = .logistics
-                case "TELECOMMUNICATIONS": self = .telecommunications
-                case "FINANCIAL_SERVICES": self = .financialServices
-                case "CATERING_SERVICES": self = .cateringServices
-                case "SOFTWARE_TOOLS": self = .softwareTools
-                case "FRANCHISING_AND_INVESTMENT": self = .franchisingAndInvestment
-                case "BEAUTY_AND_COSMETICS": self = .beautyAndCosmetics
-                case "MOTHER_BABY_AND_PET": self = .motherBabyAndPet
-                case "DAILY_CHEMICALS": self = .dailyChemicals
-                case "PHYSICAL_BOOKS": self = .physicalBooks
-                case "SOCIAL_AND_COMMUNICATION": self = .socialAndCommunication
-                case "CULTURAL_SUPPLIES": self = .culturalSupplies
-                case "SPORTS_OUTDOOR": self = .sportsOutdoor
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -3978,6 +3751,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Industry] = [.all, .electronicsAndAppliances, .shopping, .foodAndBeverage, .clothingAndAccessories, .healthcareAndMedical, .medicalInstitutions, .homeAndBuildingMaterials, .localServices, .businessServices, .cultureSportsEntertainment, .beautyServices, .realEstate, .educationAndTraining, .travelAndTourism, .publicServices, .games, .retail, .transportationEquipment, .automotive, .agricultureForestryFishery, .chemicalAndEnergy, .electronicsAndElectrical, .machineryEquipment, .mediaAndInformation, .logistics, .telecommunications, .financialServices, .cateringServices, .softwareTools, .franchisingAndInvestment, .beautyAndCosmetics, .motherBabyAndPet, .dailyChemicals, .physicalBooks, .socialAndCommunication, .culturalSupplies, .sportsOutdoor]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `KolPriceType` value.
@@ -4012,22 +3787,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "VIDEO_1_20S": self = .video120s
-                case "VIDEO_21_60S": self = .video2160s
-                case "VIDEO_OVER_60S": self = .videoOver60s
-                case "CUSTOM_SHORT_DRAMA_EPISODE": self = .customShortDramaEpisode
-                case "NATURAL_PLAY_CPM": self = .naturalPlayCpm
-                case "SHORT_LIVE_SEEDING_VIDEO": self = .shortLiveSeedingVideo
-                case "SHORT_LIVE_WARMUP_VIDEO": self = .shortLiveWarmupVideo
-                case "CELEBRITY_SHORT_LIVE_SEEDING": self = .celebrityShortLiveSeeding
-                case "CELEBRITY_SHORT_LIVE_WARMUP": self = .celebrityShortLiveWarmup
-                case "CELEBRITY_VIDEO": self = .celebrityVideo
-                case "COLLECTION_VIDEO": self = .collectionVideo
-                case "DOUYIN_SHORT_VIDEO_CO_CREATION_MAIN_CREATOR": self = .douyinShortVideoCoCreationMainCreator
-                case "DOUYIN_SHORT_VIDEO_CO_CREATION_PARTICIPANT": self = .douyinShortVideoCoCreationParticipant
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -4051,6 +3811,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [KolPriceType] = [.video120s, .video2160s, .videoOver60s, .customShortDramaEpisode, .naturalPlayCpm, .shortLiveSeedingVideo, .shortLiveWarmupVideo, .celebrityShortLiveSeeding, .celebrityShortLiveWarmup, .celebrityVideo, .collectionVideo, .douyinShortVideoCoCreationMainCreator, .douyinShortVideoCoCreationParticipant]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `Gender` value.
@@ -4063,11 +3825,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "MALE": self = .male
-                case "FEMALE": self = .female
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -4080,6 +3838,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Gender] = [.male, .female]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `AuthorList` value.
@@ -4128,29 +3888,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_LIVE_ENTERTAINMENT_CREATORS": self = .shortLiveEntertainmentCreators
-                case "SHORT_DRAMA_ACTORS": self = .shortDramaActors
-                case "WECHAT_QUICK_CONNECT_CREATORS": self = .wechatQuickConnectCreators
-                case "AI_STAR_PLAN_CREATORS": self = .aiStarPlanCreators
-                case "COMMERCE_ADVANTAGE_CREATORS": self = .commerceAdvantageCreators
-                case "HIGH_VALUE_CREATORS": self = .highValueCreators
-                case "SEEDING_ADVANTAGE_CREATORS": self = .seedingAdvantageCreators
-                case "BASKETBALL_CREATORS": self = .basketballCreators
-                case "PREMIUM_CONTENT_MEDIA": self = .premiumContentMedia
-                case "TREND_SETTING_MEDIA": self = .trendSettingMedia
-                case "FACTORY_TRACEABILITY_MEDIA": self = .factoryTraceabilityMedia
-                case "RUNNING_CREATORS": self = .runningCreators
-                case "LIGHT_OUTDOOR_CREATORS": self = .lightOutdoorCreators
-                case "FITNESS_CREATORS": self = .fitnessCreators
-                case "YOGA_CREATORS": self = .yogaCreators
-                case "STREET_SPORTS_CREATORS": self = .streetSportsCreators
-                case "CYCLING_CREATORS": self = .cyclingCreators
-                case "FOOTBALL_CREATORS": self = .footballCreators
-                case "FISHING_CREATORS": self = .fishingCreators
-                case "BEAUTY_QUALITY_CREATORS": self = .beautyQualityCreators
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -4181,6 +3919,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [AuthorList] = [.shortLiveEntertainmentCreators, .shortDramaActors, .wechatQuickConnectCreators, .aiStarPlanCreators, .commerceAdvantageCreators, .highValueCreators, .seedingAdvantageCreators, .basketballCreators, .premiumContentMedia, .trendSettingMedia, .factoryTraceabilityMedia, .runningCreators, .lightOutdoorCreators, .fitnessCreators, .yogaCreators, .streetSportsCreators, .cyclingCreators, .footballCreators, .fishingCreators, .beautyQualityCreators]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }

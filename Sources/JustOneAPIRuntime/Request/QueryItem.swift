@@ -13,14 +13,14 @@ public struct QueryItem: Sendable, Hashable, CustomStringConvertible {
 
 extension Array where Element == QueryItem {
     /// Appends `value` under `name`; a `nil` value is left out, so the server applies its default.
-    public mutating func append(_ name: String, _ value: (some ParameterValue)?) {
+    public mutating func append(_ name: String, value: (some ParameterValue)?) {
         guard let value else { return }
         append(QueryItem(name: name, value: value.parameterValue))
     }
 
     /// Appends an array: one `name=value` pair per element when `explode` is true (the OpenAPI
     /// default for query parameters), or one pair with the elements joined by commas.
-    public mutating func append(_ name: String, _ values: [some ParameterValue]?, explode: Bool = true) {
+    public mutating func append(_ name: String, values: [some ParameterValue]?, explode: Bool = true) {
         guard let values else { return }
         if explode {
             for value in values { append(QueryItem(name: name, value: value.parameterValue)) }

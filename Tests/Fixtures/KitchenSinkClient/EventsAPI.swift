@@ -36,7 +36,7 @@ extension EventsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``latestEvent()`` does both.
     /// - Remark: `GET /events/latest`
-    public struct LatestEvent: Sendable, Hashable {
+    public struct LatestEvent: Sendable {
 
         /// Creates the request.
         public init() {}

@@ -46,7 +46,7 @@ extension KeywordsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``keywords(class:default:type:odd:)`` does both.
     /// - Remark: `GET /keywords`
-    public struct Keywords: Sendable, Hashable {
+    public struct Keywords: Sendable {
         /// The `class` query parameter.
         public var `class`: String?
         /// The `default` query parameter.
@@ -73,10 +73,10 @@ extension KeywordsAPI {
         public var request: Request<[String: Int]> {
             var query: [QueryItem] = []
             query.reserveCapacity(4)
-            query.append("class", self.`class`)
-            query.append("default", self.`default`)
-            query.append("type", self.type)
-            query.append("odd", self.odd)
+            query.append("class", value: self.`class`)
+            query.append("default", value: self.`default`)
+            query.append("type", value: self.type)
+            query.append("odd", value: self.odd)
             return Request(
                 operationID: "keywords",
                 method: .get,
@@ -97,11 +97,7 @@ extension KeywordsAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "plain": self = .plain
-                case "fancy": self = .fancy
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -114,6 +110,8 @@ extension KeywordsAPI {
 
             /// The documented values.
             public static let allCases: [TypeValue] = [.plain, .fancy]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }

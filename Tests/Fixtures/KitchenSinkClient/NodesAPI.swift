@@ -40,7 +40,7 @@ extension NodesAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getNode(id:)`` does both.
     /// - Remark: `GET /nodes/{id}`
-    public struct GetNode: Sendable, Hashable {
+    public struct GetNode: Sendable {
         /// The `id` path parameter.
         public var id: String
 

@@ -44,7 +44,7 @@ extension PetsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``createPet(body:)`` does both.
     /// - Remark: `POST /pets`
-    public struct CreatePet: Sendable, Hashable {
+    public struct CreatePet: Sendable {
         /// The `body` request body.
         public var body: NewPet
 
@@ -90,7 +90,7 @@ extension PetsAPI {
     /// ``deletePet(petId:)`` does both.
     /// - Remark: `DELETE /pets/{petId}`
     @available(*, deprecated, message: "Deprecated in the API documentation.")
-    public struct DeletePet: Sendable, Hashable {
+    public struct DeletePet: Sendable {
         /// The pet's ID.
         public var petId: Int64
 
@@ -133,7 +133,7 @@ extension PetsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getPetById(petId:)`` does both.
     /// - Remark: `GET /pets/{petId}`
-    public struct GetPetById: Sendable, Hashable {
+    public struct GetPetById: Sendable {
         /// The pet's ID.
         public var petId: Int64
 
@@ -192,7 +192,7 @@ extension PetsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``listPets(limit:tags:status:xRequestID:session:)`` does both.
     /// - Remark: `GET /pets`
-    public struct ListPets: Sendable, Hashable {
+    public struct ListPets: Sendable {
         /// How many pets to return.
         public var limit: Int?
         /// Tags to match; several may be given.
@@ -224,9 +224,9 @@ extension PetsAPI {
             var query: [QueryItem] = []
             query.reserveCapacity(3)
             var headerFields = HTTPFields()
-            query.append("limit", self.limit)
-            query.append("tags", self.tags)
-            query.append("status", self.status)
+            query.append("limit", value: self.limit)
+            query.append("tags", values: self.tags)
+            query.append("status", value: self.status)
             headerFields["X-Request-ID"] = self.xRequestID?.parameterValue
             if let value = self.session { headerFields.append(name: "Cookie", value: "session=" + PercentEncoding.encode(value.parameterValue)) }
             return Request(
@@ -263,7 +263,7 @@ extension PetsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``uploadPhoto(petId:body:)`` does both.
     /// - Remark: `PUT /pets/{petId}/photo`
-    public struct UploadPhoto: Sendable, Hashable {
+    public struct UploadPhoto: Sendable {
         /// The `petId` path parameter.
         public var petId: String
         /// The `body` request body.

@@ -50,7 +50,7 @@ extension SearchAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``searchPets(query:kind:page:includeSold:)`` does both.
     /// - Remark: `POST /search/pets`
-    public struct SearchPets: Sendable, Hashable {
+    public struct SearchPets: Sendable {
         /// Words to search for.
         public var query: String
         /// The `kind` form field.
@@ -76,10 +76,10 @@ extension SearchAPI {
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<Output> {
             var formFields: [QueryItem] = []
-            formFields.append("query", self.query)
-            formFields.append("kind", self.kind)
-            formFields.append("page", self.page)
-            formFields.append("include_sold", self.includeSold)
+            formFields.append("query", value: self.query)
+            formFields.append("kind", value: self.kind)
+            formFields.append("page", value: self.page)
+            formFields.append("include_sold", value: self.includeSold)
             return Request(
                 operationID: "searchPets",
                 method: .post,
@@ -102,12 +102,7 @@ extension SearchAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "DOG": self = .dog
-                case "CAT": self = .cat
-                case "-": self = .minus
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -121,6 +116,8 @@ extension SearchAPI {
 
             /// The documented values.
             public static let allCases: [Kind] = [.dog, .cat, .minus]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `Output` value.
@@ -163,7 +160,7 @@ extension SearchAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``searchWithFormToken(keyword:cookiesBuffer:)`` does both.
     /// - Remark: `POST /search/form-token`
-    public struct SearchWithFormToken: Sendable, Hashable {
+    public struct SearchWithFormToken: Sendable {
         /// The `keyword` form field.
         public var keyword: String
         /// The `cookies_buffer` form field.
@@ -181,8 +178,8 @@ extension SearchAPI {
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<JSONValue> {
             var formFields: [QueryItem] = []
-            formFields.append("keyword", self.keyword)
-            formFields.append("cookies_buffer", self.cookiesBuffer)
+            formFields.append("keyword", value: self.keyword)
+            formFields.append("cookies_buffer", value: self.cookiesBuffer)
             return Request(
                 operationID: "searchWithFormToken",
                 method: .post,

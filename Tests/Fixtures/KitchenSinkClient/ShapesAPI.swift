@@ -36,7 +36,7 @@ extension ShapesAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``listShapes()`` does both.
     /// - Remark: `GET /shapes`
-    public struct ListShapes: Sendable, Hashable {
+    public struct ListShapes: Sendable {
 
         /// Creates the request.
         public init() {}

@@ -10,14 +10,14 @@ import Testing
 
     @Test func valuesAreWrittenPlainly() {
         var items: [QueryItem] = []
-        items.append("yes", true)
-        items.append("no", false)
-        items.append("int", 42)
-        items.append("whole", 3.0)
-        items.append("fraction", 2.5)
-        items.append("missing", nil as String?)
-        items.append("list", ["a", "b"])
-        items.append("joined", ["a", "b"], explode: false)
+        items.append("yes", value: true)
+        items.append("no", value: false)
+        items.append("int", value: 42)
+        items.append("whole", value: 3.0)
+        items.append("fraction", value: 2.5)
+        items.append("missing", value: nil as String?)
+        items.append("list", values: ["a", "b"])
+        items.append("joined", values: ["a", "b"], explode: false)
         #expect(items.map(\.description) == ["yes=true", "no=false", "int=42", "whole=3", "fraction=2.5", "list=a", "list=b", "joined=a,b"])
     }
 

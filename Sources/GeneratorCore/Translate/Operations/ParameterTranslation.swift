@@ -141,9 +141,9 @@ struct ParameterTranslation {
     func appendStatement(to collection: String, access: String) -> String {
         let name = SwiftText.literal(wireName)
         if encoding == .array {
-            return "\(collection).append(\(name), \(access)\(explode ? "" : ", explode: false"))"
+            return "\(collection).append(\(name), values: \(access)\(explode ? "" : ", explode: false"))"
         }
-        return "\(collection).append(\(name), \(value(access)))"
+        return "\(collection).append(\(name), value: \(value(access)))"
     }
 
     /// `headerFields["Name"] = self.name?.parameterValue`.

@@ -25,16 +25,7 @@ public enum OddValues: RawRepresentable, CaseIterable, Codable, Hashable, Sendab
     case undocumented(String)
 
     public init(rawValue: String) {
-        switch rawValue {
-        case "-": self = .minus
-        case "1": self = .value1
-        case "default": self = .`default`
-        case "Self": self = .selfValue
-        case "none": self = .noneValue
-        case "two words": self = .twoWords
-        case "UNDOCUMENTED": self = .undocumented2
-        default: self = .undocumented(rawValue)
-        }
+        self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
     }
 
     public var rawValue: String {
@@ -52,4 +43,6 @@ public enum OddValues: RawRepresentable, CaseIterable, Codable, Hashable, Sendab
 
     /// The documented values.
     public static let allCases: [OddValues] = [.minus, .value1, .`default`, .selfValue, .noneValue, .twoWords, .undocumented2]
+
+    private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 }

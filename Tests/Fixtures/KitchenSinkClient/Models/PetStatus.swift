@@ -17,12 +17,7 @@ public enum PetStatus: RawRepresentable, CaseIterable, Codable, Hashable, Sendab
     case undocumented(String)
 
     public init(rawValue: String) {
-        switch rawValue {
-        case "available": self = .available
-        case "pending": self = .pending
-        case "sold": self = .sold
-        default: self = .undocumented(rawValue)
-        }
+        self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
     }
 
     public var rawValue: String {
@@ -36,4 +31,6 @@ public enum PetStatus: RawRepresentable, CaseIterable, Codable, Hashable, Sendab
 
     /// The documented values.
     public static let allCases: [PetStatus] = [.available, .pending, .sold]
+
+    private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 }

@@ -46,24 +46,7 @@ public enum BusinessCode: RawRepresentable, CaseIterable, Codable, Hashable, Sen
     case undocumented(Int)
 
     public init(rawValue: Int) {
-        switch rawValue {
-        case 0: self = .success
-        case 100: self = .invalidToken
-        case 101: self = .code101
-        case 202: self = .code202
-        case 300: self = .code300
-        case 301: self = .collectionFailed
-        case 302: self = .rateLimitExceeded
-        case 303: self = .dailyQuotaExceeded
-        case 400: self = .invalidParameters
-        case 404: self = .code404
-        case 500: self = .internalError
-        case 503: self = .code503
-        case 600: self = .permissionDenied
-        case 601: self = .insufficientBalance
-        case 602: self = .code602
-        default: self = .undocumented(rawValue)
-        }
+        self = Self.documentedCodes[rawValue] ?? .undocumented(rawValue)
     }
 
     public var rawValue: Int {
@@ -89,6 +72,8 @@ public enum BusinessCode: RawRepresentable, CaseIterable, Codable, Hashable, Sen
 
     /// The documented codes.
     public static let allCases: [BusinessCode] = [.success, .invalidToken, .code101, .code202, .code300, .collectionFailed, .rateLimitExceeded, .dailyQuotaExceeded, .invalidParameters, .code404, .internalError, .code503, .permissionDenied, .insufficientBalance, .code602]
+
+    private static let documentedCodes = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
     /// What the code means, in the documentation's words.
     public var meaning: String {

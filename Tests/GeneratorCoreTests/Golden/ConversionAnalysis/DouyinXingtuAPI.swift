@@ -52,7 +52,7 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorConvertAbility(oAuthorId:platform:range:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1`
-    public struct GetAuthorConvertAbility: Sendable, Hashable {
+    public struct GetAuthorConvertAbility: Sendable {
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -75,9 +75,9 @@ extension DouyinXingtuAPI {
         public var request: Request<JSONValue> {
             var query: [QueryItem] = []
             query.reserveCapacity(3)
-            query.append("oAuthorId", self.oAuthorId)
-            query.append("platform", self.platform)
-            query.append("range", self.range)
+            query.append("oAuthorId", value: self.oAuthorId)
+            query.append("platform", value: self.platform)
+            query.append("range", value: self.range)
             return Request(
                 operationID: "getApiDouyinXingtuGwApiDataSpGetAuthorConvertAbilityV1",
                 method: .get,
@@ -102,13 +102,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "SHORT_VIDEO": self = .shortVideo
-                case "LIVE_STREAMING": self = .liveStreaming
-                case "PICTURE_TEXT": self = .pictureText
-                case "SHORT_DRAMA": self = .shortDrama
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -123,6 +117,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
         /// A `Range` value.
@@ -135,11 +131,7 @@ extension DouyinXingtuAPI {
             case undocumented(String)
 
             public init(rawValue: String) {
-                switch rawValue {
-                case "DAY_30": self = .day30
-                case "DAY_90": self = .day90
-                default: self = .undocumented(rawValue)
-                }
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
             }
 
             public var rawValue: String {
@@ -152,6 +144,8 @@ extension DouyinXingtuAPI {
 
             /// The documented values.
             public static let allCases: [Range] = [.day30, .day90]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }

@@ -1,0 +1,471 @@
+#!/usr/bin/env python3
+"""Benchmarks/run's measurements: generation, compile cost, runtime overhead.
+
+Every figure is measured in this run, on this machine, beside the peers where they can run here.
+Peak memory is the largest resident set of any process of the command (the compiler, for builds),
+read with wait4(2). Prints a table and writes Benchmarks/results/latest.json.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+PARTS = ("generation", "compile", "runtime")
+CATALOG_REL = "../shared/openapi/public-api.json"
+SEED_REL = "specs/douyin-creator-marketplace-xingtu/conversion-analysis-v1-en.json"
+ENDPOINT = "/api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1"
+SEED_RESPONSE = {
+    "code": 0, "message": "success", "recordTime": "2026-11-25 10:00:00", "requestId": "benchmark",
+    "data": {
+        "avg_sales_amount_range": "-", "base_resp": {"status_code": 0, "status_message": ""},
+        "component_click_cnt_range": "-", "component_click_rate_range": "-", "gpm_range": "-",
+        "rec_product_price_range": "-", "related_cpc_range": "-",
+    },
+}
+
+
+class Measured:
+    def __init__(self, wall, peak_mb, code, output):
+        self.wall, self.peak_mb, self.code, self.output = wall, peak_mb, code, output
+
+
+def measure(command, cwd=None, env=None):
+    """Runs `command`; its wall time, the peak resident memory of its largest process, its output."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return Measured(time.perf_counter() - started, usage.ru_maxrss / 1024, process.returncode,
+                    output.decode(errors="replace"))
+
+
+def summary(values):
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": len(values)}
+
+
+class Report:
+    def __init__(self):
+        self.sections = {part: [] for part in PARTS}
+        self.notes = []
+
+    def add(self, part, **row):
+        self.sections[part].append(row)
+
+    def note(self, text):
+        self.notes.append(text)
+        print("  note: " + text, flush=True)
+
+
+# MARK: Generation
+
+def generation(args, report):
+    print("\n--- 1. generation", flush=True)
+    ours = os.path.join(args.root, ".build/release/generate")
+    peer = os.path.join(args.scratch, "swift-openapi-generator/.build/release/swift-openapi-generator")
+    config = os.path.join(args.root, "specs/generator.yaml")
+    peer_config = os.path.join(args.scratch, "peer-config.yaml")
+    with open(peer_config, "w") as file:
+        file.write("generate:\n  - types\n  - client\naccessModifier: public\n")
+    catalog = os.path.normpath(os.path.join(args.root, CATALOG_REL))
+    inputs = [("seed endpoint (1 operation)", os.path.join(args.root, SEED_REL), True),
+              ("specs/ (33 documents)", os.path.join(args.root, "specs"), False)]
+    if os.path.exists(catalog):
+        inputs.append(("published catalog (348 operations)", catalog, True))
+    else:
+        report.note("../shared/openapi/public-api.json is absent: the catalog figures are skipped")
+    out = os.path.join(args.scratch, "generation-out")
+    for label, path, peer_can_run in inputs:
+        runs = []
+        for _ in range(args.repeats):
+            shutil.rmtree(out, ignore_errors=True)
+            result = measure([ours, path, "--config", config, "--output", out, "--quiet", "--include-hidden"], cwd=args.root)
+            if result.code != 0:
+                report.note(f"our generator failed on {label}: {result.output[-500:]}")
+                break
+            runs.append(result)
+        if not runs:
+            continue
+        mine = summary([r.wall for r in runs])
+        report.add("generation", input=label, tool="ours", wall=mine, peak_mb=max(r.peak_mb for r in runs))
+        if not peer_can_run:
+            report.add("generation", input=label, tool="swift-openapi-generator",
+                       skipped="not run: it reads one document per run, and specs/ has 33")
+            continue
+        if not os.path.exists(peer):
+            report.add("generation", input=label, tool="swift-openapi-generator", skipped="not run: the peer did not build")
+            continue
+        peer_runs = []
+        for _ in range(args.repeats):
+            shutil.rmtree(out, ignore_errors=True)
+            os.makedirs(out)
+            result = measure([peer, "generate", path, "--config", peer_config, "--output-directory", out], cwd=args.root)
+            if result.code != 0:
+                report.note(f"swift-openapi-generator failed on {label}: {result.output[-300:]}")
+                break
+            peer_runs.append(result)
+        if peer_runs:
+            theirs = summary([r.wall for r in peer_runs])
+            report.add("generation", input=label, tool="swift-openapi-generator", wall=theirs,
+                       peak_mb=max(r.peak_mb for r in peer_runs), ratio=mine["median"] / theirs["median"])
+    report.add("generation", input="any", tool="OpenAPI Generator (swift6)",
+               skipped="not run: its JAR is not available offline on this machine (about 3 s per run, a JVM start each time)")
+
+
+# MARK: Compile cost
+
+PACKAGE_OURS = """// swift-tools-version: 6.1
+import PackageDescription
+let package = Package(
+    name: "CatalogOurs",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(url: "https://github.com/apple/swift-log", from: "1.16.2")],
+    targets: [
+        .target(name: "JustOneAPIRuntime", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(name: "Catalog", dependencies: ["JustOneAPIRuntime"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+"""
+
+PACKAGE_PEER = """// swift-tools-version: 6.1
+import PackageDescription
+let package = Package(
+    name: "CatalogPeer",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0")],
+    targets: [
+        .target(name: "Catalog", dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")]),
+    ]
+)
+"""
+
+
+def clean(package):
+    build = os.path.join(package, ".build")
+    if not os.path.isdir(build):
+        return
+    for entry in os.listdir(build):
+        if entry not in ("checkouts", "repositories", "workspace-state.json", "artifacts"):
+            path = os.path.join(build, entry)
+            shutil.rmtree(path) if os.path.isdir(path) and not os.path.islink(path) else os.remove(path)
+
+
+def lines_of_code(directory):
+    files, lines = 0, 0
+    for base, _, names in os.walk(directory):
+        for name in names:
+            if name.endswith(".swift"):
+                files += 1
+                with open(os.path.join(base, name), encoding="utf-8", errors="replace") as file:
+                    lines += sum(1 for _ in file)
+    return files, lines
+
+
+def swift_build(package, *arguments):
+    result = measure(["swift", "build", *arguments], cwd=package)
+    if result.code != 0:
+        raise RuntimeError(f"swift build {' '.join(arguments)} failed in {package}:\n{result.output[-2000:]}")
+    return result
+
+
+def compiled_files(output, module):
+    names = set()
+    for line in output.splitlines():
+        match = re.search(r"Compiling " + module + r" (.+)$", line)
+        if match:
+            names.update(name.strip() for name in match.group(1).split(","))
+    return sorted(names)
+
+
+def build_costs(package, module, tool, report, generated, incremental):
+    files, lines = lines_of_code(generated)
+    row = {"tool": tool, "files": files, "lines": lines}
+    subprocess.run(["swift", "package", "resolve"], cwd=package, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    for configuration in ("debug", "release"):
+        flags = ["-c", configuration]
+        clean(package)
+        whole = swift_build(package, *flags)
+        clean(package)
+        # The generated module alone: its dependencies first, untimed.
+        if tool == "ours":
+            swift_build(package, *flags, "--target", "JustOneAPIRuntime")
+        else:
+            swift_build(package, *flags, "--target", "OpenAPIRuntime")
+        alone = swift_build(package, *flags, "--target", module)
+        row[configuration] = {"package_wall": whole.wall, "package_peak_mb": whole.peak_mb,
+                              "module_wall": alone.wall, "module_peak_mb": alone.peak_mb}
+        print(f"  {tool} {configuration}: package {whole.wall:.1f} s ({whole.peak_mb:.0f} MB), "
+              f"generated module {alone.wall:.1f} s ({alone.peak_mb:.0f} MB)", flush=True)
+    # Incremental: the debug build is current; change one thing and rebuild.
+    swift_build(package, "--target", module)
+    changed = incremental()
+    rebuild = swift_build(package, "--target", module)
+    row["incremental"] = {"change": changed, "wall": rebuild.wall, "recompiled": compiled_files(rebuild.output, module)}
+    print(f"  {tool} rebuild after {changed}: {rebuild.wall:.1f} s, recompiled {row['incremental']['recompiled']}", flush=True)
+    report.add("compile", **row)
+
+
+def compile_cost(args, report):
+    print("\n--- 2. compile cost of the generated whole-catalog client", flush=True)
+    catalog = os.path.normpath(os.path.join(args.root, CATALOG_REL))
+    if not os.path.exists(catalog):
+        report.note("../shared/openapi/public-api.json is absent: the compile figures are skipped")
+        return
+    ours = os.path.join(args.root, ".build/release/generate")
+    config = os.path.join(args.root, "specs/generator.yaml")
+
+    package = os.path.join(args.scratch, "compile-ours")
+    sources = os.path.join(package, "Sources")
+    shutil.rmtree(sources, ignore_errors=True)
+    os.makedirs(sources)
+    os.symlink(os.path.join(args.root, "Sources/JustOneAPIRuntime"), os.path.join(sources, "JustOneAPIRuntime"))
+    with open(os.path.join(package, "Package.swift"), "w") as file:
+        file.write(PACKAGE_OURS)
+    working_catalog = os.path.join(args.scratch, "catalog-copy.json")
+    shutil.copy(catalog, working_catalog)
+    generated = os.path.join(sources, "Catalog")
+    subprocess.run([ours, working_catalog, "--config", config, "--output", generated, "--quiet", "--include-hidden"],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def change_one_namespace():
+        with open(working_catalog) as file:
+            document = json.load(file)
+        operation = document["paths"][ENDPOINT]["get"]
+        operation["description"] = operation["description"] + " (Changed for the benchmark.)"
+        with open(working_catalog, "w") as file:
+            json.dump(document, file)
+        subprocess.run([ours, working_catalog, "--config", config, "--output", generated, "--quiet", "--include-hidden"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return "one Xingtu operation's description changed, regenerated"
+
+    build_costs(package, "Catalog", "ours", report, generated, change_one_namespace)
+
+    peer = os.path.join(args.scratch, "swift-openapi-generator/.build/release/swift-openapi-generator")
+    if not os.path.exists(peer):
+        report.note("swift-openapi-generator did not build: its compile figures are skipped")
+        return
+    package = os.path.join(args.scratch, "compile-peer")
+    generated = os.path.join(package, "Sources/Catalog")
+    shutil.rmtree(generated, ignore_errors=True)
+    os.makedirs(generated)
+    with open(os.path.join(package, "Package.swift"), "w") as file:
+        file.write(PACKAGE_PEER)
+    peer_config = os.path.join(args.scratch, "peer-config.yaml")
+    result = measure([peer, "generate", catalog, "--config", peer_config, "--output-directory", generated], cwd=args.root)
+    if result.code != 0:
+        report.note("swift-openapi-generator failed on the catalog: " + result.output[-300:])
+        return
+
+    def touch_client():
+        os.utime(os.path.join(generated, "Client.swift"))
+        return "Client.swift touched"
+
+    build_costs(package, "Catalog", "swift-openapi-generator", report, generated, touch_client)
+
+
+# MARK: Runtime
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_nginx(scratch):
+    nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+    if nginx is None:
+        return None, None
+    prefix = os.path.join(scratch, "nginx")
+    os.makedirs(os.path.join(prefix, "logs"), exist_ok=True)
+    port = free_port()
+    body = json.dumps(SEED_RESPONSE).replace("'", "\\'")
+    with open(os.path.join(prefix, "nginx.conf"), "w") as file:
+        file.write(f"""
+daemon off;
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/logs/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    keepalive_timeout 65;
+    keepalive_requests 10000000;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        location = {ENDPOINT} {{
+            default_type application/json;
+            return 200 '{body}';
+        }}
+    }}
+}}
+""")
+    process = subprocess.Popen([nginx, "-p", prefix, "-c", os.path.join(prefix, "nginx.conf")],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + ENDPOINT + "?token=t", timeout=1).read()
+            return process, url
+        except Exception:
+            time.sleep(0.05)
+    process.kill()
+    return None, None
+
+
+def runtime(args, report):
+    print("\n--- 3. runtime overhead per call against a local nginx (the seed's response example)", flush=True)
+    server, url = start_nginx(args.scratch)
+    if server is None:
+        report.note("nginx is not available: the runtime figures are skipped")
+        return
+    try:
+        rows = []
+        benchmark = os.path.join(args.root, ".build/release/RuntimeBenchmark")
+        result = subprocess.run([benchmark, url, str(args.calls), str(args.repeats)], capture_output=True, text=True)
+        if result.returncode != 0:
+            report.note("RuntimeBenchmark failed: " + result.stderr[-500:])
+        rows += [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+        python = os.path.join(args.scratch, "venv/bin/python")
+        if os.path.exists(python):
+            result = subprocess.run([python, os.path.join(args.root, "Benchmarks/python_sdk.py"), url, str(args.calls),
+                                     str(args.repeats)], capture_output=True, text=True)
+            if result.returncode != 0:
+                report.note("the Python SDK benchmark failed: " + result.stderr[-500:])
+            rows += [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+        else:
+            report.note("the Python SDK is not installed: its figures are skipped")
+        rates = {}
+        for row in rows:
+            stats = summary(row["callsPerSecond"])
+            rates[(row["name"], row["concurrency"])] = stats
+            report.add("runtime", name=row["name"], concurrency=row["concurrency"], calls=row["calls"], callsPerSecond=stats)
+            print(f"  {row['name']:<28} {row['concurrency']:>2} in flight: {stats['median']:>9.0f} calls/s", flush=True)
+        for transport in ("urlsession", "asynchttpclient"):
+            for concurrency in (1, 16):
+                generated = rates.get((f"generated-{transport}", concurrency))
+                handwritten = rates.get((f"handwritten-{transport}", concurrency))
+                if generated and handwritten:
+                    report.add("runtime", comparison=f"generated vs hand-written, {transport}, {concurrency} in flight",
+                               ratio=generated["median"] / handwritten["median"])
+        generated = rates.get(("generated-asynchttpclient", 16))
+        python = rates.get(("python-sdk", 16))
+        if generated and python:
+            report.add("runtime", comparison="generated (AsyncHTTPClient) vs Python SDK, 16 in flight",
+                       ratio=generated["median"] / python["median"])
+    finally:
+        server.terminate()
+        server.wait()
+
+
+# MARK: Output
+
+def machine():
+    cpus = os.cpu_count()
+    model = ""
+    try:
+        with open("/proc/cpuinfo") as file:
+            model = next((line.split(":", 1)[1].strip() for line in file if line.startswith("model name")), "")
+    except OSError:
+        pass
+    memory = ""
+    try:
+        with open("/proc/meminfo") as file:
+            memory = f"{int(file.readline().split()[1]) / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError):
+        pass
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+    return {"cpus": cpus, "cpu": model, "memory": memory, "os": platform.platform(),
+            "swift": swift[0] if swift else "", "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}
+
+
+def print_table(report, info):
+    print("\n================ Results ================")
+    print(f"{info['date']}  {info['cpus']} cores ({info['cpu']}), {info['memory']}, {info['swift']}")
+    if report.sections["generation"]:
+        print("\n1. Generation (release build, wall time over runs; peak resident memory)")
+        print(f"   {'input':<36} {'tool':<28} {'median':>8} {'min':>8} {'max':>8} {'peak':>8}  ours/peer")
+        for row in report.sections["generation"]:
+            if "skipped" in row:
+                print(f"   {row['input']:<36} {row['tool']:<28} {row['skipped']}")
+                continue
+            wall = row["wall"]
+            ratio = f"  {row['ratio']:.2f}" if "ratio" in row else ""
+            print(f"   {row['input']:<36} {row['tool']:<28} {wall['median']:>7.2f}s {wall['min']:>7.2f}s {wall['max']:>7.2f}s "
+                  f"{row['peak_mb']:>6.0f}MB{ratio}")
+    if report.sections["compile"]:
+        print("\n2. Compile cost of the generated whole-catalog client (clean builds; peak = largest compiler process)")
+        print(f"   {'tool':<26} {'files':>5} {'lines':>8}  {'debug pkg':>10} {'debug mod':>10} {'mod peak':>9}  "
+              f"{'release pkg':>11} {'release mod':>11} {'rebuild':>8}")
+        for row in report.sections["compile"]:
+            debug, release = row["debug"], row["release"]
+            print(f"   {row['tool']:<26} {row['files']:>5} {row['lines']:>8}  {debug['package_wall']:>9.1f}s "
+                  f"{debug['module_wall']:>9.1f}s {debug['module_peak_mb']:>7.0f}MB  {release['package_wall']:>10.1f}s "
+                  f"{release['module_wall']:>10.1f}s {row['incremental']['wall']:>7.1f}s")
+        rows = {row["tool"]: row for row in report.sections["compile"]}
+        if "ours" in rows and "swift-openapi-generator" in rows:
+            ours, peer = rows["ours"], rows["swift-openapi-generator"]
+            print("   ours/peer: debug module time {:.2f}, debug module peak memory {:.2f}, release module time {:.2f}, "
+                  "rebuild {:.2f}".format(
+                      ours["debug"]["module_wall"] / peer["debug"]["module_wall"],
+                      ours["debug"]["module_peak_mb"] / peer["debug"]["module_peak_mb"],
+                      ours["release"]["module_wall"] / peer["release"]["module_wall"],
+                      ours["incremental"]["wall"] / peer["incremental"]["wall"]))
+            print(f"   our rebuild recompiled: {', '.join(ours['incremental']['recompiled']) or 'nothing'}")
+    if report.sections["runtime"]:
+        print("\n3. Runtime overhead (calls per second, median of runs)")
+        for row in report.sections["runtime"]:
+            if "comparison" in row:
+                print(f"   {row['comparison']:<62} {row['ratio']:.3f}")
+            else:
+                stats = row["callsPerSecond"]
+                print(f"   {row['name']:<30} {row['concurrency']:>2} in flight  median {stats['median']:>9.0f}  "
+                      f"min {stats['min']:>9.0f}  max {stats['max']:>9.0f}")
+    if report.notes:
+        print("\nNotes:")
+        for note in report.notes:
+            print("   - " + note)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--root", required=True)
+    parser.add_argument("--scratch", required=True)
+    parser.add_argument("--repeats", type=int, default=5, help="runs per generation and runtime figure")
+    parser.add_argument("--calls", type=int, default=2000, help="calls per runtime run")
+    parser.add_argument("parts", nargs="*", choices=PARTS, help="generation, compile, runtime (default: all)")
+    args = parser.parse_args()
+    parts = args.parts or list(PARTS)
+    report = Report()
+    info = machine()
+    if "generation" in parts:
+        generation(args, report)
+    if "compile" in parts:
+        compile_cost(args, report)
+    if "runtime" in parts:
+        runtime(args, report)
+    print_table(report, info)
+    results = os.path.join(args.root, "Benchmarks/results")
+    os.makedirs(results, exist_ok=True)
+    with open(os.path.join(results, "latest.json"), "w") as file:
+        json.dump({"machine": info, "parts": parts, **report.sections, "notes": report.notes}, file, indent=2)
+    print(f"\nWrote {os.path.relpath(os.path.join(results, 'latest.json'), args.root)}")
+
+
+if __name__ == "__main__":
+    main()
