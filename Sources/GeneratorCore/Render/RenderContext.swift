@@ -99,6 +99,7 @@ enum RenderContext {
             }
         case .valueEnum(let valueEnum):
             context["rawType"] = valueEnum.rawType
+            context["conformances"] = valueEnum.conformances
             context["undocumentedCaseName"] = valueEnum.undocumentedCaseName
             context["cases"] = valueEnum.cases.map { ["name": $0.name, "rawLiteral": $0.rawLiteral, "docLines": $0.docLines] }
             context["allCasesList"] = valueEnum.cases.map { "." + $0.name }.joined(separator: ", ")

@@ -121,7 +121,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -154,7 +154,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `LinkType` value.
-        public enum LinkType: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum LinkType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Every connected user
             case connected
             /// Users who became aware of the creator
@@ -248,7 +248,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -390,7 +390,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -481,7 +481,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -572,7 +572,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -663,7 +663,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -754,7 +754,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -845,7 +845,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -936,7 +936,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Range` value.
-        public enum Range: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The last 30 days
             case day30
             /// The last 90 days
@@ -1125,7 +1125,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Range` value.
-        public enum Range: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The last 30 days
             case day30
             /// The last 90 days
@@ -1217,7 +1217,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -1250,7 +1250,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Range` value.
-        public enum Range: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The last 30 days
             case day30
             /// The last 90 days
@@ -1363,7 +1363,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -1396,7 +1396,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `IndustryId` value.
-        public enum IndustryId: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum IndustryId: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// No filter
             case all
             /// Electronics and appliances
@@ -1531,7 +1531,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Range` value.
-        public enum Range: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The last 30 days
             case day30
             /// The last 90 days
@@ -1558,7 +1558,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `DetailType` value.
-        public enum DetailType: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum DetailType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Videos
             case video
             /// Products
@@ -1708,7 +1708,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `AuthorType` value.
-        public enum AuthorType: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum AuthorType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// All followers
             case fan
             /// The most loyal followers
@@ -1828,7 +1828,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `VideoType` value.
-        public enum VideoType: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum VideoType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// No filter
             case all
             /// The creator's own videos
@@ -1974,7 +1974,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -2007,7 +2007,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `IndustryTag` value.
-        public enum IndustryTag: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum IndustryTag: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// No filter
             case all
             /// Electronics and appliances
@@ -2227,7 +2227,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `LiveType` value.
-        public enum LiveType: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum LiveType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// No filter
             case all
             /// Gaming rooms
@@ -2260,7 +2260,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Period` value.
-        public enum Period: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Period: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The last 30 days
             case day30
             /// The last 90 days
@@ -2287,7 +2287,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `FlowType` value.
-        public enum FlowType: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum FlowType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Without paid traffic
             case exclude
             /// With paid traffic
@@ -2383,7 +2383,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `LiveCrowdType` value.
-        public enum LiveCrowdType: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum LiveCrowdType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Live viewers
             case audience
             /// Followers
@@ -2410,7 +2410,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `LiveType` value.
-        public enum LiveType: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum LiveType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// No filter
             case all
             /// Gaming rooms
@@ -2501,7 +2501,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -2592,7 +2592,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Period` value.
-        public enum Period: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Period: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The last 30 days
             case day30
             /// The last 90 days
@@ -2677,7 +2677,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -2782,7 +2782,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -2815,7 +2815,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `FlowType` value.
-        public enum FlowType: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum FlowType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Without paid traffic
             case exclude
             /// With paid traffic
@@ -2979,7 +2979,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -3012,7 +3012,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Range` value.
-        public enum Range: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The last 30 days
             case day30
             /// The last 90 days
@@ -3039,7 +3039,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `TypeValue` value.
-        public enum TypeValue: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum TypeValue: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The creator's own videos
             case personalVideo
             /// Videos made through Xingtu
@@ -3066,7 +3066,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `FlowType` value.
-        public enum FlowType: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum FlowType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Without paid traffic
             case exclude
             /// With paid traffic
@@ -3537,7 +3537,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Sort` value.
-        public enum Sort: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Sort: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Xingtu's score ranking
             case `default`
             /// Follower count, highest first
@@ -3564,7 +3564,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `SearchType` value.
-        public enum SearchType: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum SearchType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Match nicknames
             case nickname
             /// Match content
@@ -3591,7 +3591,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `MarketingTarget` value.
-        public enum MarketingTarget: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum MarketingTarget: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Brand exposure
             case brandExposure
             /// Seeding beyond the core audience
@@ -3621,7 +3621,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Industry` value.
-        public enum Industry: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Industry: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// No filter
             case all
             /// Electronics and appliances
@@ -3756,7 +3756,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `KolPriceType` value.
-        public enum KolPriceType: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum KolPriceType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Video 1 20s
             case video120s
             /// Video 21 60s
@@ -3816,7 +3816,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Gender` value.
-        public enum Gender: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Gender: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Male
             case male
             /// Female
@@ -3843,7 +3843,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `AuthorList` value.
-        public enum AuthorList: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum AuthorList: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short live entertainment creators
             case shortLiveEntertainmentCreators
             /// Short drama actors

@@ -88,7 +88,7 @@ extension KeywordsAPI {
         }
 
         /// A `TypeValue` value.
-        public enum TypeValue: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum TypeValue: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The value `plain`.
             case plain
             /// The value `fancy`.

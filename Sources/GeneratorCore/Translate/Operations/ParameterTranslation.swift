@@ -27,10 +27,20 @@ struct ParameterTranslation {
             type = .named(parameter.contentType!.hasPrefix("text/") ? "String" : "Data")
             encoding = .scalar
         default:
+            let declaredBefore = scope.declarations.count
             type = schemas.swiftType(
                 for: parameter.schema, suggestedName: SwiftName.nestedTypeName(parameter.wireName, digitPrefix: "Parameter"),
                 in: &scope, at: parameter.source, valueDocs: description.valueDocs)
             encoding = parameter.location == .body ? .scalar : Self.encoding(of: parameter.schema, schemas: schemas)
+            if parameter.location != .body && encoding != .json {
+                // The parameter's own enum is sent as text, never as JSON.
+                for index in declaredBefore..<scope.declarations.count {
+                    if case .valueEnum(var valueEnum) = scope.declarations[index].kind {
+                        valueEnum.isCodable = false
+                        scope.declarations[index].kind = .valueEnum(valueEnum)
+                    }
+                }
+            }
         }
         if encoding == .json {
             diagnostics.warning(

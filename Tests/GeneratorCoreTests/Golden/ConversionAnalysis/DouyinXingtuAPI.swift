@@ -89,7 +89,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
             /// Live streams
@@ -122,7 +122,7 @@ extension DouyinXingtuAPI {
         }
 
         /// A `Range` value.
-        public enum Range: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+        public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The last 30 days
             case day30
             /// The last 90 days
