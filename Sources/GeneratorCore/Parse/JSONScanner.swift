@@ -254,6 +254,11 @@ struct JSONScanner {
 
     private func peek(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
 
+    /// "unexpected `x`", or that the file ends early.
+    private func unexpected(at index: Int) -> String {
+        peek(index) == nil ? "unexpected end of file (the document is truncated)" : "unexpected \(describe(index))"
+    }
+
     private func describe(_ index: Int) -> String {
         guard let byte = peek(index) else { return "end of file" }
         if byte >= 0x20 && byte < 0x7F { return "`\(Character(UnicodeScalar(byte)))`" }
@@ -262,7 +267,7 @@ struct JSONScanner {
 
     private func expect(_ byte: UInt8, _ index: inout Int) throws {
         guard peek(index) == byte else {
-            let what = peek(index) == nil ? "unexpected end of file (the document is truncated)" : "unexpected \(describe(index))"
+            let what = unexpected(at: index)
             throw SyntaxError(offset: index, message: "\(what); expected `\(Character(UnicodeScalar(byte)))`")
         }
         index += 1
@@ -293,7 +298,7 @@ struct JSONScanner {
             while true {
                 skipWhitespace(&index)
                 guard peek(index) == UInt8(ascii: "\"") else {
-                    let what = peek(index) == nil ? "unexpected end of file (the document is truncated)" : "unexpected \(describe(index))"
+                    let what = unexpected(at: index)
                     throw SyntaxError(offset: index, message: "\(what); expected a member name in quotes")
                 }
                 try skipString(&index)
@@ -307,7 +312,7 @@ struct JSONScanner {
                     continue
                 }
                 guard peek(index) == UInt8(ascii: "}") else {
-                    let what = peek(index) == nil ? "unexpected end of file (the document is truncated)" : "unexpected \(describe(index))"
+                    let what = unexpected(at: index)
                     throw SyntaxError(offset: index, message: "\(what); expected `,` or `}`")
                 }
                 index += 1
@@ -329,7 +334,7 @@ struct JSONScanner {
                     continue
                 }
                 guard peek(index) == UInt8(ascii: "]") else {
-                    let what = peek(index) == nil ? "unexpected end of file (the document is truncated)" : "unexpected \(describe(index))"
+                    let what = unexpected(at: index)
                     throw SyntaxError(offset: index, message: "\(what); expected `,` or `]`")
                 }
                 index += 1

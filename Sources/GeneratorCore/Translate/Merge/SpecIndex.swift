@@ -44,6 +44,28 @@ struct SpecIndex: Sendable {
     /// The order in which the documents list each set of property names (decoders lose it).
     var propertyOrders: [Set<String>: [String]] = [:]
 
+    /// The value, or the component a reference names in `components` (of `kind`, such as
+    /// `parameters`); `nil`, reported at `location`, when the reference names nothing.
+    func resolve<T: Sendable>(
+        _ either: Either<OpenAPI.Reference<T>, T>, kind: String, in components: [String: Located<T>],
+        at location: SourceLocation, diagnostics: DiagnosticCollector
+    ) -> T? {
+        switch either {
+        case .b(let value):
+            return value
+        case .a(let reference):
+            guard let key = SchemaTranslator.componentKey(of: reference.jsonReference, kind: kind),
+                let value = components[key]?.value
+            else {
+                diagnostics.error(
+                    "unresolvable $ref `\(reference.absoluteString)`", at: location,
+                    hint: "define it under components/\(kind)")
+                return nil
+            }
+            return value
+        }
+    }
+
     /// `properties` in the order the documents write them; alphabetical where unknown.
     func inDocumentOrder(_ properties: OrderedDictionary<String, JSONSchema>) -> [(key: String, value: JSONSchema)] {
         let keys = Set(properties.keys)

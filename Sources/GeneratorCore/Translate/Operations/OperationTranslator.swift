@@ -135,21 +135,10 @@ struct OperationTranslator {
         for (parameters, pointer) in sources {
             for (position, either) in parameters.enumerated() {
                 let location = SourceLocation(file: indexed.file, pointer: "/" + pointer.drop { $0 == "/" } + "/parameters/\(position)")
-                let parameter: OpenAPI.Parameter
-                switch either {
-                case .b(let value):
-                    parameter = value
-                case .a(let reference):
-                    guard let key = SchemaTranslator.componentKey(of: reference.jsonReference, kind: "parameters"),
-                        let value = index.parameters[key]?.value
-                    else {
-                        diagnostics.error(
-                            "unresolvable $ref `\(reference.absoluteString)`", at: location,
-                            hint: "define the parameter under components/parameters")
-                        return nil
-                    }
-                    parameter = value
-                }
+                guard
+                    let parameter = index.resolve(
+                        either, kind: "parameters", in: index.parameters, at: location, diagnostics: diagnostics)
+                else { return nil }
                 guard let pending = pendingParameter(parameter, at: location, operation: indexed) else { return nil }
                 result.removeAll { $0.wireName == pending.wireName && $0.location == pending.location }
                 result.append(pending)
@@ -203,21 +192,10 @@ struct OperationTranslator {
         guard let either = indexed.operation.requestBody else { return [] }
         let pointer = (indexed.location.pointer ?? "") + "/requestBody"
         let location = SourceLocation(file: indexed.file, pointer: pointer)
-        let body: OpenAPI.Request
-        switch either {
-        case .b(let value):
-            body = value
-        case .a(let reference):
-            guard let key = SchemaTranslator.componentKey(of: reference.jsonReference, kind: "requestBodies"),
-                let value = index.requestBodies[key]?.value
-            else {
-                diagnostics.error(
-                    "unresolvable $ref `\(reference.absoluteString)`", at: location,
-                    hint: "define the request body under components/requestBodies")
-                return nil
-            }
-            body = value
-        }
+        guard
+            let body = index.resolve(
+                either, kind: "requestBodies", in: index.requestBodies, at: location, diagnostics: diagnostics)
+        else { return nil }
         let media = body.content.compactMap { entry -> (String, JSONSchema?)? in
             guard case .b(let content) = entry.value else { return nil }
             return (entry.key.typeAndSubtype.lowercased(), content.schema)

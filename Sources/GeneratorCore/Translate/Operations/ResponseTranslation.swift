@@ -26,21 +26,9 @@ struct ResponseTranslation {
         let location = SourceLocation(
             file: indexed.file,
             pointer: (indexed.location.pointer ?? "") + "/responses/" + status.rawValue)
-        let response: OpenAPI.Response
-        switch either {
-        case .b(let value):
-            response = value
-        case .a(let reference):
-            guard let key = SchemaTranslator.componentKey(of: reference.jsonReference, kind: "responses"),
-                let value = index.responses[key]?.value
-            else {
-                diagnostics.error(
-                    "unresolvable $ref `\(reference.absoluteString)`", at: location,
-                    hint: "define the response under components/responses")
-                return nil
-            }
-            response = value
-        }
+        guard
+            let response = index.resolve(either, kind: "responses", in: index.responses, at: location, diagnostics: diagnostics)
+        else { return nil }
         let media = response.content.compactMap { entry -> (String, JSONSchema?)? in
             guard case .b(let content) = entry.value else { return nil }
             return (entry.key.typeAndSubtype.lowercased(), content.schema)
