@@ -11,8 +11,9 @@ import FoundationNetworking
 /// Calls per second of the generated client against a fast local server, beside hand-written
 /// loops over the same transports: URLSession + JSONDecoder, AsyncHTTPClient + JSONDecoder.
 ///
-///     RuntimeBenchmark <base URL> [calls] [repeats]
+///     RuntimeBenchmark <base URL> [calls] [repeats] [case]
 ///
+/// With a case name (or part of one, such as `generated-asynchttpclient`), only matching cases run.
 /// Prints one JSON object per case: its name and the calls per second of each repeat.
 @main
 struct RuntimeBenchmark {
@@ -26,6 +27,7 @@ struct RuntimeBenchmark {
         }
         let calls = arguments.count > 2 ? Int(arguments[2]) ?? 2000 : 2000
         let repeats = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
+        let only = arguments.count > 4 ? arguments[4] : nil
         let url = base.url.absoluteString + path + "?oAuthorId=7012345&platform=SHORT_VIDEO&range=DAY_30&token=benchmark-token"
 
         let session = URLSessionTransport(maximumConnectionsPerHost: 32).session
@@ -44,7 +46,7 @@ struct RuntimeBenchmark {
             ("handwritten-asynchttpclient", { try await handwrittenAHC(http, url) }),
             ("generated-asynchttpclient", { _ = try await generatedAHC.douyinXingtu.getAuthorConvertAbility(oAuthorId: "7012345") }),
         ]
-        for (name, call) in cases {
+        for (name, call) in cases where only.map(name.contains) ?? true {
             for concurrency in [1, 16] {
                 try await run(call, calls: min(200, calls), concurrency: concurrency)  // warm up
                 var rates: [Double] = []

@@ -82,6 +82,7 @@ public final class LoopbackServer: @unchecked Sendable {
     private var inFlight = 0
     private var maxInFlight = 0
     private var stopped = false
+    private var listenerClosed = false
 
     /// Starts a server on a free port of 127.0.0.1.
     public init(handler: @escaping Handler) throws {
@@ -136,22 +137,30 @@ public final class LoopbackServer: @unchecked Sendable {
     /// Descriptors are only shut down here; the threads that use them close them, so that a
     /// descriptor number is never reused while a thread of this server may still use it.
     public func stop() {
-        let open: Set<Int32> = lock.withLock {
-            guard !stopped else { return [] }
+        // Under the lock, so that no descriptor is shut down after its thread closed it (its
+        // number may belong to another server by then).
+        lock.withLock {
+            guard !stopped else { return }
             stopped = true
-            return connections
+            if !listenerClosed { shutdown(listener, Int32(SHUT_RDWR)) }
+            for connection in connections { shutdown(connection, Int32(SHUT_RDWR)) }
         }
-        shutdown(listener, Int32(SHUT_RDWR))
-        for connection in open { shutdown(connection, Int32(SHUT_RDWR)) }
     }
 
     private func acceptLoop() {
-        defer { close(listener) }
+        defer {
+            lock.withLock {
+                listenerClosed = true
+                close(listener)
+            }
+        }
         while !lock.withLock({ stopped }) {
             let connection = accept(listener, nil, nil)
             if connection < 0 {
-                if errno == EINTR { continue }
-                return
+                // Only `stop()` ends the loop; an aborted or interrupted connection does not.
+                if lock.withLock({ stopped }) { return }
+                if errno == EMFILE || errno == ENFILE { Thread.sleep(forTimeInterval: 0.01) }
+                continue
             }
             if lock.withLock({ stopped }) {
                 close(connection)
@@ -168,8 +177,10 @@ public final class LoopbackServer: @unchecked Sendable {
 
     private func serve(_ connection: Int32) {
         defer {
-            lock.withLock { _ = connections.remove(connection) }
-            close(connection)
+            lock.withLock {
+                _ = connections.remove(connection)
+                close(connection)
+            }
         }
         var buffer = [UInt8]()
         while let request = readRequest(connection, buffer: &buffer) {
@@ -290,6 +301,44 @@ public final class LoopbackServer: @unchecked Sendable {
         default: "Status"
         }
     }
+}
+
+/// A port on 127.0.0.1 that refuses connections: bound, so that no server can take it, but not
+/// listening. For tests of refused connections; the port is free again when this is released.
+public final class RefusingPort: @unchecked Sendable {
+    public let port: Int
+    private let descriptor: Int32
+
+    public init() throws {
+        #if canImport(Glibc) || canImport(Musl)
+        let streamType = Int32(SOCK_STREAM.rawValue)
+        #else
+        let streamType = SOCK_STREAM
+        #endif
+        let socketDescriptor = socket(AF_INET, streamType, 0)
+        guard socketDescriptor >= 0 else { throw ServerError("socket() failed: \(errno)") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0 else {
+            close(socketDescriptor)
+            throw ServerError("bind failed: \(errno)")
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        withUnsafeMutablePointer(to: &address) {
+            _ = $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketDescriptor, $0, &length) }
+        }
+        descriptor = socketDescriptor
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    deinit { close(descriptor) }
+
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
 }
 
 struct ServerError: Error, CustomStringConvertible {

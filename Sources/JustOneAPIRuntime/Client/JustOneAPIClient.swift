@@ -80,12 +80,12 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
             attempt += 1
             try Task.checkCancellation()
             let attemptStarted = ContinuousClock.now
-            var retryAfter: Duration?
+            var retryAfterHeader: String?
             let outcome: Result<APIResponse<Output>, JustOneAPIError>
             do {
                 let response = try await perform(httpRequest, of: request, attempt: attempt, timeout: timeout, redactor: redactor)
-                retryAfter = RetryAfter.parse(response.headerFields["Retry-After"])
                 outcome = Result { () throws(JustOneAPIError) in try request.decode(response, redactor: redactor) }
+                if case .failure = outcome { retryAfterHeader = response.headerFields["Retry-After"] }
             } catch let error as JustOneAPIError {
                 outcome = .failure(error)
             }
@@ -98,7 +98,8 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
                 logAttempt(request, attempt: attempt, status: error.status, code: error.businessFailure?.code, outcome: Self.summary(error), duration: duration)
                 guard
                     let delay = policy.delay(
-                        after: attempt, error: error, retryAfter: retryAfter, elapsed: ContinuousClock.now - started)
+                        after: attempt, error: error, retryAfter: RetryAfter.parse(retryAfterHeader),
+                        elapsed: ContinuousClock.now - started)
                 else {
                     throw error.with(attempts: attempt)
                 }
@@ -149,7 +150,9 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
     private func redactor<Output>(for request: Request<Output>) -> Redactor {
         let names = configuration.secretParameterNames
         guard !names.isEmpty else { return redactor }
-        let values = (request.query + (request.body?.formFields ?? [])).filter { names.contains($0.name) }.map(\.value)
+        var values: [String] = []
+        for item in request.query where names.contains(item.name) { values.append(item.value) }
+        for item in request.body?.formFields ?? [] where names.contains(item.name) { values.append(item.value) }
         return values.isEmpty ? redactor : redactor.adding(values)
     }
 

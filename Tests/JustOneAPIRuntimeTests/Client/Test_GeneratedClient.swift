@@ -172,14 +172,14 @@ import TestSupport
     }
 
     @Test func refusedConnectionsAreTransportErrors() async throws {
-        let server = try LoopbackServer { _ in .json("{}") }
-        let address = server.baseURL
-        server.stop()
+        let refusing = try RefusingPort()
         let client = JustOneAPIClient(
-            token: Self.token, server: Server(address)!, timeout: .seconds(5), configuration: ClientConfiguration(retryPolicy: .none))
+            token: Self.token, server: Server(refusing.baseURL)!, timeout: .seconds(5),
+            configuration: ClientConfiguration(retryPolicy: .none))
         let error = try await #require(throws: JustOneAPIError.self) {
             try await client.douyinXingtu.getAuthorTags(starAuthorId: "1")
         }
+        withExtendedLifetime(refusing) {}
         guard case .transport(let failure) = error.reason else {
             Issue.record("expected a transport error, got \(error.reason)")
             return

@@ -81,12 +81,14 @@ import TestSupport
 
     @Test(arguments: TransportKind.allCases)
     func refusedConnections(transport: TransportKind) async throws {
-        let server = try LoopbackServer { _ in .json("{}") }
-        server.stop()
-        try await Task.sleep(for: .milliseconds(50))
+        let refusing = try RefusingPort()
+        let client = JustOneAPIClient(
+            token: faultToken, server: Server(refusing.baseURL)!, transport: transport.make(),
+            configuration: ClientConfiguration(retryPolicy: steadyRetries))
         let error = try await #require(throws: JustOneAPIError.self) {
-            try await makeClient(server, transport).douyinXingtu.getAuthorTags(starAuthorId: "1")
+            try await client.douyinXingtu.getAuthorTags(starAuthorId: "1")
         }
+        withExtendedLifetime(refusing) {}
         guard case .transport(.cannotConnect) = error.reason else {
             Issue.record("expected a refused connection, got \(error.reason)")
             return
