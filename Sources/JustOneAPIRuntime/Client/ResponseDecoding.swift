@@ -10,7 +10,12 @@ extension Request {
         case .json:
             try requireSuccessStatus(response, isSuccessStatus, redactor: redactor)
             do {
-                let value = try JSONCoding.sharedDecoder.decode(Output.self, from: response.body)
+                let value: Output
+                if Output.self == JSONValue.self, let parsed = try JSONValue.parse(response.body) as? Output {
+                    value = parsed
+                } else {
+                    value = try JSONCoding.sharedDecoder.decode(Output.self, from: response.body)
+                }
                 return APIResponse(data: value, status: response.status, headerFields: response.headerFields)
             } catch {
                 throw undecodable(response, error, redactor: redactor)
@@ -32,7 +37,12 @@ extension Request {
     ) throws(JustOneAPIError) -> APIResponse<Output> {
         let envelope: DecodedEnvelope<Output>
         do {
-            envelope = try format.decoder.decode(DecodedEnvelope<Output>.self, from: response.body)
+            if Output.self == JSONValue.self {
+                // An untyped payload (Just One API's `data: {}`): parsed directly, without Codable.
+                envelope = try DecodedEnvelope<Output>(parsing: response.body, layout: format.layout)
+            } else {
+                envelope = try format.decoder.decode(DecodedEnvelope<Output>.self, from: response.body)
+            }
         } catch {
             // A failed status with a body that is not an envelope (an HTML error page, say)
             // is an HTTP failure; a success status with such a body is a body the client cannot read.

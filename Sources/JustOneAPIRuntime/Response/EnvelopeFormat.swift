@@ -16,6 +16,8 @@ public final class EnvelopeFormat: Sendable {
     public let codes: [Int: BusinessCodeInfo]
     /// A decoder that knows this layout, so an envelope is read in one pass.
     let decoder: JSONDecoder
+    /// The keys and success codes, for reading envelopes without a decoder.
+    let layout: EnvelopeLayout
 
     public init(
         codeKey: String = "code",
@@ -33,11 +35,13 @@ public final class EnvelopeFormat: Sendable {
         self.requestIDKey = requestIDKey
         self.successCodes = successCodes
         self.codes = Dictionary(codes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        let decoder = JSONCoding.makeDecoder()
-        decoder.userInfo[EnvelopeLayout.userInfoKey] = EnvelopeLayout(
+        let layout = EnvelopeLayout(
             codeKey: codeKey, dataKey: dataKey, messageKey: messageKey, recordTimeKey: recordTimeKey,
             requestIDKey: requestIDKey, successCodes: successCodes)
+        let decoder = JSONCoding.makeDecoder()
+        decoder.userInfo[EnvelopeLayout.userInfoKey] = layout
         self.decoder = decoder
+        self.layout = layout
     }
 
     /// What is known about `code`, if it is documented.
@@ -96,6 +100,33 @@ struct DecodedEnvelope<Payload: Decodable>: Decodable {
                 Payload.self,
                 .init(codingPath: [dataKey], debugDescription: "`\(format.dataKey)` is missing or null"))
         }
+    }
+}
+
+extension DecodedEnvelope {
+    /// Reads an envelope whose payload is a `JSONValue`, with ``JSONValue/parse(_:)``.
+    init(parsing body: Data, layout: EnvelopeLayout) throws {
+        guard case .object(let object) = try JSONValue.parse(body) else {
+            throw DecodingError.typeMismatch(
+                [String: JSONValue].self, .init(codingPath: [], debugDescription: "the body is not a JSON object"))
+        }
+        guard let code = object[layout.codeKey]?.intValue else {
+            throw DecodingError.keyNotFound(
+                EnvelopeKey(layout.codeKey), .init(codingPath: [], debugDescription: "no integer `\(layout.codeKey)`"))
+        }
+        func text(_ key: String?) -> String? {
+            switch key.flatMap({ object[$0] }) {
+            case .string(let value)?: value
+            case .integer(let value)?: String(value)
+            case .double(let value)?: String(value)
+            default: nil
+            }
+        }
+        self.code = code
+        message = text(layout.messageKey)
+        recordTime = text(layout.recordTimeKey)
+        requestID = text(layout.requestIDKey)
+        payload = layout.successCodes.contains(code) ? (object[layout.dataKey] ?? .null) as? Payload : nil
     }
 }
 

@@ -37,22 +37,11 @@ public struct URLSessionTransport: ClientTransport {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
         urlRequest.httpBody = request.body
-        let running = RunningTask()
-        let (data, response): (Data, URLResponse) = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let task = session.dataTask(with: urlRequest) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: Self.translate(error, timeout: timeout))
-                    } else if let response {
-                        continuation.resume(returning: (data ?? Data(), response))
-                    } else {
-                        continuation.resume(throwing: TransportFailure.other(reason: "no response and no error"))
-                    }
-                }
-                running.start(task)
-            }
-        } onCancel: {
-            running.cancel()
+        let (data, response): (Data, URLResponse)
+        do {
+            (data, response) = try await session.data(for: urlRequest)
+        } catch {
+            throw Self.translate(error, timeout: timeout)
         }
         guard let http = response as? HTTPURLResponse else {
             throw TransportFailure.other(reason: "the response is not an HTTP response")
@@ -64,7 +53,9 @@ public struct URLSessionTransport: ClientTransport {
         return HTTPResponse(status: http.statusCode, headerFields: fields, body: data)
     }
 
+    /// A cancelled task's request ends with `CancellationError`; URL errors become ``TransportFailure``s.
     private static func translate(_ error: any Error, timeout: Duration) -> any Error {
+        if error is CancellationError || Task.isCancelled { return CancellationError() }
         guard let error = error as? URLError else { return TransportFailure.other(reason: error.localizedDescription) }
         if error.code == .cancelled { return CancellationError() }
         return failure(for: error, timeout: timeout)
@@ -91,30 +82,5 @@ public struct URLSessionTransport: ClientTransport {
             }
             return .other(reason: reason)
         }
-    }
-}
-
-/// The data task of one call, cancelled as soon as the calling task is, even when that happens
-/// before the data task exists.
-private final class RunningTask: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var cancelled = false
-
-    func start(_ task: URLSessionDataTask) {
-        let cancelNow = lock.withLock {
-            self.task = task
-            return cancelled
-        }
-        task.resume()
-        if cancelNow { task.cancel() }
-    }
-
-    func cancel() {
-        let task = lock.withLock {
-            cancelled = true
-            return self.task
-        }
-        task?.cancel()
     }
 }
