@@ -173,9 +173,14 @@ public struct SpecDiff: Sendable, Codable, Equatable {
         var name = baseType(parameter.type)
         if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
         let declarations = located.operation.nestedTypes + located.model.models
-        guard let declaration = declarations.first(where: { $0.name == name }),
-            case .valueEnum(let valueEnum) = declaration.kind
-        else { return nil }
+        guard var declaration = declarations.first(where: { $0.name == name }) else { return nil }
+        // An enum several operations share is declared on the namespace, and aliased here.
+        if case .alias(let target) = declaration.kind,
+            let shared = located.namespace.sharedTypes.first(where: { $0.qualifiedName == target })
+        {
+            declaration = shared
+        }
+        guard case .valueEnum(let valueEnum) = declaration.kind else { return nil }
         return Set(valueEnum.cases.map(\.rawLiteral))
     }
 

@@ -7,16 +7,19 @@ enum RenderContext {
         ["inputs": inputs, "sourceFiles": sourceFiles]
     }
 
-    /// The namespace file; `operations` holds each operation's method and request type, rendered
-    /// and indented already.
+    /// The namespace file; `operations` holds each operation's method and request type, and
+    /// `sharedTypesCode` the enums its operations share, rendered and indented already.
     static func namespace(
-        _ namespace: NamespaceModel, operations: [(methodCode: String, requestCode: String)], header: [String: Any]
+        _ namespace: NamespaceModel, operations: [(methodCode: String, requestCode: String)], sharedTypesCode: [String],
+        header: [String: Any]
     ) -> [String: Any] {
         header.merging(
             [
                 "typeName": namespace.typeName,
                 "propertyName": namespace.propertyName,
                 "docLines": namespace.docLines,
+                "hasSharedTypes": !sharedTypesCode.isEmpty,
+                "sharedTypes": sharedTypesCode.enumerated().map { ["code": $1, "isFirst": $0 == 0] },
                 "operations": operations.map {
                     ["namespaceTypeName": namespace.typeName, "methodCode": $0.methodCode, "requestCode": $0.requestCode]
                 },

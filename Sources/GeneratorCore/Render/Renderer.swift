@@ -41,7 +41,9 @@ public struct Renderer: Sendable {
                         methodCode: Self.indent(try render("operationMethod", context, diagnostics), by: 1),
                         requestCode: Self.indent(try render("requestType", context, diagnostics), by: 1))
                 }
-                let context = RenderContext.namespace(namespace, operations: operations, header: header(sources))
+                let sharedTypes = try namespace.sharedTypes.map { Self.indent(try declarationCode($0, diagnostics), by: 1) }
+                let context = RenderContext.namespace(
+                    namespace, operations: operations, sharedTypesCode: sharedTypes, header: header(sources))
                 return GeneratedFile(path: namespace.fileName, contents: try render("Namespace.swift", context, diagnostics))
             }
         }

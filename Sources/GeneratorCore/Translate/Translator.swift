@@ -5,7 +5,8 @@ import OpenAPIKit
 ///
 /// Order of work, each step deterministic: merge the documents; name namespaces, then component
 /// types, then methods (visible operations before hidden ones, so adding hidden ones renames
-/// nothing); translate operations; break reference cycles; add business codes and servers.
+/// nothing); translate operations; break reference cycles; move enums that several operations
+/// of a namespace take up to it; add business codes and servers.
 public struct Translator: Sendable {
     public let config: GeneratorConfig
     /// The configuration file, for diagnostics about it.
@@ -89,6 +90,9 @@ public struct Translator: Sendable {
                     namespaces[index].operations[operation].nestedTypes.map { Self.apply(breaks, to: $0) }
             }
         }
+        // Enums that several operations take move to their namespace.
+        let moduleTypeNames = Set(models.map(\.name)).union(SwiftKeywords.generatedCodeTypeNames)
+        namespaces = namespaces.map { SharedParameterEnums.hoist(in: $0, reservedNames: moduleTypeNames) }
 
         let servers = translateServers(index, diagnostics: diagnostics)
         return APIModel(

@@ -58,6 +58,155 @@ extension JustOneAPIClient {
 }
 
 extension DouyinXingtuAPI {
+    /// A `Platform` value.
+    public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
+        /// Short videos
+        case shortVideo
+        /// Live streams
+        case liveStreaming
+        /// Image-and-text posts
+        case pictureText
+        /// Short dramas
+        case shortDrama
+        /// A value this version of the client does not know, kept as received.
+        case undocumented(String)
+
+        public init(rawValue: String) {
+            self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .shortVideo: "SHORT_VIDEO"
+            case .liveStreaming: "LIVE_STREAMING"
+            case .pictureText: "PICTURE_TEXT"
+            case .shortDrama: "SHORT_DRAMA"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The documented values.
+        public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
+
+        private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    }
+
+    /// A `Range` value.
+    public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
+        /// The last 30 days
+        case day30
+        /// The last 90 days
+        case day90
+        /// A value this version of the client does not know, kept as received.
+        case undocumented(String)
+
+        public init(rawValue: String) {
+            self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .day30: "DAY_30"
+            case .day90: "DAY_90"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The documented values.
+        public static let allCases: [Range] = [.day30, .day90]
+
+        private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    }
+
+    /// A `LiveType` value.
+    public enum LiveType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
+        /// No filter
+        case all
+        /// Gaming rooms
+        case game
+        /// Shopping rooms
+        case ecommerce
+        /// Other rooms
+        case other
+        /// A value this version of the client does not know, kept as received.
+        case undocumented(String)
+
+        public init(rawValue: String) {
+            self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .all: "ALL"
+            case .game: "GAME"
+            case .ecommerce: "ECOMMERCE"
+            case .other: "OTHER"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The documented values.
+        public static let allCases: [LiveType] = [.all, .game, .ecommerce, .other]
+
+        private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    }
+
+    /// A `Period` value.
+    public enum Period: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
+        /// The last 30 days
+        case day30
+        /// The last 90 days
+        case day90
+        /// A value this version of the client does not know, kept as received.
+        case undocumented(String)
+
+        public init(rawValue: String) {
+            self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .day30: "DAY_30"
+            case .day90: "DAY_90"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The documented values.
+        public static let allCases: [Period] = [.day30, .day90]
+
+        private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    }
+
+    /// A `FlowType` value.
+    public enum FlowType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
+        /// Without paid traffic
+        case exclude
+        /// With paid traffic
+        case include
+        /// A value this version of the client does not know, kept as received.
+        case undocumented(String)
+
+        public init(rawValue: String) {
+            self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .exclude: "EXCLUDE"
+            case .include: "INCLUDE"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The documented values.
+        public static let allCases: [FlowType] = [.exclude, .include]
+
+        private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    }
+}
+
+extension DouyinXingtuAPI {
     /// Audience distribution
     ///
     /// Breaks a creator's Xingtu audience down for one content channel and one stage of the audience relationship, from merely connected users to followers. Helps judge whether a creator reaches the people a campaign targets.
@@ -120,38 +269,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
 
         /// A `LinkType` value.
         public enum LinkType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
@@ -247,38 +366,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
 
@@ -389,38 +478,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
 
@@ -480,38 +539,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
 
@@ -571,38 +600,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
 
@@ -662,38 +661,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
 
@@ -753,38 +722,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
 
@@ -844,38 +783,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
 
@@ -935,32 +844,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Range` value.
-        public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// The last 30 days
-            case day30
-            /// The last 90 days
-            case day90
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .day30: "DAY_30"
-                case .day90: "DAY_90"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Range] = [.day30, .day90]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Range`, which other operations of the namespace take too.
+        public typealias Range = DouyinXingtuAPI.Range
     }
 }
 
@@ -1124,32 +1009,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Range` value.
-        public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// The last 30 days
-            case day30
-            /// The last 90 days
-            case day90
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .day30: "DAY_30"
-                case .day90: "DAY_90"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Range] = [.day30, .day90]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Range`, which other operations of the namespace take too.
+        public typealias Range = DouyinXingtuAPI.Range
     }
 }
 
@@ -1216,65 +1077,11 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
 
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-
-        /// A `Range` value.
-        public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// The last 30 days
-            case day30
-            /// The last 90 days
-            case day90
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .day30: "DAY_30"
-                case .day90: "DAY_90"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Range] = [.day30, .day90]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Range`, which other operations of the namespace take too.
+        public typealias Range = DouyinXingtuAPI.Range
     }
 }
 
@@ -1362,38 +1169,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
 
         /// A `IndustryId` value.
         public enum IndustryId: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
@@ -1530,32 +1307,8 @@ extension DouyinXingtuAPI {
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
-        /// A `Range` value.
-        public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// The last 30 days
-            case day30
-            /// The last 90 days
-            case day90
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .day30: "DAY_30"
-                case .day90: "DAY_90"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Range] = [.day30, .day90]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Range`, which other operations of the namespace take too.
+        public typealias Range = DouyinXingtuAPI.Range
 
         /// A `DetailType` value.
         public enum DetailType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
@@ -1973,38 +1726,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
 
         /// A `IndustryTag` value.
         public enum IndustryTag: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
@@ -2226,92 +1949,14 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `LiveType` value.
-        public enum LiveType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// No filter
-            case all
-            /// Gaming rooms
-            case game
-            /// Shopping rooms
-            case ecommerce
-            /// Other rooms
-            case other
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
+        /// The same as `DouyinXingtuAPI.LiveType`, which other operations of the namespace take too.
+        public typealias LiveType = DouyinXingtuAPI.LiveType
 
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
+        /// The same as `DouyinXingtuAPI.Period`, which other operations of the namespace take too.
+        public typealias Period = DouyinXingtuAPI.Period
 
-            public var rawValue: String {
-                switch self {
-                case .all: "ALL"
-                case .game: "GAME"
-                case .ecommerce: "ECOMMERCE"
-                case .other: "OTHER"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [LiveType] = [.all, .game, .ecommerce, .other]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-
-        /// A `Period` value.
-        public enum Period: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// The last 30 days
-            case day30
-            /// The last 90 days
-            case day90
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .day30: "DAY_30"
-                case .day90: "DAY_90"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Period] = [.day30, .day90]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-
-        /// A `FlowType` value.
-        public enum FlowType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Without paid traffic
-            case exclude
-            /// With paid traffic
-            case include
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .exclude: "EXCLUDE"
-                case .include: "INCLUDE"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [FlowType] = [.exclude, .include]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.FlowType`, which other operations of the namespace take too.
+        public typealias FlowType = DouyinXingtuAPI.FlowType
     }
 }
 
@@ -2409,38 +2054,8 @@ extension DouyinXingtuAPI {
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
-        /// A `LiveType` value.
-        public enum LiveType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// No filter
-            case all
-            /// Gaming rooms
-            case game
-            /// Shopping rooms
-            case ecommerce
-            /// Other rooms
-            case other
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .all: "ALL"
-                case .game: "GAME"
-                case .ecommerce: "ECOMMERCE"
-                case .other: "OTHER"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [LiveType] = [.all, .game, .ecommerce, .other]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.LiveType`, which other operations of the namespace take too.
+        public typealias LiveType = DouyinXingtuAPI.LiveType
     }
 }
 
@@ -2500,38 +2115,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
 
@@ -2591,32 +2176,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Period` value.
-        public enum Period: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// The last 30 days
-            case day30
-            /// The last 90 days
-            case day90
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .day30: "DAY_30"
-                case .day90: "DAY_90"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Period] = [.day30, .day90]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Period`, which other operations of the namespace take too.
+        public typealias Period = DouyinXingtuAPI.Period
     }
 }
 
@@ -2676,38 +2237,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
 
@@ -2781,65 +2312,11 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
 
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-
-        /// A `FlowType` value.
-        public enum FlowType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Without paid traffic
-            case exclude
-            /// With paid traffic
-            case include
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .exclude: "EXCLUDE"
-                case .include: "INCLUDE"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [FlowType] = [.exclude, .include]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.FlowType`, which other operations of the namespace take too.
+        public typealias FlowType = DouyinXingtuAPI.FlowType
     }
 }
 
@@ -2978,65 +2455,11 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
-        public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short videos
-            case shortVideo
-            /// Live streams
-            case liveStreaming
-            /// Image-and-text posts
-            case pictureText
-            /// Short dramas
-            case shortDrama
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
+        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        public typealias Platform = DouyinXingtuAPI.Platform
 
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortVideo: "SHORT_VIDEO"
-                case .liveStreaming: "LIVE_STREAMING"
-                case .pictureText: "PICTURE_TEXT"
-                case .shortDrama: "SHORT_DRAMA"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Platform] = [.shortVideo, .liveStreaming, .pictureText, .shortDrama]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-
-        /// A `Range` value.
-        public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// The last 30 days
-            case day30
-            /// The last 90 days
-            case day90
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .day30: "DAY_30"
-                case .day90: "DAY_90"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Range] = [.day30, .day90]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Range`, which other operations of the namespace take too.
+        public typealias Range = DouyinXingtuAPI.Range
 
         /// A `TypeValue` value.
         public enum TypeValue: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
@@ -3065,32 +2488,8 @@ extension DouyinXingtuAPI {
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
-        /// A `FlowType` value.
-        public enum FlowType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Without paid traffic
-            case exclude
-            /// With paid traffic
-            case include
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .exclude: "EXCLUDE"
-                case .include: "INCLUDE"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [FlowType] = [.exclude, .include]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.FlowType`, which other operations of the namespace take too.
+        public typealias FlowType = DouyinXingtuAPI.FlowType
     }
 }
 

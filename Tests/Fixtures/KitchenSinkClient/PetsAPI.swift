@@ -26,6 +26,116 @@ extension JustOneAPIClient {
 }
 
 extension PetsAPI {
+    /// A `Size` value.
+    public enum Size: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
+        /// Small
+        case s
+        /// Large
+        case l
+        /// A value this version of the client does not know, kept as received.
+        case undocumented(String)
+
+        public init(rawValue: String) {
+            self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .s: "S"
+            case .l: "L"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The documented values.
+        public static let allCases: [Size] = [.s, .l]
+
+        private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    }
+}
+
+extension PetsAPI {
+    /// Count pets
+    ///
+    /// A `size` enum with other values than the shared one stays in its request type.
+    ///
+    /// - Parameters:
+    ///   - size: The `size` query parameter.
+    /// - Returns: The decoded response body.
+    /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
+    /// - Remark: `GET /pets/count`
+    public func countPets(
+        size: CountPets.Size? = nil
+    ) async throws -> APIResponse<Int> {
+        try await client.send(CountPets(size: size).request)
+    }
+
+    /// Count pets
+    ///
+    /// A `size` enum with other values than the shared one stays in its request type.
+    ///
+    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
+    /// ``countPets(size:)`` does both.
+    /// - Remark: `GET /pets/count`
+    public struct CountPets: Sendable {
+        /// The `size` query parameter.
+        public var size: Size?
+
+        /// Creates the request; parameters with defaults can be left out.
+        public init(
+            size: Size? = nil
+        ) {
+            self.size = size
+        }
+
+        /// The request to send with `client.send(_:)`, with every part visible.
+        public var request: Request<Int> {
+            var query: [QueryItem] = []
+            query.reserveCapacity(1)
+            query.append("size", value: self.size)
+            return Request(
+                operationID: "countPets",
+                method: .get,
+                path: "/pets/count",
+                query: query,
+                authentication: .header(name: "Authorization", prefix: "Bearer "),
+                responseFormat: .json
+            )
+        }
+
+        /// A `Size` value.
+        public enum Size: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
+            /// The value `S`.
+            case s
+            /// The value `M`.
+            case m
+            /// The value `L`.
+            case l
+            /// A value this version of the client does not know, kept as received.
+            case undocumented(String)
+
+            public init(rawValue: String) {
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+            }
+
+            public var rawValue: String {
+                switch self {
+                case .s: "S"
+                case .m: "M"
+                case .l: "L"
+                case .undocumented(let value): value
+                }
+            }
+
+            /// The documented values.
+            public static let allCases: [Size] = [.s, .m, .l]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+        }
+    }
+}
+
+extension PetsAPI {
     /// Create a pet
     ///
     /// - Parameters:
@@ -239,6 +349,122 @@ extension PetsAPI {
                 responseFormat: .json
             )
         }
+    }
+}
+
+extension PetsAPI {
+    /// The pet's siblings
+    ///
+    /// - Parameters:
+    ///   - petId: The `petId` path parameter.
+    ///   - size: The size of pets to return.
+    /// - Returns: The decoded response body.
+    /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
+    /// - Remark: `GET /pets/{petId}/siblings`
+    public func petSiblings(
+        petId: Int64,
+        size: PetSiblings.Size? = .s
+    ) async throws -> APIResponse<[Pet]> {
+        try await client.send(PetSiblings(petId: petId, size: size).request)
+    }
+
+    /// The pet's siblings
+    ///
+    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
+    /// ``petSiblings(petId:size:)`` does both.
+    /// - Remark: `GET /pets/{petId}/siblings`
+    public struct PetSiblings: Sendable {
+        /// The `petId` path parameter.
+        public var petId: Int64
+        /// The size of pets to return.
+        public var size: Size?
+
+        /// Creates the request; parameters with defaults can be left out.
+        public init(
+            petId: Int64,
+            size: Size? = .s
+        ) {
+            self.petId = petId
+            self.size = size
+        }
+
+        /// The request to send with `client.send(_:)`, with every part visible.
+        public var request: Request<[Pet]> {
+            var query: [QueryItem] = []
+            query.reserveCapacity(1)
+            query.append("size", value: self.size)
+            return Request(
+                operationID: "petSiblings",
+                method: .get,
+                path: "/pets/\(PercentEncoding.encode(self.petId.parameterValue))/siblings",
+                query: query,
+                authentication: .header(name: "Authorization", prefix: "Bearer "),
+                responseFormat: .json
+            )
+        }
+
+        /// The same as `PetsAPI.Size`, which other operations of the namespace take too.
+        public typealias Size = PetsAPI.Size
+    }
+}
+
+extension PetsAPI {
+    /// Pets like this one
+    ///
+    /// Two operations take the same `size` enum, which is declared once on the namespace.
+    ///
+    /// - Parameters:
+    ///   - petId: The `petId` path parameter.
+    ///   - size: The size of pets to return.
+    /// - Returns: The decoded response body.
+    /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
+    /// - Remark: `GET /pets/{petId}/similar`
+    public func similarPets(
+        petId: Int64,
+        size: SimilarPets.Size? = .s
+    ) async throws -> APIResponse<[Pet]> {
+        try await client.send(SimilarPets(petId: petId, size: size).request)
+    }
+
+    /// Pets like this one
+    ///
+    /// Two operations take the same `size` enum, which is declared once on the namespace.
+    ///
+    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
+    /// ``similarPets(petId:size:)`` does both.
+    /// - Remark: `GET /pets/{petId}/similar`
+    public struct SimilarPets: Sendable {
+        /// The `petId` path parameter.
+        public var petId: Int64
+        /// The size of pets to return.
+        public var size: Size?
+
+        /// Creates the request; parameters with defaults can be left out.
+        public init(
+            petId: Int64,
+            size: Size? = .s
+        ) {
+            self.petId = petId
+            self.size = size
+        }
+
+        /// The request to send with `client.send(_:)`, with every part visible.
+        public var request: Request<[Pet]> {
+            var query: [QueryItem] = []
+            query.reserveCapacity(1)
+            query.append("size", value: self.size)
+            return Request(
+                operationID: "similarPets",
+                method: .get,
+                path: "/pets/\(PercentEncoding.encode(self.petId.parameterValue))/similar",
+                query: query,
+                authentication: .header(name: "Authorization", prefix: "Bearer "),
+                responseFormat: .json
+            )
+        }
+
+        /// The same as `PetsAPI.Size`, which other operations of the namespace take too.
+        public typealias Size = PetsAPI.Size
     }
 }
 

@@ -25,6 +25,36 @@ import TestSupport
         #expect(code.contains("/// When `nil`, the server applies its default, `90`."))
     }
 
+    @Test func enumsSeveralOperationsTakeMoveToTheirNamespace() async throws {
+        func parameter(_ name: String, _ values: [String]) -> String {
+            let list = values.map { "\"\($0)\"" }.joined(separator: ", ")
+            return #"[{"name": "\#(name)", "in": "query", "schema": {"type": "string", "enum": [\#(list)]}}]"#
+        }
+        let paths = [
+            GeneratorHarness.getOperation("/api/x/first/v1", operationID: "first", parameters: parameter("mode", ["A", "B"])),
+            GeneratorHarness.getOperation("/api/x/second/v1", operationID: "second", parameters: parameter("mode", ["A", "B"])),
+            GeneratorHarness.getOperation("/api/x/third/v1", operationID: "third", parameters: parameter("mode", ["A", "B", "C"])),
+            // A request type is named `Sort`, so enums named `Sort` stay in their request types.
+            GeneratorHarness.getOperation("/api/x/sort/v1", operationID: "sort"),
+            GeneratorHarness.getOperation("/api/x/fourth/v1", operationID: "fourth", parameters: parameter("sort", ["UP"])),
+            GeneratorHarness.getOperation("/api/x/fifth/v1", operationID: "fifth", parameters: parameter("sort", ["UP"])),
+        ]
+        let document = GeneratorHarness.document(paths: "{" + paths.joined(separator: ",") + "}")
+        let result = try await GeneratorHarness.generate(["api.json": document], config: "methodNames: path\n")
+        #expect(result.errors.isEmpty)
+        let code = try #require(result.file("XAPI.swift"))
+
+        // `Mode` with A and B: declared once on the namespace, aliased in `First` and `Second`.
+        #expect(code.components(separatedBy: "public typealias Mode = XAPI.Mode").count - 1 == 2)
+        #expect(code.contains("extension XAPI {\n    /// A `Mode` value.\n    public enum Mode: "))
+        // `Third` takes a `Mode` with other values: its own enum, with case `c`.
+        #expect(code.components(separatedBy: "public enum Mode: ").count - 1 == 2)
+        #expect(code.contains("case .c: \"C\""))
+        // Enums named like a request type are not moved.
+        #expect(!code.contains("typealias Sort"))
+        #expect(code.components(separatedBy: "public enum Sort: ").count - 1 == 2)
+    }
+
     @Test func hiddenOperationsAreSkippedUnlessIncluded() async throws {
         let hidden = """
             "/api/x/get-info/v1": {"get": {"operationId": "old", "x-docs-hidden": true, "deprecated": true,

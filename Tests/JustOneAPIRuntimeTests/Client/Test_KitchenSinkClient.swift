@@ -50,6 +50,23 @@ import TestSupport
         #expect(response.data == "stored")
     }
 
+    @Test func enumsSeveralOperationsTakeAreDeclaredOnce() async throws {
+        // `similarPets` and `petSiblings` take the same `size` enum: one type, named both ways.
+        let shared: PetsAPI.Size = PetsAPI.SimilarPets.Size.l
+        let sibling: PetsAPI.PetSiblings.Size = shared
+        #expect(PetsAPI.SimilarPets.Size.self == PetsAPI.PetSiblings.Size.self)
+        // `countPets` takes a `size` with other values: its own type.
+        #expect(PetsAPI.CountPets.Size.allCases.map(\.rawValue) == ["S", "M", "L"])
+
+        let server = try LoopbackServer { _ in .json("[\(Self.pet)]") }
+        _ = try await client(server).pets.similarPets(petId: 7, size: shared)
+        _ = try await client(server).pets.petSiblings(petId: 7, size: sibling)
+        _ = try await client(server).pets.petSiblings(petId: 8)
+        #expect(
+            server.requests.map { $0.path + "?" + $0.query }
+                == ["/v2/pets/7/similar?size=L", "/v2/pets/7/siblings?size=L", "/v2/pets/8/siblings?size=S"])
+    }
+
     @Test func jsonBodies() async throws {
         let server = try LoopbackServer { _ in .json(Self.pet, status: 201) }
         let born = Date(timeIntervalSince1970: 1_700_000_000)

@@ -34,6 +34,9 @@ public struct NamespaceModel: Sendable, Hashable {
     public var propertyName: String
     public var docLines: [String]
     public var operations: [OperationModel]
+    /// Enums of values that several operations take, declared once on the namespace; each
+    /// request type names them with an alias.
+    public var sharedTypes: [TypeDeclaration] = []
     /// The generated file's name, such as `DouyinXingtuAPI.swift`.
     public var fileName: String
 }
