@@ -48,7 +48,8 @@ public struct URLSessionTransport: ClientTransport {
         }
         var fields = HTTPFields()
         for (name, value) in http.allHeaderFields {
-            fields.append(name: "\(name)", value: "\(value)")
+            // Names and values are strings; a cast costs far less than `String(describing:)`.
+            fields.append(name: name.base as? String ?? "\(name)", value: value as? String ?? "\(value)")
         }
         return HTTPResponse(status: http.statusCode, headerFields: fields, body: data)
     }
