@@ -14,7 +14,9 @@ import FoundationNetworking
 ///     RuntimeBenchmark <base URL> [calls] [repeats] [case]
 ///
 /// With a case name (or part of one, such as `generated-asynchttpclient`), only matching cases run.
-/// Prints one JSON object per case: its name and the calls per second of each repeat.
+/// Prints one JSON object per case: its name, and for each repeat the calls per second and the
+/// process's CPU time per call (every thread's, libcurl's and SwiftNIO's included), which varies
+/// far less from run to run than throughput against a loopback server does.
 @main
 struct RuntimeBenchmark {
     static let path = "/api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1"
@@ -57,23 +59,36 @@ struct RuntimeBenchmark {
                 try await run(handwritten, calls: min(200, calls), concurrency: concurrency)  // warm up
                 try await run(generated, calls: min(200, calls), concurrency: concurrency)
                 var rates: [String: [Double]] = [:]
+                var cpu: [String: [Double]] = [:]
                 for round in 0..<repeats {
                     let order = round % 2 == 0 ? [("handwritten", handwritten), ("generated", generated)]
                         : [("generated", generated), ("handwritten", handwritten)]
                     for (kind, call) in order {
+                        let cpuStarted = processCPUSeconds()
                         let started = ContinuousClock.now
                         try await run(call, calls: calls, concurrency: concurrency)
                         let elapsed = ContinuousClock.now - started
                         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
                         rates[kind, default: []].append(Double(calls) / seconds)
+                        cpu[kind, default: []].append((processCPUSeconds() - cpuStarted) / Double(calls) * 1e6)
                     }
                 }
                 for kind in ["handwritten", "generated"] {
                     let values = (rates[kind] ?? []).map { String(format: "%.1f", $0) }.joined(separator: ", ")
-                    print(#"{"name": "\#(kind)-\#(transport)", "concurrency": \#(concurrency), "calls": \#(calls), "callsPerSecond": [\#(values)]}"#)
+                    let micros = (cpu[kind] ?? []).map { String(format: "%.2f", $0) }.joined(separator: ", ")
+                    print(
+                        #"{"name": "\#(kind)-\#(transport)", "concurrency": \#(concurrency), "calls": \#(calls), "#
+                            + #""callsPerSecond": [\#(values)], "cpuMicrosecondsPerCall": [\#(micros)]}"#)
                 }
             }
         }
+    }
+
+    /// CPU time the whole process has used so far, in seconds.
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// `calls` calls, `concurrency` at a time.
