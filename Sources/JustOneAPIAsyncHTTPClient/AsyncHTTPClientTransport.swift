@@ -25,11 +25,17 @@ public struct AsyncHTTPClientTransport: ClientTransport {
     /// A process-wide client that lives as long as the process (so it needs no shutdown): up to
     /// 64 pooled connections per host, and connection failures reported at once, so that the
     /// `JustOneAPIClient`'s retry policy decides about them as it does for every transport.
+    ///
+    /// A call's timeout bounds the wait for the response head (AsyncHTTPClient's deadline ends
+    /// there); a body that arrives later still fails as timed out, and one that stops arriving
+    /// fails after 5 minutes without a byte, the client's read timeout. Calls with a longer
+    /// timeout need a client of their own with a longer read timeout.
     public static let sharedClient: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout.connect = .seconds(10)
+        configuration.timeout.read = .minutes(5)
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
 
