@@ -47,7 +47,7 @@ public struct RetryPolicy: Sendable {
 
     /// A uniformly random duration between zero and `ceiling`.
     public static func fullJitter(_ ceiling: Duration) -> Duration {
-        .seconds(Double.random(in: 0...max(0, ceiling.seconds)))
+        .seconds(Double.random(in: 0...max(0, ceiling.timeInterval)))
     }
 
     /// One attempt only.
@@ -74,7 +74,7 @@ public struct RetryPolicy: Sendable {
     /// `min(maxBackoff, initialBackoff × multiplier^(attempt - 1))`.
     public func backoffCeiling(after attempt: Int) -> Duration {
         let factor = pow(multiplier, Double(max(0, attempt - 1)))
-        let seconds = min(maxBackoff.seconds, initialBackoff.seconds * factor)
+        let seconds = min(maxBackoff.timeInterval, initialBackoff.timeInterval * factor)
         return .seconds(seconds)
     }
 
@@ -112,8 +112,4 @@ enum RetryAfter {
         guard let date = formatter.date(from: value) else { return nil }
         return .seconds(max(0, date.timeIntervalSince(now)))
     }
-}
-
-extension Duration {
-    var seconds: Double { timeInterval }
 }
