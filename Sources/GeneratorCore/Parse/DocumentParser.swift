@@ -108,15 +108,14 @@ public struct DocumentParser: Sendable {
         var result = DocumentStructure()
         func visit(_ node: Yams.Node, tokens: [String]) {
             if let mapping = node.mapping {
-                let isOperation = tokens.count == 3 && tokens[0] == "paths" && DocumentStructure.methods.contains(tokens[2])
-                let run = tokens.reversed().prefix { $0 == "properties" }.count
-                if run % 2 == 1 { result.propertyOrders.append(mapping.compactMap { $0.key.string }) }
+                let operation = DocumentStructure.operationKey(at: tokens)
+                if DocumentStructure.isPropertyMap(at: tokens) { result.propertyOrders.append(mapping.compactMap { $0.key.string }) }
                 for (key, value) in mapping {
                     guard let name = key.string else { continue }
                     if name == "$ref", let target = value.string {
                         result.references.append((JSONPointer.pointer(tokens), target))
-                    } else if isOperation, name.hasPrefix("x-") {
-                        if value.bool == true { result.operationFlags["\(tokens[2]) \(tokens[1])", default: []].insert(name) }
+                    } else if let operation, name.hasPrefix("x-") {
+                        if value.bool == true { result.operationFlags[operation, default: []].insert(name) }
                     } else {
                         visit(value, tokens: tokens + [name])
                     }

@@ -171,11 +171,8 @@ struct JSONScanner {
                 index += 1
                 return
             }
-            let isOperation = tokens.count == 3 && tokens[0] == "paths" && DocumentStructure.methods.contains(tokens[2])
-            // A `properties` object is a map of property names, unless `properties` is itself a
-            // property's name: in a run of `properties` tokens, the odd ones are maps.
-            let run = tokens.reversed().prefix { $0 == "properties" }.count
-            var keys: [String]? = run % 2 == 1 ? [] : nil
+            let operation = DocumentStructure.operationKey(at: tokens)
+            var keys: [String]? = DocumentStructure.isPropertyMap(at: tokens) ? [] : nil
             while index < bytes.count {
                 skipWhitespace(&index)
                 guard let key = try? readString(&index) else { return }
@@ -189,10 +186,10 @@ struct JSONScanner {
                     if let target = try? readString(&index) {
                         result.references.append((JSONPointer.pointer(tokens), target))
                     }
-                } else if isOperation, key.hasPrefix("x-") {
+                } else if let operation, key.hasPrefix("x-") {
                     try? skipValue(&index, depth: 0)
                     if bytes[valueStart..<index].elementsEqual("true".utf8) {
-                        result.operationFlags["\(tokens[2]) \(tokens[1])", default: []].insert(key)
+                        result.operationFlags[operation, default: []].insert(key)
                     }
                 } else {
                     tokens.append(key)
@@ -474,8 +471,26 @@ struct DocumentStructure: Sendable {
 
     var references: [(pointer: String, target: String)] = []
     var propertyOrders: [[String]] = []
-    /// Vendor extensions set to `true`, by `METHOD /path` (method in lower case).
+    /// Vendor extensions set to `true`, by ``operationKey(method:path:)``.
     var operationFlags: [String: Set<String>] = [:]
+
+    /// The key of an operation's flags: `get /path`.
+    static func operationKey(method: String, path: String) -> String {
+        method.lowercased() + " " + path
+    }
+
+    /// The operation key of the object at `tokens`, when it is an operation (`paths` → path → method).
+    static func operationKey(at tokens: [String]) -> String? {
+        guard tokens.count == 3, tokens[0] == "paths", methods.contains(tokens[2]) else { return nil }
+        return operationKey(method: tokens[2], path: tokens[1])
+    }
+
+    /// Whether the object at `tokens` maps property names to schemas: a `properties` object,
+    /// unless `properties` is itself a property's name (in a run of `properties` tokens, the
+    /// odd ones are maps).
+    static func isPropertyMap(at tokens: [String]) -> Bool {
+        tokens.reversed().prefix { $0 == "properties" }.count % 2 == 1
+    }
 }
 
 /// JSON pointers (RFC 6901) and their relation to coding paths.

@@ -9,8 +9,9 @@ public struct ParsedDocument: Sendable {
     let references: [Reference]
     /// The key order of every `properties` object in the file, as written.
     let propertyOrders: [[String]]
-    /// Vendor extensions set to `true` on each operation, by `method /path` (the decoder skips
-    /// vendor extensions; the generator reads the few it needs from the text).
+    /// Vendor extensions set to `true` on each operation, by
+    /// ``DocumentStructure/operationKey(method:path:)`` (the decoder skips vendor extensions;
+    /// the generator reads the few it needs from the text).
     let operationFlags: [String: Set<String>]
 
     struct Reference: Sendable, Hashable {

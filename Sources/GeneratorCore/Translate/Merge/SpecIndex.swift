@@ -175,7 +175,8 @@ struct SpecIndex: Sendable {
                     path: path.rawValue, method: endpoint.method, operation: endpoint.operation,
                     pathItemParameters: pathItem.parameters, security: endpoint.operation.security ?? document.security,
                     location: parsed.location(operationPointer), file: parsed.source.path,
-                    flags: parsed.operationFlags["\(endpoint.method.rawValue.lowercased()) \(path.rawValue)"] ?? [])
+                    flags: parsed.operationFlags[
+                        DocumentStructure.operationKey(method: endpoint.method.rawValue, path: path.rawValue)] ?? [])
                 if let existing = operations.firstIndex(where: { $0.path == indexed.path && $0.method == indexed.method }) {
                     let other = operations[existing]
                     if Self.sameEncoding(other.operation, indexed.operation)
