@@ -36,14 +36,14 @@ public struct Renderer: Sendable {
                 let operations = try namespace.operations.map { operation in
                     let context = RenderContext.operation(
                         operation,
-                        nestedTypesCode: try operation.nestedTypes.map { Self.indent(try declarationCode($0, diagnostics), by: 1) })
+                        nestedTypesCode: try nestedCode(operation.nestedTypes, diagnostics))
                     return (
                         methodCode: Self.indent(try render("operationMethod", context, diagnostics), by: 1),
                         requestCode: Self.indent(try render("requestType", context, diagnostics), by: 1))
                 }
-                let sharedTypes = try namespace.sharedTypes.map { Self.indent(try declarationCode($0, diagnostics), by: 1) }
                 let context = RenderContext.namespace(
-                    namespace, operations: operations, sharedTypesCode: sharedTypes, header: header(sources))
+                    namespace, operations: operations, sharedTypesCode: try nestedCode(namespace.sharedTypes, diagnostics),
+                    header: header(sources))
                 return GeneratedFile(path: namespace.fileName, contents: try render("Namespace.swift", context, diagnostics))
             }
         }
@@ -106,9 +106,13 @@ public struct Renderer: Sendable {
         case .oneOf(let oneOf): nested = oneOf.nestedTypes
         case .valueEnum, .alias: nested = []
         }
-        let nestedCode = try nested.map { Self.indent(try declarationCode($0, diagnostics), by: 1) }
-        let context = RenderContext.declaration(declaration, nestedTypesCode: nestedCode)
+        let context = RenderContext.declaration(declaration, nestedTypesCode: try nestedCode(nested, diagnostics))
         return try render(RenderContext.templateName(for: declaration), context, diagnostics)
+    }
+
+    /// `declarations` rendered and indented one level, to be placed inside a type.
+    private func nestedCode(_ declarations: [TypeDeclaration], _ diagnostics: DiagnosticCollector) throws -> [String] {
+        try declarations.map { Self.indent(try declarationCode($0, diagnostics), by: 1) }
     }
 
     /// `code` with every non-empty line indented by `levels` × 4 spaces, without its final newline.
