@@ -87,31 +87,12 @@ public final class LoopbackServer: @unchecked Sendable {
     /// Starts a server on a free port of 127.0.0.1.
     public init(handler: @escaping Handler) throws {
         self.handler = handler
-        #if canImport(Glibc) || canImport(Musl)
-        let streamType = Int32(SOCK_STREAM.rawValue)
-        #else
-        let streamType = SOCK_STREAM
-        #endif
-        let descriptor = socket(AF_INET, streamType, 0)
-        guard descriptor >= 0 else { throw ServerError("socket() failed: \(errno)") }
-        var yes: Int32 = 1
-        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(descriptor, 512) == 0 else {
+        let (descriptor, port) = try boundLoopbackSocket(reuseAddress: true)
+        guard listen(descriptor, 512) == 0 else {
             close(descriptor)
-            throw ServerError("bind/listen failed: \(errno)")
+            throw ServerError("listen failed: \(errno)")
         }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        withUnsafeMutablePointer(to: &address) {
-            _ = $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = port
         listener = descriptor
         let thread = Thread { [self] in acceptLoop() }
         thread.stackSize = 1 << 20
@@ -310,35 +291,43 @@ public final class RefusingPort: @unchecked Sendable {
     private let descriptor: Int32
 
     public init() throws {
-        #if canImport(Glibc) || canImport(Musl)
-        let streamType = Int32(SOCK_STREAM.rawValue)
-        #else
-        let streamType = SOCK_STREAM
-        #endif
-        let socketDescriptor = socket(AF_INET, streamType, 0)
-        guard socketDescriptor >= 0 else { throw ServerError("socket() failed: \(errno)") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0 else {
-            close(socketDescriptor)
-            throw ServerError("bind failed: \(errno)")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        withUnsafeMutablePointer(to: &address) {
-            _ = $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketDescriptor, $0, &length) }
-        }
-        descriptor = socketDescriptor
-        port = Int(UInt16(bigEndian: address.sin_port))
+        (descriptor, port) = try boundLoopbackSocket(reuseAddress: false)
     }
 
     deinit { close(descriptor) }
 
     public var baseURL: String { "http://127.0.0.1:\(port)" }
+}
+
+/// A TCP socket bound to a free port of 127.0.0.1 (not listening yet), and that port.
+private func boundLoopbackSocket(reuseAddress: Bool) throws -> (descriptor: Int32, port: Int) {
+    #if canImport(Glibc) || canImport(Musl)
+    let streamType = Int32(SOCK_STREAM.rawValue)
+    #else
+    let streamType = SOCK_STREAM
+    #endif
+    let descriptor = socket(AF_INET, streamType, 0)
+    guard descriptor >= 0 else { throw ServerError("socket() failed: \(errno)") }
+    if reuseAddress {
+        var yes: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+    }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let bound = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard bound == 0 else {
+        close(descriptor)
+        throw ServerError("bind failed: \(errno)")
+    }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    withUnsafeMutablePointer(to: &address) {
+        _ = $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+    }
+    return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
 }
 
 struct ServerError: Error, CustomStringConvertible {
