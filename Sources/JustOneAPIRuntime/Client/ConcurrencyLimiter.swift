@@ -14,6 +14,9 @@ final class ConcurrencyLimiter: @unchecked Sendable {
         available = limit
     }
 
+    /// How many tasks are waiting for a slot now.
+    var waitingCount: Int { lock.withLock { waiters.count - waiterHead } }
+
     /// Waits for a slot; throws `CancellationError` if the task is cancelled first.
     func acquire() async throws {
         let id: UInt64? = lock.withLock {

@@ -51,6 +51,10 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
         self.rateLimiter = configuration.requestsPerSecond.map(RateLimiter.init(perSecond:))
     }
 
+    /// How many calls are waiting for a slot under ``ClientConfiguration/maxConcurrentRequests``
+    /// at this moment: a queue depth for metrics and back-pressure decisions.
+    public var callsWaitingForASlot: Int { limiter.waitingCount }
+
     public var description: String { "JustOneAPIClient(server: \(server), token: \(credential))" }
 
     /// What `dump` and debuggers show: no token.

@@ -160,7 +160,7 @@ import TestSupport
     }
 
     @Test func slowServersTimeOut() async throws {
-        let server = try LoopbackServer { _ in LoopbackServer.Reply(body: Data("{}".utf8), delay: .seconds(3)) }
+        let server = try LoopbackServer { _ in LoopbackServer.Reply(body: Data("{}".utf8), delay: .seconds(10)) }
         let error = try await #require(throws: JustOneAPIError.self) {
             try await client(server, timeout: .milliseconds(500)).douyinXingtu.getAuthorTags(starAuthorId: "1")
         }

@@ -21,17 +21,29 @@ import TestSupport
         return elapsed
     }
 
-    /// Cancelling the calling task ends a call waiting on a slow server within 100 ms. The best
-    /// of three trials counts, so that a machine busy with other tests does not decide; a call
-    /// that ignored the cancellation would take the server's 5 s every time.
+    /// How soon after the cancellation a call must have ended. An implementation that ignores
+    /// cancellation waits for the server (20 s here), so a bound of 2 s tells the two apart on
+    /// a machine however loaded; the best of three trials is also held to 100 ms when the
+    /// machine is known to be quiet (`STRICT_TIMING=1 swift test`).
+    static let cancellationBound: Duration = .seconds(2)
+    static let strictCancellationBound: Duration = .milliseconds(100)
+
+    func checkLatency(_ trials: [Duration]) {
+        #expect(trials.min()! < Self.cancellationBound, "returned \(trials) after the cancellation")
+        if ProcessInfo.processInfo.environment["STRICT_TIMING"] == "1" {
+            #expect(trials.min()! < Self.strictCancellationBound, "returned \(trials) after the cancellation")
+        }
+    }
+
+    /// Cancelling the calling task ends a call waiting on a slow server at once.
     @Test(arguments: TransportKind.allCases)
     func cancellingAWaitingCall(transport: TransportKind) async throws {
         var trials: [Duration] = []
         for _ in 0..<3 {
-            trials.append(try await cancellationLatency(transport, reply: LoopbackServer.Reply(body: Data("{}".utf8), delay: .seconds(5))))
-            if trials.last! < .milliseconds(100) { break }
+            trials.append(try await cancellationLatency(transport, reply: LoopbackServer.Reply(body: Data("{}".utf8), delay: .seconds(20))))
+            if trials.last! < Self.strictCancellationBound { break }
         }
-        #expect(trials.min()! < .milliseconds(100), "returned \(trials) after the cancellation")
+        checkLatency(trials)
     }
 
     /// Cancellation also ends a retry's wait (here a 20 s `Retry-After`) at once.
@@ -41,21 +53,30 @@ import TestSupport
         for _ in 0..<3 {
             let reply = LoopbackServer.Reply(status: 503, headers: [("Retry-After", "20")], body: Data())
             trials.append(try await cancellationLatency(transport, reply: reply))
-            if trials.last! < .milliseconds(100) { break }
+            if trials.last! < Self.strictCancellationBound { break }
         }
-        #expect(trials.min()! < .milliseconds(100), "returned \(trials) after the cancellation")
+        checkLatency(trials)
     }
 
     /// A call waiting for a slot under the concurrency limit leaves the queue when cancelled.
-    @Test func cancellingACallWaitingForASlot() async throws {
-        let server = try LoopbackServer { _ in LoopbackServer.Reply(body: Data(#"{"code": 0, "data": 1}"#.utf8), delay: .seconds(1)) }
-        let client = makeClient(server, .urlSession, configuration: ClientConfiguration(maxConcurrentRequests: 1))
+    /// The first call holds the only slot at the server until the test lets it go, and the
+    /// second is seen waiting before it is cancelled, so no timing decides the outcome.
+    @Test(arguments: TransportKind.allCases)
+    func cancellingACallWaitingForASlot(transport: TransportKind) async throws {
+        let hold = ManualGate()
+        let server = try LoopbackServer { _ in
+            hold.wait()
+            return .json(#"{"code": 0, "data": 1}"#)
+        }
+        let client = makeClient(server, transport, configuration: ClientConfiguration(maxConcurrentRequests: 1))
         let first = Task { try await client.douyinXingtu.getAuthorTags(starAuthorId: "1") }
-        try await Task.sleep(for: .milliseconds(100))
+        #expect(try await eventually { server.requests.count == 1 })
         let second = Task { try await client.douyinXingtu.getAuthorTags(starAuthorId: "2") }
-        try await Task.sleep(for: .milliseconds(100))
+        #expect(try await eventually { client.callsWaitingForASlot == 1 })
         second.cancel()
         await #expect(throws: CancellationError.self) { try await second.value }
+        #expect(client.callsWaitingForASlot == 0, "the cancelled call left the queue")
+        hold.open()
         #expect(try await first.value.data == 1)
         #expect(server.requests.count == 1, "the cancelled call never reached the server")
     }

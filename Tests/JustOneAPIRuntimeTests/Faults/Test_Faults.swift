@@ -59,7 +59,7 @@ import TestSupport
 
     @Test(arguments: TransportKind.allCases)
     func headersLaterThanTheTimeout(transport: TransportKind) async throws {
-        let server = try LoopbackServer { _ in LoopbackServer.Reply(body: Data("{}".utf8), delay: .seconds(2)) }
+        let server = try LoopbackServer { _ in LoopbackServer.Reply(body: Data("{}".utf8), delay: .seconds(10)) }
         let error = try await #require(throws: JustOneAPIError.self) {
             try await makeClient(server, transport, timeout: .milliseconds(300), configuration: Self.noRetries)
                 .douyinXingtu.getAuthorTags(starAuthorId: "1")
@@ -75,7 +75,7 @@ import TestSupport
         let server = try LoopbackServer { _ in LoopbackServer.Reply(body: Data(#"{"code": 0, "data": 1}"#.utf8), delay: .milliseconds(600)) }
         let client = makeClient(server, transport, timeout: .milliseconds(200), configuration: Self.noRetries)
         let request = DouyinXingtuAPI.GetAuthorTags(starAuthorId: "1").request
-        let result = try await client.send(request, timeout: .seconds(5))
+        let result = try await client.send(request, timeout: .seconds(30))
         #expect(result.data == 1)
     }
 

@@ -5,10 +5,15 @@ import TestSupport
 
 @Suite(.serialized) struct Test_Load {
     /// 2,000 calls through a client limited to 16 in flight: every call answered once with its
-    /// own response, never more than 16 at the server, memory bounded.
+    /// own response, never more than 16 at the server, memory bounded. The first 16 requests are
+    /// held at the server until all 16 are there, so the test proves that the limit lets 16 calls
+    /// overlap whatever the machine's load (a client that sent one at a time would leave the
+    /// first request waiting for the gate's timeout, and fail).
     @Test(arguments: TransportKind.allCases)
     func twoThousandCallsSixteenInFlight(transport: TransportKind) async throws {
+        let gate = ArrivalGate(count: 16)
         let server = try LoopbackServer { request in
+            gate.arrive()
             let id = request.queryValue("starAuthorId") ?? "?"
             return .json(#"{"code": 0, "requestId": "\#(id)", "data": {"echo": "\#(id)"}}"#)
         }
@@ -29,26 +34,35 @@ import TestSupport
         #expect(answers.allSatisfy { $0.key == $0.value })
         #expect(server.requests.count == 2000)
         #expect(Set(server.requests.compactMap { $0.queryValue("starAuthorId") }).count == 2000)
-        #expect(server.peakConcurrency <= 16)
-        #expect(server.peakConcurrency > 1)
+        #expect(gate.openedByArrivals, "16 requests were never at the server at the same time")
+        #expect(server.peakConcurrency == 16)
         let growth = residentMemory() - memoryBefore
         #expect(growth < 200 * 1024 * 1024, "resident memory grew by \(growth / 1024 / 1024) MB")
     }
 
-    /// Callers waiting for a slot are served in the order they came.
-    @Test func waitingCallersAreServedInOrder() async throws {
+    /// Callers waiting for a slot are served in the order they came. The first call holds the
+    /// only slot at the server while the others queue one by one (each is seen waiting before
+    /// the next starts), so the order is the test's, not the scheduler's.
+    @Test(arguments: TransportKind.allCases)
+    func waitingCallersAreServedInOrder(transport: TransportKind) async throws {
+        let hold = ManualGate()
         let server = try LoopbackServer { request in
-            LoopbackServer.Reply(body: Data(#"{"code": 0, "data": 1}"#.utf8), delay: .milliseconds(50))
+            if request.queryValue("starAuthorId") == "0" { hold.wait() }
+            return .json(#"{"code": 0, "data": 1}"#)
         }
-        let client = makeClient(server, .urlSession, configuration: ClientConfiguration(maxConcurrentRequests: 1))
+        let client = makeClient(server, transport, configuration: ClientConfiguration(maxConcurrentRequests: 1))
         var tasks: [Task<Void, any Error>] = []
-        for index in 0..<6 {
+        tasks.append(Task { _ = try await client.douyinXingtu.getAuthorTags(starAuthorId: "0") })
+        #expect(try await eventually { server.requests.count == 1 })
+        for index in 1..<6 {
             tasks.append(Task { _ = try await client.douyinXingtu.getAuthorTags(starAuthorId: "\(index)") })
-            try await Task.sleep(for: .milliseconds(15))
+            #expect(try await eventually { client.callsWaitingForASlot == index })
         }
+        hold.open()
         for task in tasks { try await task.value }
         #expect(server.requests.map { $0.queryValue("starAuthorId") ?? "" } == ["0", "1", "2", "3", "4", "5"])
         #expect(server.peakConcurrency == 1)
+        #expect(client.callsWaitingForASlot == 0)
     }
 
     /// A rate limit spaces the starts of requests.
