@@ -40,18 +40,21 @@ public struct GeneratorPipeline: Sendable {
     }
 
     /// The generated files, or `nil` when there were errors (in `diagnostics`).
+    /// Runs on a thread of its own with a large stack (``GeneratorLimits``).
     public func run(diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
-        guard let (model, templates) = stages(diagnostics: diagnostics, loadingTemplates: true), let templates else {
-            return nil
-        }
-        return timings.measure("render") {
-            Renderer(templates: templates, inputs: options.inputs).render(model, diagnostics: diagnostics)
+        LargeStack.run { [self] in
+            guard let (model, templates) = stages(diagnostics: diagnostics, loadingTemplates: true), let templates else {
+                return nil
+            }
+            return timings.measure("render") {
+                Renderer(templates: templates, inputs: options.inputs).render(model, diagnostics: diagnostics)
+            }
         }
     }
 
     /// The translated model, without rendering: what `diff` compares.
     public func model(diagnostics: DiagnosticCollector) -> APIModel? {
-        stages(diagnostics: diagnostics, loadingTemplates: false)?.model
+        LargeStack.run { [self] in stages(diagnostics: diagnostics, loadingTemplates: false)?.model }
     }
 
     private func stages(diagnostics: DiagnosticCollector, loadingTemplates: Bool) -> (model: APIModel, templates: TemplateSet?)? {
@@ -82,10 +85,10 @@ public struct GeneratorPipeline: Sendable {
         return (model, templates)
     }
 
-    /// Parses the files on all cores; the result keeps the files' order.
+    /// Parses the files on all cores, on large stacks; the result keeps the files' order.
     func parse(_ files: [SourceFile], diagnostics: DiagnosticCollector) -> [ParsedDocument] {
         let results = ParallelResults<ParsedDocument?>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        LargeStack.concurrentPerform(iterations: files.count) { index in
             results[index] = DocumentParser().parse(files[index], diagnostics: diagnostics)
         }
         return results.values.compactMap { $0 }

@@ -129,7 +129,7 @@ extension GeneratorConfig {
             diagnostics.error("the configuration is not UTF-8 text", at: SourceLocation(file: path))
             return nil
         }
-        diagnostics.register(YAMLSourceLocator(text: text), for: path)
+        if let node = try? Yams.compose(yaml: text) { diagnostics.register(YAMLSourceLocator(root: node), for: path) }
         if text.allSatisfy(\.isWhitespace) { return GeneratorConfig() }
         let config: GeneratorConfig
         do {

@@ -28,7 +28,31 @@ struct OperationNaming {
         segment.count >= 2 && (segment.first == "v" || segment.first == "V") && segment.dropFirst().allSatisfy(\.isNumber)
     }
 
-    static func isParameter(_ segment: Substring) -> Bool { segment.hasPrefix("{") && segment.hasSuffix("}") }
+    /// Whether a segment names a resource by parameter: `{id}`, or `{id}.json` (a template
+    /// expression with only a format suffix around it).
+    static func isParameter(_ segment: Substring) -> Bool {
+        guard segment.contains("{") else { return false }
+        let literal = literalPart(segment)
+        return literal.isEmpty || literal.hasPrefix(".")
+    }
+
+    /// The segment without its template expressions: `thumbnail.{extension}` → `thumbnail.`.
+    static func literalPart(_ segment: Substring) -> Substring {
+        guard segment.contains("{") else { return segment }
+        var result = ""
+        var depth = 0
+        for character in segment {
+            if character == "{" { depth += 1 } else if character == "}" { depth = max(0, depth - 1) } else if depth == 0 {
+                result.append(character)
+            }
+        }
+        return Substring(result)
+    }
+
+    /// The names of the template expressions in a segment.
+    static func parameterNames(in segment: Substring) -> [String] {
+        OperationTranslator.pathParameterNames(String(segment))
+    }
 
     /// The segment or tag that groups an operation, before it is made a Swift name.
     func namespaceKey(path: String, tags: [String]?) -> String {
@@ -62,8 +86,9 @@ struct OperationNaming {
         if afterNamespace.first.map(String.init) == candidate.namespaceKey { afterNamespace = afterNamespace.dropFirst() }
         let version = segments.last { Self.isVersion($0) }.map { $0.uppercased() } ?? ""
         let literals = afterNamespace.filter { !Self.isVersion($0) && !Self.isParameter($0) && !skipSegments.contains(String($0)) }
+            .map(Self.literalPart)
         let trailingParameters = Array(segments.reversed().prefix { Self.isParameter($0) || Self.isVersion($0) }
-            .filter(Self.isParameter).reversed())
+            .filter(Self.isParameter).reversed()).flatMap(Self.parameterNames(in:))
         var base: String
         var qualifiers: [Substring]
         if let last = literals.last {
@@ -74,7 +99,7 @@ struct OperationNaming {
             qualifiers = []
         }
         if !trailingParameters.isEmpty {
-            base += "By" + trailingParameters.map { SwiftName.pascalCase(String($0.dropFirst().dropLast())) }.joined(separator: "And")
+            base += "By" + trailingParameters.map { SwiftName.pascalCase($0) }.joined(separator: "And")
         }
         if base.isEmpty { base = "operation" }
         var forms: [String] = []

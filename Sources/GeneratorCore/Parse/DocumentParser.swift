@@ -15,6 +15,7 @@ public struct DocumentParser: Sendable {
     public func parse(_ file: SourceFile, diagnostics: DiagnosticCollector) -> ParsedDocument? {
         let root: RootFields
         let structure: DocumentStructure
+        let json: [UInt8]
         switch file.format {
         case .json:
             let bytes = [UInt8](file.data)
@@ -23,13 +24,16 @@ public struct DocumentParser: Sendable {
             guard let fields = readJSONRoot(file, scanner: scanner, diagnostics: diagnostics) else { return nil }
             root = fields
             structure = scanner.structure()
+            json = bytes
         case .yaml:
             guard let (fields, node) = readYAMLRoot(file, diagnostics: diagnostics) else { return nil }
             root = fields
-            structure = Self.structure(of: node)
+            json = YAMLToJSON.convert(node)
+            structure = JSONScanner(json).structure()
         }
         guard let version = checkVersion(root, in: file, diagnostics: diagnostics) else { return nil }
-        guard let document = decode(file, version: version, diagnostics: diagnostics) else { return nil }
+        guard let document = decode(json, of: file, version: version, structure: structure, diagnostics: diagnostics)
+        else { return nil }
         DocumentValidator(file: file.path, diagnostics: diagnostics).validate(document)
         return ParsedDocument(
             source: file, document: document,
@@ -51,6 +55,11 @@ public struct DocumentParser: Sendable {
         }
         if let error = scanner.syntaxError() {
             let (line, column) = scanner.position(of: error.offset)
+            if error.isNestingLimit {
+                diagnostics.error(
+                    Self.nestingMessage, at: SourceLocation(file: file.path, line: line, column: column), hint: Self.nestingHint)
+                return nil
+            }
             diagnostics.error(
                 "malformed JSON: \(error.message)",
                 at: SourceLocation(file: file.path, line: line, column: column),
@@ -79,7 +88,6 @@ public struct DocumentParser: Sendable {
             diagnostics.error("the file is not valid UTF-8 text", at: location, hint: "save the document as UTF-8")
             return nil
         }
-        diagnostics.register(YAMLSourceLocator(text: text), for: file.path)
         if text.allSatisfy(\.isWhitespace) {
             diagnostics.error("the file is empty", at: location, hint: "an OpenAPI document starts with `openapi: 3.1.0`")
             return nil
@@ -94,6 +102,12 @@ public struct DocumentParser: Sendable {
             diagnostics.error("malformed YAML: \(error)", at: location)
             return nil
         }
+        if let node { diagnostics.register(YAMLSourceLocator(root: node), for: file.path) }
+        if let node, let (line, column) = Self.excessiveNesting(in: node) {
+            diagnostics.error(
+                Self.nestingMessage, at: SourceLocation(file: file.path, line: line, column: column), hint: Self.nestingHint)
+            return nil
+        }
         guard let node, let mapping = node.mapping else {
             diagnostics.error(
                 "not an OpenAPI document: the top level is not a mapping", at: location,
@@ -103,29 +117,26 @@ public struct DocumentParser: Sendable {
         return (RootFields(openapi: mapping["openapi"]?.string, swagger: mapping["swagger"]?.string), node)
     }
 
-    /// What the generator needs from a YAML document's text; see ``JSONScanner/structure()``.
-    static func structure(of node: Yams.Node) -> DocumentStructure {
-        var result = DocumentStructure()
-        func visit(_ node: Yams.Node, tokens: [String]) {
-            if let mapping = node.mapping {
-                let operation = DocumentStructure.operationKey(at: tokens)
-                if DocumentStructure.isPropertyMap(at: tokens) { result.propertyOrders.append(mapping.compactMap { $0.key.string }) }
-                for (key, value) in mapping {
-                    guard let name = key.string else { continue }
-                    if name == "$ref", let target = value.string {
-                        result.references.append((JSONPointer.pointer(tokens), target))
-                    } else if let operation, name.hasPrefix("x-") {
-                        if value.bool == true { result.operationFlags[operation, default: []].insert(name) }
-                    } else {
-                        visit(value, tokens: tokens + [name])
-                    }
-                }
-            } else if let sequence = node.sequence {
-                for (index, element) in sequence.enumerated() { visit(element, tokens: tokens + [String(index)]) }
+    static let nestingMessage =
+        "the document nests more than \(GeneratorLimits.documentNesting) levels deep here, more than this generator reads"
+    static let nestingHint =
+        "flatten the schema: give nested levels names under components/schemas and refer to them with $ref"
+
+    /// The first place where `node` nests deeper than ``GeneratorLimits/documentNesting``, as
+    /// a 1-based line and column; without recursion, so that any depth is safe to check.
+    static func excessiveNesting(in node: Yams.Node) -> (line: Int, column: Int)? {
+        var stack: [(node: Yams.Node, depth: Int)] = [(node, 0)]
+        while let (current, depth) = stack.popLast() {
+            if depth > GeneratorLimits.documentNesting {
+                return (current.mark.map { $0.line } ?? 1, current.mark.map { $0.column } ?? 1)
+            }
+            if let mapping = current.mapping {
+                for (key, value) in mapping { stack.append((value, depth + 1)); _ = key }
+            } else if let sequence = current.sequence {
+                for element in sequence { stack.append((element, depth + 1)) }
             }
         }
-        visit(node, tokens: [])
-        return result
+        return nil
     }
 
     private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
@@ -182,27 +193,71 @@ public struct DocumentParser: Sendable {
         return decoder
     }
 
-    private func decode(_ file: SourceFile, version: MajorVersion, diagnostics: DiagnosticCollector) -> OpenAPIKit.OpenAPI.Document? {
-        do {
-            switch (version, file.format) {
-            case (.v31, .json):
-                return try Self.jsonDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: file.data)
-            case (.v31, .yaml):
-                return try YAMLDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: file.data, userInfo: Self.userInfo)
-            case (.v30, .json):
-                return try Self.jsonDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: file.data)
-                    .convert(to: .v3_1_1)
-            case (.v30, .yaml):
-                return try YAMLDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: file.data, userInfo: Self.userInfo)
-                    .convert(to: .v3_1_1)
+    /// How many unreadable keywords one document may have dropped before decoding gives up.
+    static let maximumIgnoredKeywords = 100
+
+    /// Decodes the document's JSON text. A keyword that OpenAPIKit cannot read but that does not
+    /// shape the generated code (``IgnorableKeywords``, such as `maximum: 9223372036854776000` on
+    /// an integer, or a 3.0-style `exclusiveMinimum: true` in 3.1) is removed with a located
+    /// warning, and decoding starts again; anything else is a located error.
+    private func decode(
+        _ json: [UInt8], of file: SourceFile, version: MajorVersion, structure: DocumentStructure,
+        diagnostics: DiagnosticCollector
+    ) -> OpenAPIKit.OpenAPI.Document? {
+        var bytes = json
+        var ignored = 0
+        func ignore(_ keyword: [String], because reason: String) -> Bool {
+            guard let repaired = JSONScanner(bytes).removingMember(at: keyword) else { return false }
+            ignored += 1
+            bytes = repaired
+            diagnostics.warning(
+                "`\(keyword.last!)` cannot be read and is ignored: \(reason)",
+                at: SourceLocation(file: file.path, pointer: JSONPointer.pointer(keyword)),
+                hint: "it does not change the generated code; correct it so that other tools read it too")
+            return true
+        }
+        // Removed from the end backwards, so that earlier paths stay valid.
+        for (keyword, reason) in IgnorableKeywords.knownUnreadable(structure.numericLimits, openAPI31: version == .v31).reversed() {
+            _ = ignore(keyword, because: reason)
+        }
+        while true {
+            do {
+                let data = Data(bytes)
+                switch version {
+                case .v31:
+                    return try Self.jsonDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: data)
+                case .v30:
+                    return try Self.jsonDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: data).convert(to: .v3_1_1)
+                }
+            } catch {
+                let openAPIError = OpenAPIKit.OpenAPI.Error(from: error)
+                let path = openAPIError.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+                let message = openAPIError.localizedDescription
+                if ignored < Self.maximumIgnoredKeywords,
+                    let keyword = IgnorableKeywords.culprit(path: path, message: message, in: JSONScanner(bytes)),
+                    ignore(keyword, because: message)
+                {
+                    continue
+                }
+                // An operation that cannot be read is left out; the rest of the API is generated.
+                if ignored < Self.maximumIgnoredKeywords, path.count >= 3, path[0] == "paths",
+                    DocumentStructure.methods.contains(path[2]),
+                    let repaired = JSONScanner(bytes).removingMember(at: Array(path[0..<3]))
+                {
+                    ignored += 1
+                    bytes = repaired
+                    diagnostics.warning(
+                        "\(path[2].uppercased()) \(path[1]) is left out: it cannot be read: \(message)",
+                        at: SourceLocation(file: file.path, pointer: JSONPointer.pointer(path)),
+                        hint: "the rest of the API is generated; correct the operation to include it")
+                    continue
+                }
+                diagnostics.error(
+                    "invalid OpenAPI document: \(message)",
+                    at: SourceLocation(file: file.path, pointer: JSONPointer.pointer(path)),
+                    hint: "correct the document so that it follows the OpenAPI specification")
+                return nil
             }
-        } catch {
-            let openAPIError = OpenAPIKit.OpenAPI.Error(from: error)
-            diagnostics.error(
-                "invalid OpenAPI document: \(openAPIError.localizedDescription)",
-                at: SourceLocation(file: file.path, pointer: JSONPointer.pointer(openAPIError.codingPath)),
-                hint: "correct the document so that it follows the OpenAPI specification")
-            return nil
         }
     }
 }

@@ -8,6 +8,9 @@ struct JSONScanner {
     struct SyntaxError: Error, Equatable {
         let offset: Int
         let message: String
+        /// The JSON is well-formed as far as it was read, but nests deeper than
+        /// ``GeneratorLimits/documentNesting``.
+        var isNestingLimit = false
     }
 
     /// One member of an object: its key, where the key starts, and the bytes of its value.
@@ -65,6 +68,51 @@ struct JSONScanner {
             }
         }
         return found
+    }
+
+    /// The offset where the value that `tokens` names starts; `nil` unless the whole path exists.
+    func valueStart(of tokens: [String]) -> Int? {
+        var index = 0
+        skipWhitespace(&index)
+        for token in tokens {
+            guard index < bytes.count else { return nil }
+            if bytes[index] == UInt8(ascii: "{") {
+                guard let member = try? member(token, ofObjectAt: index) else { return nil }
+                index = member.valueStart
+            } else if bytes[index] == UInt8(ascii: "["), let position = Int(token) {
+                guard let elements = try? elements(ofArrayAt: index), position >= 0, position < elements.count else { return nil }
+                index = elements[position].lowerBound
+            } else {
+                return nil
+            }
+        }
+        return index
+    }
+
+    /// The keys of the object that `tokens` names; `nil` when it is not an object.
+    func memberKeys(at tokens: [String]) -> [String]? {
+        guard let start = valueStart(of: tokens), peek(start) == UInt8(ascii: "{") else { return nil }
+        return (try? members(ofObjectAt: start))?.map(\.key)
+    }
+
+    /// The text without the object member that `tokens` names (its last token is the key), still
+    /// valid JSON; `nil` when there is no such member.
+    func removingMember(at tokens: [String]) -> [UInt8]? {
+        guard let key = tokens.last, let parent = valueStart(of: Array(tokens.dropLast())),
+            peek(parent) == UInt8(ascii: "{"), let members = try? members(ofObjectAt: parent),
+            let position = members.firstIndex(where: { $0.key == key })
+        else { return nil }
+        let range: Range<Int>
+        if position + 1 < members.count {
+            range = members[position].keyOffset..<members[position + 1].keyOffset
+        } else if position > 0 {
+            range = members[position - 1].valueRange.upperBound..<members[position].valueRange.upperBound
+        } else {
+            range = members[position].keyOffset..<members[position].valueRange.upperBound
+        }
+        var result = bytes
+        result.removeSubrange(range)
+        return result
     }
 
     /// The member called `key` of the object that starts at `start`, scanning only up to it.
@@ -191,6 +239,11 @@ struct JSONScanner {
                     if bytes[valueStart..<index].elementsEqual("true".utf8) {
                         result.operationFlags[operation, default: []].insert(key)
                     }
+                } else if IgnorableKeywords.numericLimits.contains(key), keys == nil,
+                    let first = peek(index), first != UInt8(ascii: "{"), first != UInt8(ascii: "[")
+                {
+                    try? skipValue(&index, depth: 0)
+                    result.numericLimits.append((tokens + [key], String(decoding: bytes[valueStart..<index], as: UTF8.self)))
                 } else {
                     tokens.append(key)
                     walk(&index, tokens: &tokens, into: &result)
@@ -280,7 +333,10 @@ struct JSONScanner {
     }
 
     private func skipValue(_ index: inout Int, depth: Int) throws {
-        guard depth < 512 else { throw SyntaxError(offset: index, message: "nesting is deeper than 512 levels") }
+        guard depth <= GeneratorLimits.documentNesting else {
+            throw SyntaxError(
+                offset: index, message: "nesting is deeper than \(GeneratorLimits.documentNesting) levels", isNestingLimit: true)
+        }
         guard let byte = peek(index) else {
             throw SyntaxError(offset: index, message: "unexpected end of file (the document is truncated); expected a value")
         }
@@ -473,6 +529,9 @@ struct DocumentStructure: Sendable {
     var propertyOrders: [[String]] = []
     /// Vendor extensions set to `true`, by ``operationKey(method:path:)``.
     var operationFlags: [String: Set<String>] = [:]
+    /// Numeric validation keywords (``IgnorableKeywords/numericLimits``) with their value's
+    /// text, for dropping those the decoder would refuse before it runs.
+    var numericLimits: [(tokens: [String], value: String)] = []
 
     /// The key of an operation's flags: `get /path`.
     static func operationKey(method: String, path: String) -> String {

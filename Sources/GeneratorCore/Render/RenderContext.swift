@@ -16,7 +16,7 @@ enum RenderContext {
         header.merging(
             [
                 "typeName": namespace.typeName,
-                "propertyName": namespace.propertyName,
+                "propertyName": SwiftName.escaped(namespace.propertyName),
                 "docLines": namespace.docLines,
                 "hasSharedTypes": !sharedTypesCode.isEmpty,
                 "sharedTypes": sharedTypesCode.enumerated().map { ["code": $1, "isFirst": $0 == 0] },
@@ -42,7 +42,7 @@ enum RenderContext {
             return context
         }
         var context: [String: Any] = [
-            "methodName": operation.methodName,
+            "methodName": SwiftName.escaped(operation.methodName),
             "requestTypeName": operation.requestTypeName,
             "methodDocLines": operation.methodDocLines,
             "requestDocLines": operation.requestDocLines,

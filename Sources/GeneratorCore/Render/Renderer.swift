@@ -72,7 +72,7 @@ public struct Renderer: Sendable {
         let work = jobs
         let results = ParallelResults<GeneratedFile>(count: work.count)
         let failed = ParallelResults<Bool>(count: work.count)
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+        LargeStack.concurrentPerform(iterations: work.count) { index in
             do {
                 results[index] = try work[index]()
             } catch {

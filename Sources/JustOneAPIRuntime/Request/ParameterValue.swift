@@ -3,7 +3,7 @@ import Foundation
 /// A value that can be sent as a query, path, header or form parameter.
 ///
 /// Booleans are sent as `true`/`false`, numbers in their shortest exact form, dates as ISO 8601,
-/// and generated enums as their raw values.
+/// bytes in Base64, and generated enums as their raw values.
 public protocol ParameterValue: Sendable {
     /// The text sent for this value, before percent-encoding.
     var parameterValue: String { get }
@@ -39,6 +39,11 @@ extension Float: ParameterValue {
 
 extension Date: ParameterValue {
     public var parameterValue: String { ISO8601Coding.string(from: self) }
+}
+
+extension Data: ParameterValue {
+    /// Base64, as OpenAPI's `format: byte` describes.
+    public var parameterValue: String { base64EncodedString() }
 }
 
 extension ParameterValue where Self: RawRepresentable, RawValue: ParameterValue {

@@ -68,11 +68,26 @@ import Testing
 
     @Test func invalidStructureIsLocated() async throws {
         let document = GeneratorHarness.document(
-            paths: #"{"/a": {"get": {"operationId": "a", "responses": {"200": {"description": 5}}}}}"#)
+            paths: "{}", components: #"{"schemas": {"A": {"type": "object", "properties": 5}}}"#)
         let result = try await GeneratorHarness.generate(["api.json": document])
         let error = try onlyError(result)
         #expect(error.message.hasPrefix("invalid OpenAPI document"))
         #expect(error.location?.line != nil)
+    }
+
+    /// An operation that cannot be read is left out with a located warning; the rest is generated.
+    @Test func unreadableOperationIsLeftOut() async throws {
+        let document = GeneratorHarness.document(
+            paths: #"{"/a": {"get": {"operationId": "a", "responses": {"200": {"description": 5}}}}, "#
+                + GeneratorHarness.getOperation("/b", operationID: "b") + "}")
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        #expect(result.errors.isEmpty)
+        let warning = try #require(result.warnings.first { $0.message.hasPrefix("GET /a is left out: it cannot be read") })
+        #expect(warning.location?.file == "specs/api.json")
+        #expect(warning.location?.line != nil)
+        let namespace = try #require(result.files?.first { $0.path.hasSuffix("API.swift") }?.contents)
+        #expect(namespace.contains("func b("))
+        #expect(!namespace.contains("func a("))
     }
 
     @Test func unresolvableReference() async throws {

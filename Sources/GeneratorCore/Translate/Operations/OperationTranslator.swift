@@ -266,8 +266,16 @@ struct OperationTranslator {
             hint: "the rest of the API is generated")
     }
 
+    /// The names of the path's template expressions in order, wherever they stand in a
+    /// segment: `/files/{file_id}/thumbnail.{extension}` → `file_id`, `extension`.
     static func pathParameterNames(_ path: String) -> [String] {
-        path.split(separator: "/").filter(OperationNaming.isParameter).map { String($0.dropFirst().dropLast()) }
+        var names: [String] = []
+        var rest = Substring(path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
     }
 
     /// The path as a Swift string literal with each `{name}` interpolated.

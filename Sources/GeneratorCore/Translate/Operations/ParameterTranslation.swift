@@ -32,6 +32,10 @@ struct ParameterTranslation {
                 for: parameter.schema, suggestedName: SwiftName.nestedTypeName(parameter.wireName, digitPrefix: "Parameter"),
                 in: &scope, at: parameter.source, valueDocs: description.valueDocs)
             encoding = parameter.location == .body ? .scalar : Self.encoding(of: parameter.schema, schemas: schemas)
+            if encoding == .array {
+                // A list in a query, form, header or cookie has no place for `null` elements.
+                type = type.withNonOptionalElements
+            }
             if parameter.location != .body && encoding != .json {
                 // The parameter's own enum is sent as text, never as JSON.
                 for index in declaredBefore..<scope.declarations.count {

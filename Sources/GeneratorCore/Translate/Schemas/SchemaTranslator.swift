@@ -24,6 +24,11 @@ struct SchemaTranslator {
     private(set) var moduleNames: NameScope
     /// Module-level types declared for aliases.
     private(set) var aliasSupportDeclarations: [TypeDeclaration] = []
+    /// How many arrays and dictionaries enclose the schema being translated, and how many
+    /// schemas in all: bounded by ``GeneratorLimits`` so that no generated type stalls the
+    /// compiler and no recursion runs away.
+    private var collectionDepth = 0
+    private var schemaDepth = 0
 
     init(
         index: SpecIndex, diagnostics: DiagnosticCollector, envelopeSchemaName: String?,
@@ -142,6 +147,14 @@ struct SchemaTranslator {
         for schema: JSONSchema, suggestedName: String, in scope: inout TypeScope, at location: SourceLocation,
         valueDocs: [String: String] = [:]
     ) -> SwiftType {
+        guard schemaDepth < GeneratorLimits.schemaNesting else {
+            diagnostics.warning(
+                "schemas nest more than \(GeneratorLimits.schemaNesting) levels deep here; the value at that depth is typed `JSONValue`",
+                at: location, hint: "give nested levels names under components/schemas to type them")
+            return .jsonValue
+        }
+        schemaDepth += 1
+        defer { schemaDepth -= 1 }
         let base = nonOptionalType(
             for: schema, suggestedName: suggestedName, in: &scope, at: location, valueDocs: valueDocs)
         return schema.nullable ? base.optional : base
@@ -172,13 +185,16 @@ struct SchemaTranslator {
             }
         case .array(_, let array):
             guard let items = array.items else { return .array(.jsonValue) }
-            return .array(swiftType(for: items, suggestedName: suggestedName + "Item", in: &scope, at: location))
+            guard let element = collectionElement(items, suggestedName: suggestedName + "Item", in: &scope, at: location)
+            else { return .jsonValue }
+            return .array(element)
         case .object(_, let object):
             if !object.properties.isEmpty { break }
             switch object.additionalProperties {
             case .b(let valueSchema):
-                return .dictionary(
-                    swiftType(for: valueSchema, suggestedName: suggestedName + "Value", in: &scope, at: location))
+                guard let value = collectionElement(valueSchema, suggestedName: suggestedName + "Value", in: &scope, at: location)
+                else { return .jsonValue }
+                return .dictionary(value)
             default:
                 return .dictionary(.jsonValue)
             }
@@ -212,6 +228,23 @@ struct SchemaTranslator {
         else { return .jsonValue }
         scope.declarations.append(declaration)
         return scope.reference(to: name)
+    }
+
+    /// The element type of an array or dictionary, or `nil` when collections already nest
+    /// ``GeneratorLimits/collectionNesting`` deep (reported; the collection becomes `JSONValue`).
+    private mutating func collectionElement(
+        _ schema: JSONSchema, suggestedName: String, in scope: inout TypeScope, at location: SourceLocation
+    ) -> SwiftType? {
+        guard collectionDepth < GeneratorLimits.collectionNesting else {
+            diagnostics.warning(
+                "arrays and maps nest more than \(GeneratorLimits.collectionNesting) levels deep here; "
+                    + "the value is typed `JSONValue`, since so deep a Swift type slows the compiler down",
+                at: location, hint: "give nested levels names under components/schemas to type them")
+            return nil
+        }
+        collectionDepth += 1
+        defer { collectionDepth -= 1 }
+        return swiftType(for: schema, suggestedName: suggestedName, in: &scope, at: location)
     }
 
     private func declaresEnum(_ schema: JSONSchema) -> Bool {

@@ -38,6 +38,15 @@ indirect enum SwiftType: Hashable, Sendable {
         return self
     }
 
+    /// An array type whose elements are not optional (`[E?]?` → `[E]?`); other types unchanged.
+    var withNonOptionalElements: SwiftType {
+        switch self {
+        case .optional(let wrapped): .optional(wrapped.withNonOptionalElements)
+        case .array(let element): .array(element.unwrapped)
+        default: self
+        }
+    }
+
     /// The qualified names this type stores inline (not behind an array or dictionary's heap
     /// storage), for finding reference cycles. `container` qualifies nested names.
     func inlineTypeNames(container: String) -> [String] {

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import TestSupport
+
+@testable import GeneratorCore
+
+/// Documents nobody here wrote: deep nesting, unreadable keywords, broken operations. Each ends
+/// in generated files or in located errors, never in a crash.
+@Suite struct Test_UnseenDocuments {
+    /// A document whose one schema is `depth` arrays around a string, in JSON or YAML.
+    static func nestedArrays(depth: Int, yaml: Bool) -> String {
+        if yaml {
+            var lines = ["openapi: 3.1.0", "info: {title: Deep, version: '1'}", "paths: {}", "components:", "  schemas:", "    Deep:"]
+            for level in 0..<depth {
+                let indent = String(repeating: "  ", count: 3 + level)
+                lines += ["\(indent)type: array", "\(indent)items:"]
+            }
+            lines.append(String(repeating: "  ", count: 3 + depth) + "type: string")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let schema = String(repeating: #"{"type": "array", "items": "#, count: depth) + #"{"type": "string"}"#
+            + String(repeating: "}", count: depth)
+        return GeneratorHarness.document(paths: "{}", components: #"{"schemas": {"Deep": "# + schema + "}}")
+    }
+
+    /// Nesting past ``GeneratorLimits/documentNesting`` is refused at its place, in JSON and
+    /// YAML, however deep (a debug build used to crash at 400 levels).
+    @Test(arguments: [(400, false), (3_000, false), (400, true), (3_000, true)])
+    func deepNestingIsRefusedAtItsPlace(depth: Int, yaml: Bool) async throws {
+        let name = yaml ? "deep.yaml" : "deep.json"
+        let result = try await GeneratorHarness.generate([name: Self.nestedArrays(depth: depth, yaml: yaml)])
+        #expect(result.files == nil)
+        let error = try #require(result.errors.first)
+        // libyaml stops at 1,000 levels itself, with its own words.
+        #expect(
+            error.message.contains("nests more than \(GeneratorLimits.documentNesting) levels deep")
+                || (yaml && depth > 1_000 && error.message.contains("Maximum nesting level reached")))
+        #expect(error.location?.file == "specs/\(name)")
+        #expect((error.location?.line ?? 0) > 1)
+    }
+
+    /// Within the limit, a deep schema generates; past six levels of arrays it is `JSONValue`
+    /// with a warning, so that the compiler is never handed `[[[[[[[[…]]]]]]]]`.
+    @Test(arguments: [false, true])
+    func deepButAllowedNestingGenerates(yaml: Bool) async throws {
+        let depth = GeneratorLimits.documentNesting - 10
+        let result = try await GeneratorHarness.generate(
+            [yaml ? "deep.yaml" : "deep.json": Self.nestedArrays(depth: depth, yaml: yaml)])
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let model = try #require(result.file("Models/Deep.swift"))
+        #expect(model.contains("public typealias Deep = [[[[[[JSONValue]]]]]]"))
+        #expect(result.warnings.contains { $0.message.hasPrefix("arrays and maps nest more than 6 levels deep here") })
+    }
+
+    /// Keywords the OpenAPI library cannot read are dropped with a warning at their place: the
+    /// 3.0 form of `exclusiveMinimum` in 3.1, a bound beyond 64 bits, and (found by decoding
+    /// and decoding again) `externalDocs` that is not an object.
+    @Test func unreadableKeywordsAreIgnoredWithAWarning() async throws {
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/a", operationID: "a", response: ##"{"$ref": "#/components/schemas/A"}"##) + "}",
+            components: """
+                {"schemas": {"A": {"type": "object", "externalDocs": 5, "properties": {
+                  "n": {"type": "integer", "maximum": 9223372036854776000},
+                  "x": {"type": "number", "exclusiveMinimum": true, "minimum": 0}}}}}
+                """)
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let ignored = result.warnings.filter { $0.message.contains("cannot be read and is ignored") }
+        #expect(Set(ignored.compactMap { $0.location?.pointer }) == [
+            "/components/schemas/A/externalDocs", "/components/schemas/A/properties/n/maximum",
+            "/components/schemas/A/properties/x/exclusiveMinimum",
+        ])
+        #expect(ignored.allSatisfy { $0.location?.line != nil })
+        let model = try #require(result.file("Models/A.swift"))
+        #expect(model.contains("public var n: Int?"))
+        #expect(model.contains("public var x: Double?"))
+    }
+
+    /// YAML reads as YAML: a plain `3` among a text enum's values is text, `null` there says
+    /// the value may be absent, and quoted `'true'` is text.
+    @Test func yamlScalarsKeepTheirMeaning() async throws {
+        let yaml = """
+            openapi: 3.0.3
+            info: {title: Y, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Version:
+                  type: string
+                  nullable: true
+                  enum: [3, '4', null]
+                Flags:
+                  type: object
+                  properties:
+                    on: {type: string, default: 'true'}
+                    count: {type: integer, default: 12}
+            """
+        let result = try await GeneratorHarness.generate(["api.yaml": yaml])
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let version = try #require(result.file("Models/Version.swift"))
+        #expect(version.contains(#"case .value3: "3""#))
+        #expect(version.contains(#"case .value4: "4""#))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import JustOneAPIRuntime
+import KitchenSinkClient
+import Testing
+import TestSupport
+
+/// The operations generated from `Tests/Fixtures/KitchenSink/unseen.json`, constructs of
+/// real-world documents that once broke the generator, called against a server on loopback.
+/// That they compile at all (the KitchenSinkClient target) is the first half of each test.
+@Suite struct Test_UnseenConstructs {
+    func client(_ server: LoopbackServer) -> JustOneAPIClient {
+        JustOneAPIClient(token: "unseen-token", server: Server(server.baseURL + "/v2")!, timeout: .seconds(10))
+    }
+
+    @Test func pathParametersInsideASegment() async throws {
+        let server = try LoopbackServer { _ in
+            LoopbackServer.Reply(headers: [("Content-Type", "image/png")], body: Data([137, 80, 78, 71]))
+        }
+        let response = try await client(server).files.thumbnail(fileID: "a b", extension: .png)
+        #expect(server.requests.first?.path == "/v2/files/a%20b/thumbnail.png")
+        #expect(response.data == Data([137, 80, 78, 71]))
+    }
+
+    @Test func pathParameterWithAFormatSuffix() async throws {
+        let server = try LoopbackServer { _ in .json(#"{"id": 9223372036854775807, "level": "gold"}"#) }
+        let response = try await client(server).badges.badgesByID(id: 42)
+        #expect(server.requests.first?.path == "/v2/badges/42.json")
+        #expect(response.data.id == Int.max)
+        #expect(response.data.level == .gold)
+    }
+
+    @Test func keywordNamedOperationWithOptionalListsOfEnumValues() async throws {
+        let server = try LoopbackServer { _ in .json("[[[[[[[[\"deep\"]]]]]]]]") }
+        let response = try await client(server).keywords.in(
+            colors: ["red", "blue"], statuses: [.gold, .silver], digest: Data([1, 2, 3]))
+        let request = try #require(server.requests.first)
+        #expect(request.path == "/v2/keywords/in")
+        #expect(request.query == "colors=red&colors=blue&statuses=gold%2Csilver&digest=AQID")
+        // Past six levels the generated type is `JSONValue`, and the value is all there.
+        #expect(response.data.first?.first?.first?.first?.first?.first?[0]?[0]?.stringValue == "deep")
+
+        _ = try await client(server).keywords.in()
+        #expect(server.requests.last?.query == "")
+    }
+
+    @Test func optionalListsInAForm() async throws {
+        let server = try LoopbackServer { _ in .json("true") }
+        let response = try await client(server).keywords.inForm(levels: [.gold, .silver], tags: ["x"])
+        let request = try #require(server.requests.first)
+        #expect(request.method == "POST")
+        #expect(request.formFields.map { "\($0.name)=\($0.value)" } == ["levels=gold", "levels=silver", "tags=x"])
+        #expect(response.data == true)
+    }
+}
