@@ -32,6 +32,22 @@ public struct DocumentParser: Sendable {
             structure = JSONScanner(json).structure()
         }
         guard let version = checkVersion(root, in: file, diagnostics: diagnostics) else { return nil }
+        // `other.json#/components/schemas/X` is resolved by name among the inputs; a whole file
+        // or a place inside one would need the file itself.
+        let external = structure.references.filter { reference in
+            guard !reference.target.hasPrefix("#") else { return false }
+            guard let hash = reference.target.firstIndex(of: "#") else { return true }
+            let tokens = JSONPointer.tokens(of: String(reference.target[reference.target.index(after: hash)...]))
+            return !(tokens.count == 3 && tokens[0] == "components")
+        }
+        if let first = external.first {
+            let others = external.count > 1 ? " (and \(external.count - 1) more)" : ""
+            diagnostics.error(
+                "`$ref` to another file, `\(first.target)`\(others): multi-file documents are not supported yet",
+                at: SourceLocation(file: file.path, pointer: first.pointer + "/$ref"),
+                hint: "bundle the document into one file first, for example with `redocly bundle`, and generate from that")
+            return nil
+        }
         guard let document = decode(json, of: file, version: version, structure: structure, diagnostics: diagnostics)
         else { return nil }
         DocumentValidator(file: file.path, diagnostics: diagnostics).validate(document)
