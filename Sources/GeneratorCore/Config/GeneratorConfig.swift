@@ -129,11 +129,16 @@ extension GeneratorConfig {
             diagnostics.error("the configuration is not UTF-8 text", at: SourceLocation(file: path))
             return nil
         }
-        if let node = try? Yams.compose(yaml: text) { diagnostics.register(YAMLSourceLocator(root: node), for: path) }
         if text.allSatisfy(\.isWhitespace) { return GeneratorConfig() }
+        // Composed once, as `YAMLDecoder` composes text (only merge keys resolved; an empty
+        // document is an empty scalar): the decoder, the locator and the unknown-key check all
+        // read this node.
+        let root: Node
         let config: GeneratorConfig
         do {
-            config = try YAMLDecoder().decode(GeneratorConfig.self, from: text)
+            root = try Yams.compose(yaml: text, Resolver.basic.appending(.merge)) ?? ""
+            diagnostics.register(YAMLSourceLocator(root: root), for: path)
+            config = try YAMLDecoder().decode(GeneratorConfig.self, from: root)
         } catch let error as DecodingError {
             let (pointer, what) = describe(error)
             diagnostics.error(
@@ -144,7 +149,7 @@ extension GeneratorConfig {
             diagnostics.error("invalid configuration: \(error)", at: SourceLocation(file: path))
             return nil
         }
-        reportUnknownKeys(in: text, path: path, diagnostics: diagnostics)
+        reportUnknownKeys(in: root, path: path, diagnostics: diagnostics)
         config.check(path: path, diagnostics: diagnostics)
         return config
     }
@@ -197,8 +202,7 @@ extension GeneratorConfig {
     ]
 
     /// Warns about keys the configuration does not know, which are most likely typos.
-    private static func reportUnknownKeys(in text: String, path: String, diagnostics: DiagnosticCollector) {
-        guard let root = try? Yams.compose(yaml: text) else { return }
+    private static func reportUnknownKeys(in root: Node, path: String, diagnostics: DiagnosticCollector) {
         func visit(_ node: Node, pointer: String, pattern: String) {
             if let mapping = node.mapping, let known = knownKeys[pattern] {
                 for (key, value) in mapping {

@@ -147,7 +147,7 @@ public struct DocumentParser: Sendable {
                 return (current.mark.map { $0.line } ?? 1, current.mark.map { $0.column } ?? 1)
             }
             if let mapping = current.mapping {
-                for (key, value) in mapping { stack.append((value, depth + 1)); _ = key }
+                for value in mapping.values { stack.append((value, depth + 1)) }
             } else if let sequence = current.sequence {
                 for element in sequence { stack.append((element, depth + 1)) }
             }
@@ -222,15 +222,19 @@ public struct DocumentParser: Sendable {
     ) -> OpenAPIKit.OpenAPI.Document? {
         var bytes = json
         var ignored = 0
-        func ignore(_ keyword: [String], because reason: String) -> Bool {
-            guard let repaired = JSONScanner(bytes).removingMember(at: keyword) else { return false }
+        /// Removes the member at `path` and warns at its place; `false` when there is none.
+        func drop(_ path: [String], warning: String, at pointer: [String], hint: String) -> Bool {
+            guard let repaired = JSONScanner(bytes).removingMember(at: path) else { return false }
             ignored += 1
             bytes = repaired
             diagnostics.warning(
-                "`\(keyword.last!)` cannot be read and is ignored: \(reason)",
-                at: SourceLocation(file: file.path, pointer: JSONPointer.pointer(keyword)),
-                hint: "it does not change the generated code; correct it so that other tools read it too")
+                warning, at: SourceLocation(file: file.path, pointer: JSONPointer.pointer(pointer)), hint: hint)
             return true
+        }
+        func ignore(_ keyword: [String], because reason: String) -> Bool {
+            drop(
+                keyword, warning: "`\(keyword.last!)` cannot be read and is ignored: \(reason)", at: keyword,
+                hint: "it does not change the generated code; correct it so that other tools read it too")
         }
         // Removed from the end backwards, so that earlier paths stay valid.
         for (keyword, reason) in IgnorableKeywords.knownUnreadable(structure.numericLimits, openAPI31: version == .v31).reversed() {
@@ -249,23 +253,18 @@ public struct DocumentParser: Sendable {
                 let openAPIError = OpenAPIKit.OpenAPI.Error(from: error)
                 let path = openAPIError.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
                 let message = openAPIError.localizedDescription
-                if ignored < Self.maximumIgnoredKeywords,
-                    let keyword = IgnorableKeywords.culprit(path: path, message: message, in: JSONScanner(bytes)),
+                let mayDropMore = ignored < Self.maximumIgnoredKeywords
+                if mayDropMore, let keyword = IgnorableKeywords.culprit(path: path, message: message, in: JSONScanner(bytes)),
                     ignore(keyword, because: message)
                 {
                     continue
                 }
                 // An operation that cannot be read is left out; the rest of the API is generated.
-                if ignored < Self.maximumIgnoredKeywords, path.count >= 3, path[0] == "paths",
-                    DocumentStructure.methods.contains(path[2]),
-                    let repaired = JSONScanner(bytes).removingMember(at: Array(path[0..<3]))
+                if mayDropMore, path.count >= 3, path[0] == "paths", DocumentStructure.methods.contains(path[2]),
+                    drop(
+                        Array(path[0..<3]), warning: "\(path[2].uppercased()) \(path[1]) is left out: it cannot be read: \(message)",
+                        at: path, hint: "the rest of the API is generated; correct the operation to include it")
                 {
-                    ignored += 1
-                    bytes = repaired
-                    diagnostics.warning(
-                        "\(path[2].uppercased()) \(path[1]) is left out: it cannot be read: \(message)",
-                        at: SourceLocation(file: file.path, pointer: JSONPointer.pointer(path)),
-                        hint: "the rest of the API is generated; correct the operation to include it")
                     continue
                 }
                 diagnostics.error(

@@ -68,12 +68,13 @@ enum IgnorableKeywords {
     /// component or a media type.
     private static func isKeywordPosition(_ path: [String], _ index: Int) -> Bool {
         guard index > 0 else { return true }
-        let parent = path[index - 1]
-        let containers: Set<String> = [
-            "properties", "patternProperties", "paths", "schemas", "parameters", "responses", "examples",
-            "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems", "content", "variables",
-            "mapping", "webhooks", "encoding", "dependentSchemas", "$defs", "definitions",
-        ]
-        return !containers.contains(parent)
+        return !namedEntryContainers.contains(path[index - 1])
     }
+
+    /// Objects whose keys are names chosen by the document's author, not keywords.
+    private static let namedEntryContainers: Set<String> = [
+        "properties", "patternProperties", "paths", "schemas", "parameters", "responses", "examples",
+        "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems", "content", "variables",
+        "mapping", "webhooks", "encoding", "dependentSchemas", "$defs", "definitions",
+    ]
 }

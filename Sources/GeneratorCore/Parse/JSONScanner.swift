@@ -50,43 +50,37 @@ struct JSONScanner {
     /// The offset of the member key (for an object member) or the element (for an array index)
     /// that `pointer` names; as deep as the pointer can be followed.
     func offset(of pointer: String) -> Int? {
-        var index = 0
-        skipWhitespace(&index)
-        var found: Int? = index
-        for token in JSONPointer.tokens(of: pointer) {
-            guard index < bytes.count else { return found }
-            if bytes[index] == UInt8(ascii: "{") {
-                guard let member = try? member(token, ofObjectAt: index) else { return found }
-                found = member.keyOffset
-                index = member.valueStart
-            } else if bytes[index] == UInt8(ascii: "["), let position = Int(token) {
-                guard let element = try? elements(ofArrayAt: index), position < element.count else { return found }
-                found = element[position].lowerBound
-                index = element[position].lowerBound
-            } else {
-                return found
-            }
-        }
-        return found
+        follow(JSONPointer.tokens(of: pointer)).located
     }
 
     /// The offset where the value that `tokens` names starts; `nil` unless the whole path exists.
     func valueStart(of tokens: [String]) -> Int? {
+        follow(tokens).valueStart
+    }
+
+    /// Follows `tokens` from the top as far as they lead: the offset of the last key or element
+    /// found, and the start of the value the whole path names (`nil` if it stops short).
+    private func follow(_ tokens: [String]) -> (located: Int, valueStart: Int?) {
         var index = 0
         skipWhitespace(&index)
+        var located = index
         for token in tokens {
-            guard index < bytes.count else { return nil }
+            guard index < bytes.count else { return (located, nil) }
             if bytes[index] == UInt8(ascii: "{") {
-                guard let member = try? member(token, ofObjectAt: index) else { return nil }
+                guard let member = try? member(token, ofObjectAt: index) else { return (located, nil) }
+                located = member.keyOffset
                 index = member.valueStart
             } else if bytes[index] == UInt8(ascii: "["), let position = Int(token) {
-                guard let elements = try? elements(ofArrayAt: index), position >= 0, position < elements.count else { return nil }
+                guard let elements = try? elements(ofArrayAt: index), position >= 0, position < elements.count else {
+                    return (located, nil)
+                }
+                located = elements[position].lowerBound
                 index = elements[position].lowerBound
             } else {
-                return nil
+                return (located, nil)
             }
         }
-        return index
+        return (located, index)
     }
 
     /// The keys of the object that `tokens` names; `nil` when it is not an object.

@@ -16,7 +16,7 @@ enum RenderContext {
         header.merging(
             [
                 "typeName": namespace.typeName,
-                "propertyName": SwiftName.escaped(namespace.propertyName),
+                "propertyName": namespace.propertyIdentifier,
                 "docLines": namespace.docLines,
                 "hasSharedTypes": !sharedTypesCode.isEmpty,
                 "sharedTypes": sharedTypesCode.enumerated().map { ["code": $1, "isFirst": $0 == 0] },
@@ -42,7 +42,7 @@ enum RenderContext {
             return context
         }
         var context: [String: Any] = [
-            "methodName": SwiftName.escaped(operation.methodName),
+            "methodName": operation.methodIdentifier,
             "requestTypeName": operation.requestTypeName,
             "methodDocLines": operation.methodDocLines,
             "requestDocLines": operation.requestDocLines,

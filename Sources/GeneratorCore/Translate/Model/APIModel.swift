@@ -32,6 +32,8 @@ public struct NamespaceModel: Sendable, Hashable {
     public var typeName: String
     /// The client property, such as `douyinXingtu`.
     public var propertyName: String
+    /// ``propertyName`` as declared: in backticks where it is a keyword.
+    public var propertyIdentifier: String { SwiftName.escaped(propertyName) }
     public var docLines: [String]
     public var operations: [OperationModel]
     /// Enums of values that several operations take, declared once on the namespace; each

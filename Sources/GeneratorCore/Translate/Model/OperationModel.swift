@@ -6,6 +6,8 @@ public struct OperationModel: Sendable, Hashable {
     public var sourceFile: String
     /// The method on the namespace, such as `getAuthorConvertAbility`.
     public var methodName: String
+    /// ``methodName`` as declared: in backticks where it is a keyword (`` `in` ``).
+    public var methodIdentifier: String { SwiftName.escaped(methodName) }
     /// The request type nested in the namespace, such as `GetAuthorConvertAbility`.
     public var requestTypeName: String
     /// `GET`, for documentation.
