@@ -19,8 +19,7 @@ public final class ArrivalGate: @unchecked Sendable {
     /// A gate that opens when `count` callers are waiting, or after `timeout` at the latest.
     public init(count: Int, timeout: Duration = .seconds(30)) {
         self.count = count
-        let (seconds, attoseconds) = timeout.components
-        self.timeout = TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+        self.timeout = timeInterval(timeout)
     }
 
     /// Blocks the calling thread until the gate opens; returns at once once it is open.
@@ -60,8 +59,7 @@ public final class ManualGate: @unchecked Sendable {
     private var isOpen = false
 
     public init(timeout: Duration = .seconds(30)) {
-        let (seconds, attoseconds) = timeout.components
-        self.timeout = TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+        self.timeout = timeInterval(timeout)
     }
 
     /// Blocks the calling thread until ``open()``.

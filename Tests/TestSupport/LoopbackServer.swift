@@ -172,17 +172,13 @@ public final class LoopbackServer: @unchecked Sendable {
                 maxInFlight = max(maxInFlight, inFlight)
             }
             let reply = handler(request)
-            if reply.delay > .zero { Thread.sleep(forTimeInterval: Self.seconds(reply.delay)) }
+            if reply.delay > .zero { Thread.sleep(forTimeInterval: timeInterval(reply.delay)) }
             let keepOpen = write(reply, to: connection)
             lock.withLock { inFlight -= 1 }
             if !keepOpen || request.headers["connection"]?.lowercased() == "close" { return }
         }
     }
 
-    private static func seconds(_ duration: Duration) -> TimeInterval {
-        let (seconds, attoseconds) = duration.components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
-    }
 
     /// Reads one request; `nil` at the end of the connection.
     private func readRequest(_ connection: Int32, buffer: inout [UInt8]) -> Received? {
@@ -328,6 +324,12 @@ private func boundLoopbackSocket(reuseAddress: Bool) throws -> (descriptor: Int3
         _ = $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
     }
     return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
+}
+
+/// `duration` in seconds, for Foundation's thread and date APIs.
+func timeInterval(_ duration: Duration) -> TimeInterval {
+    let (seconds, attoseconds) = duration.components
+    return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
 }
 
 struct ServerError: Error, CustomStringConvertible {

@@ -149,49 +149,39 @@ enum Mutation {
     }
 
     static func replacing(_ document: Any, at path: ArraySlice<PathStep>, with newValue: Any) -> Any {
-        guard let step = path.first else { return newValue }
-        switch step {
-        case .key(let key):
-            guard var object = document as? [String: Any], let child = object[key] else { return document }
-            object[key] = replacing(child, at: path.dropFirst(), with: newValue)
-            return object
-        case .index(let index):
-            guard var array = document as? [Any], index < array.count else { return document }
-            array[index] = replacing(array[index], at: path.dropFirst(), with: newValue)
-            return array
-        }
+        updating(document, at: path) { _ in newValue } ?? document
     }
 
     static func removing(_ document: Any, at path: ArraySlice<PathStep>) -> Any {
-        guard let step = path.first else { return document }
-        let isLast = path.count == 1
-        switch step {
-        case .key(let key):
-            guard var object = document as? [String: Any], let child = object[key] else { return document }
-            object[key] = isLast ? nil : removing(child, at: path.dropFirst())
-            return object
-        case .index(let index):
-            guard var array = document as? [Any], index < array.count else { return document }
-            if isLast { array.remove(at: index) } else { array[index] = removing(array[index], at: path.dropFirst()) }
-            return array
-        }
+        guard !path.isEmpty else { return document }
+        return updating(document, at: path) { _ in nil } ?? document
     }
 
     static func renaming(_ document: Any, at path: ArraySlice<PathStep>, to name: String) -> Any {
-        guard let step = path.first else { return document }
+        guard case .key(let key)? = path.last else { return document }
+        return updating(document, at: path.dropLast()) { parent in
+            guard var object = parent as? [String: Any], let child = object.removeValue(forKey: key) else { return parent }
+            object[name] = child
+            return object
+        } ?? document
+    }
+
+    /// `document` with the value at `path` passed through `change` (`nil` removes it);
+    /// unchanged where the path leads nowhere.
+    static func updating(_ document: Any, at path: ArraySlice<PathStep>, _ change: (Any) -> Any?) -> Any? {
+        guard let step = path.first else { return change(document) }
         switch step {
         case .key(let key):
             guard var object = document as? [String: Any], let child = object[key] else { return document }
-            if path.count == 1 {
-                object[key] = nil
-                object[name] = child
-            } else {
-                object[key] = renaming(child, at: path.dropFirst(), to: name)
-            }
+            object[key] = updating(child, at: path.dropFirst(), change)
             return object
         case .index(let index):
             guard var array = document as? [Any], index < array.count else { return document }
-            array[index] = renaming(array[index], at: path.dropFirst(), to: name)
+            if let value = updating(array[index], at: path.dropFirst(), change) {
+                array[index] = value
+            } else {
+                array.remove(at: index)
+            }
             return array
         }
     }
