@@ -76,7 +76,7 @@ public struct GeneratorPipeline: Sendable {
         stop()
         guard !diagnostics.hasErrors, templates != nil || !loadingTemplates else { return nil }
 
-        let documents = timings.measure("parse") { parse(files, diagnostics: diagnostics) }
+        let documents = timings.measure("parse") { parse(files, resolver: paths, diagnostics: diagnostics) }
         guard !diagnostics.hasErrors else { return nil }
 
         let translator = Translator(config: config, configPath: configPath, includeHidden: options.includeHidden)
@@ -86,12 +86,38 @@ public struct GeneratorPipeline: Sendable {
     }
 
     /// Parses the files on all cores, on large stacks; the result keeps the files' order.
-    func parse(_ files: [SourceFile], diagnostics: DiagnosticCollector) -> [ParsedDocument] {
-        let results = ParallelResults<ParsedDocument?>(count: files.count)
+    /// A file without an `openapi` field is accepted when a document refers to it (a part of a
+    /// multi-file document) and reported otherwise.
+    func parse(_ files: [SourceFile], resolver: PathResolver, diagnostics: DiagnosticCollector) -> [ParsedDocument] {
+        let results = ParallelResults<DocumentParser.Outcome>(count: files.count)
+        let parser = DocumentParser(inputs: files, resolver: resolver)
         LargeStack.concurrentPerform(iterations: files.count) { index in
-            results[index] = DocumentParser().parse(files[index], diagnostics: diagnostics)
+            results[index] = parser.parseFile(files[index], diagnostics: diagnostics)
         }
-        return results.values.compactMap { $0 }
+        var documents: [ParsedDocument] = []
+        var fragments: [SourceFile] = []
+        var parts: Set<String> = []
+        for (file, outcome) in zip(files, results.values) {
+            switch outcome {
+            case .document(let parsed):
+                documents.append(parsed)
+                parts.formUnion(parsed.parts)
+            case .fragment: fragments.append(file)
+            case .failed(let referred): parts.formUnion(referred)
+            }
+        }
+        let strays = fragments.filter { !parts.contains(FilePaths.normalized($0.path)) }
+        if parts.isEmpty {
+            for stray in strays { DocumentParser.reportNotADocument(stray, diagnostics: diagnostics) }
+        } else if let first = strays.first {
+            // Beside a multi-file document, files that nothing refers to (code samples, notes)
+            // are common and harmless.
+            let others = strays.count > 1 ? " and \(strays.count - 1) other file\(strays.count == 2 ? "" : "s")" : ""
+            diagnostics.warning(
+                "this file\(others) beside the multi-file document are left out: they are not OpenAPI documents and no document refers to them",
+                at: SourceLocation(file: first.path), hint: "name the root document alone as the input to leave them out silently")
+        }
+        return documents
     }
 }
 

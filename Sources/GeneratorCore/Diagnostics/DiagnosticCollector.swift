@@ -8,6 +8,7 @@ public final class DiagnosticCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var collected: [Diagnostic] = []
     private var locators: [String: SourceLocator] = [:]
+    private var redirects: [String: PointerRedirects] = [:]
 
     public init() {}
 
@@ -16,8 +17,19 @@ public final class DiagnosticCollector: @unchecked Sendable {
         lock.withLock { locators[file] = locator }
     }
 
+    /// Makes pointers into `file`'s bundled document point at the files its parts came from.
+    func register(_ redirects: PointerRedirects, for file: String) {
+        guard !redirects.isEmpty else { return }
+        lock.withLock { self.redirects[file] = redirects }
+    }
+
     public func emit(_ diagnostic: Diagnostic) {
         var diagnostic = diagnostic
+        if let location = diagnostic.location, location.line == nil, let pointer = location.pointer,
+            let target = lock.withLock({ redirects[location.file] })?.redirect(pointer)
+        {
+            diagnostic.location = SourceLocation(file: target.file, pointer: target.pointer)
+        }
         if var location = diagnostic.location, location.line == nil, let pointer = location.pointer {
             let locator = lock.withLock { locators[location.file] }
             if let position = locator?.position(of: pointer) {

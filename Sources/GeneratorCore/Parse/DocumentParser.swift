@@ -9,52 +9,81 @@ import Yams
 /// Every problem is reported with the file and the place: a line and column for syntax errors,
 /// a JSON pointer (turned into a line where the text allows) for everything else.
 public struct DocumentParser: Sendable {
-    public init() {}
+    /// What became of one file.
+    public enum Outcome: Sendable {
+        /// An OpenAPI document, decoded and validated.
+        case document(ParsedDocument)
+        /// Well-formed JSON or YAML without an `openapi` field: a part of a multi-file document
+        /// when another document refers to it, a stray file otherwise (``reportNotADocument(_:diagnostics:)``).
+        case fragment
+        /// Errors, reported to the collector; `parts` are the other files the document
+        /// referred to, as far as they were read.
+        case failed(parts: Set<String> = [])
+    }
 
-    /// The parsed document, or `nil` when the file has errors (reported to `diagnostics`).
+    /// Input files by path, so that a multi-file document's parts are read from them rather
+    /// than from disk again; others are opened through `resolver`.
+    let inputs: [String: SourceFile]
+    let resolver: PathResolver
+
+    public init(inputs: [SourceFile] = [], resolver: PathResolver = PathResolver(root: nil)) {
+        self.inputs = Dictionary(inputs.map { (FilePaths.normalized($0.path), $0) }, uniquingKeysWith: { first, _ in first })
+        self.resolver = resolver
+    }
+
+    /// The parsed document, or `nil` when the file is not one or has errors (reported to
+    /// `diagnostics`).
     public func parse(_ file: SourceFile, diagnostics: DiagnosticCollector) -> ParsedDocument? {
-        let root: RootFields
-        let structure: DocumentStructure
-        let json: [UInt8]
-        switch file.format {
-        case .json:
-            let bytes = [UInt8](file.data)
-            let scanner = JSONScanner(bytes)
-            diagnostics.register(JSONSourceLocator(bytes: bytes), for: file.path)
-            guard let fields = readJSONRoot(file, scanner: scanner, diagnostics: diagnostics) else { return nil }
-            root = fields
-            structure = scanner.structure()
-            json = bytes
-        case .yaml:
-            guard let (fields, node) = readYAMLRoot(file, diagnostics: diagnostics) else { return nil }
-            root = fields
-            json = YAMLToJSON.convert(node)
+        switch parseFile(file, diagnostics: diagnostics) {
+        case .document(let parsed): return parsed
+        case .fragment:
+            Self.reportNotADocument(file, diagnostics: diagnostics)
+            return nil
+        case .failed: return nil
+        }
+    }
+
+    /// Reads `file`; a file without an `openapi` field is a ``Outcome/fragment``, reported by
+    /// the caller unless a document used it.
+    public func parseFile(_ file: SourceFile, diagnostics: DiagnosticCollector) -> Outcome {
+        guard var json = Self.jsonText(of: file, diagnostics: diagnostics) else { return .failed() }
+        guard let root = readRoot(file, json: json, diagnostics: diagnostics) else { return .failed() }
+        if root.openapi == nil && root.swagger == nil { return .fragment }
+        guard let version = checkVersion(root, in: file, diagnostics: diagnostics) else { return .failed() }
+        var structure = JSONScanner(json).structure()
+        var parts: Set<String> = []
+        if structure.references.contains(where: { ReferenceBundler.needsBundling($0.target) }) {
+            let store = FragmentStore(inputs: inputs, resolver: resolver, diagnostics: diagnostics)
+            guard let tree = JSONTree(parsing: json),
+                let bundled = ReferenceBundler(root: file.path, tree: tree, store: store, diagnostics: diagnostics).bundle()
+            else { return .failed(parts: store.loadedPaths) }
+            json = bundled.tree.bytes
+            diagnostics.register(bundled.redirects, for: file.path)
+            parts = store.loadedPaths
+            if let error = JSONScanner(json).syntaxError(), error.isNestingLimit {
+                diagnostics.error(
+                    "with the files it refers to put in place, the document nests more than \(GeneratorLimits.documentNesting) levels deep",
+                    at: SourceLocation(file: file.path), hint: Self.nestingHint)
+                return .failed(parts: parts)
+            }
             structure = JSONScanner(json).structure()
         }
-        guard let version = checkVersion(root, in: file, diagnostics: diagnostics) else { return nil }
-        // `other.json#/components/schemas/X` is resolved by name among the inputs; a whole file
-        // or a place inside one would need the file itself.
-        let external = structure.references.filter { reference in
-            guard !reference.target.hasPrefix("#") else { return false }
-            guard let hash = reference.target.firstIndex(of: "#") else { return true }
-            let tokens = JSONPointer.tokens(of: String(reference.target[reference.target.index(after: hash)...]))
-            return !(tokens.count == 3 && tokens[0] == "components")
-        }
-        if let first = external.first {
-            let others = external.count > 1 ? " (and \(external.count - 1) more)" : ""
-            diagnostics.error(
-                "`$ref` to another file, `\(first.target)`\(others): multi-file documents are not supported yet",
-                at: SourceLocation(file: file.path, pointer: first.pointer + "/$ref"),
-                hint: "bundle the document into one file first, for example with `redocly bundle`, and generate from that")
-            return nil
-        }
         guard let document = decode(json, of: file, version: version, structure: structure, diagnostics: diagnostics)
-        else { return nil }
+        else { return .failed(parts: parts) }
         DocumentValidator(file: file.path, diagnostics: diagnostics).validate(document)
-        return ParsedDocument(
-            source: file, document: document,
-            references: structure.references.map { ParsedDocument.Reference(pointer: $0.pointer, target: $0.target) },
-            propertyOrders: structure.propertyOrders, operationFlags: structure.operationFlags)
+        return .document(
+            ParsedDocument(
+                source: file, document: document,
+                references: structure.references.map { ParsedDocument.Reference(pointer: $0.pointer, target: $0.target) },
+                propertyOrders: structure.propertyOrders, operationFlags: structure.operationFlags, parts: parts))
+    }
+
+    /// The error for an input that is neither an OpenAPI document nor a part of one.
+    public static func reportNotADocument(_ file: SourceFile, diagnostics: DiagnosticCollector) {
+        diagnostics.error(
+            "not an OpenAPI document: there is no `openapi` version field at the top level, and no document refers to this file",
+            at: SourceLocation(file: file.path),
+            hint: "OpenAPI documents start with `openapi: 3.1.0`; other JSON or YAML files do not belong in the input")
     }
 
     /// The root's `openapi` and `swagger` fields, read before the full decode.
@@ -63,42 +92,62 @@ public struct DocumentParser: Sendable {
         var swagger: String?
     }
 
-    private func readJSONRoot(_ file: SourceFile, scanner: JSONScanner, diagnostics: DiagnosticCollector) -> RootFields? {
-        let location = SourceLocation(file: file.path)
+    /// The JSON text of `file`: JSON as written, YAML converted. Syntax errors, empty files and
+    /// excessive nesting are reported, located; the file's locator is registered.
+    static func jsonText(of file: SourceFile, diagnostics: DiagnosticCollector) -> [UInt8]? {
+        switch file.format {
+        case .json:
+            let bytes = [UInt8](file.data)
+            diagnostics.register(JSONSourceLocator(bytes: bytes), for: file.path)
+            return checkJSON(file, scanner: JSONScanner(bytes), diagnostics: diagnostics) ? bytes : nil
+        case .yaml:
+            return readYAML(file, diagnostics: diagnostics).map(YAMLToJSON.convert)
+        }
+    }
+
+    private static func checkJSON(_ file: SourceFile, scanner: JSONScanner, diagnostics: DiagnosticCollector) -> Bool {
         if scanner.bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
-            diagnostics.error("the file is empty", at: location, hint: "an OpenAPI document starts with `{\"openapi\": \"3.1.0\", …`")
-            return nil
-        }
-        if let error = scanner.syntaxError() {
-            let (line, column) = scanner.position(of: error.offset)
-            if error.isNestingLimit {
-                diagnostics.error(
-                    Self.nestingMessage, at: SourceLocation(file: file.path, line: line, column: column), hint: Self.nestingHint)
-                return nil
-            }
             diagnostics.error(
-                "malformed JSON: \(error.message)",
-                at: SourceLocation(file: file.path, line: line, column: column),
-                hint: "fix the JSON syntax or download the document again")
-            return nil
+                "the file is empty", at: SourceLocation(file: file.path),
+                hint: "an OpenAPI document starts with `{\"openapi\": \"3.1.0\", …`")
+            return false
         }
+        guard let error = scanner.syntaxError() else { return true }
+        let (line, column) = scanner.position(of: error.offset)
+        let location = SourceLocation(file: file.path, line: line, column: column)
+        if error.isNestingLimit {
+            diagnostics.error(Self.nestingMessage, at: location, hint: Self.nestingHint)
+        } else {
+            diagnostics.error(
+                "malformed JSON: \(error.message)", at: location, hint: "fix the JSON syntax or download the document again")
+        }
+        return false
+    }
+
+    private func readRoot(_ file: SourceFile, json: [UInt8], diagnostics: DiagnosticCollector) -> RootFields? {
+        let scanner = JSONScanner(json)
         var start = 0
         scanner.skipWhitespace(&start)
         guard let members = try? scanner.members(ofObjectAt: start) else {
+            let what = file.format == .json ? "JSON object" : "mapping"
             diagnostics.error(
-                "not an OpenAPI document: the top level is not a JSON object", at: location,
-                hint: "an OpenAPI document is an object with an `openapi` field")
+                "not an OpenAPI document: the top level is not a \(what)", at: SourceLocation(file: file.path),
+                hint: "an OpenAPI document is a \(what) with an `openapi` field")
             return nil
+        }
+        /// A version's text; YAML's plain `3.1` is a number.
+        func text(_ range: Range<Int>) -> String {
+            scanner.stringValue(at: range) ?? String(decoding: json[range], as: UTF8.self)
         }
         var fields = RootFields()
         for member in members {
-            if member.key == "openapi" { fields.openapi = scanner.stringValue(at: member.valueRange) ?? "" }
-            if member.key == "swagger" { fields.swagger = scanner.stringValue(at: member.valueRange) ?? "" }
+            if member.key == "openapi" { fields.openapi = text(member.valueRange) }
+            if member.key == "swagger" { fields.swagger = text(member.valueRange) }
         }
         return fields
     }
 
-    private func readYAMLRoot(_ file: SourceFile, diagnostics: DiagnosticCollector) -> (RootFields, Yams.Node)? {
+    private static func readYAML(_ file: SourceFile, diagnostics: DiagnosticCollector) -> Yams.Node? {
         let location = SourceLocation(file: file.path)
         guard let text = String(data: file.data, encoding: .utf8) else {
             diagnostics.error("the file is not valid UTF-8 text", at: location, hint: "save the document as UTF-8")
@@ -118,19 +167,17 @@ public struct DocumentParser: Sendable {
             diagnostics.error("malformed YAML: \(error)", at: location)
             return nil
         }
-        if let node { diagnostics.register(YAMLSourceLocator(root: node), for: file.path) }
-        if let node, let (line, column) = Self.excessiveNesting(in: node) {
+        guard let node else {
+            diagnostics.error("the file is empty", at: location, hint: "an OpenAPI document starts with `openapi: 3.1.0`")
+            return nil
+        }
+        diagnostics.register(YAMLSourceLocator(root: node), for: file.path)
+        if let (line, column) = Self.excessiveNesting(in: node) {
             diagnostics.error(
                 Self.nestingMessage, at: SourceLocation(file: file.path, line: line, column: column), hint: Self.nestingHint)
             return nil
         }
-        guard let node, let mapping = node.mapping else {
-            diagnostics.error(
-                "not an OpenAPI document: the top level is not a mapping", at: location,
-                hint: "an OpenAPI document is a mapping with an `openapi` field")
-            return nil
-        }
-        return (RootFields(openapi: mapping["openapi"]?.string, swagger: mapping["swagger"]?.string), node)
+        return node
     }
 
     static let nestingMessage =
@@ -180,13 +227,7 @@ public struct DocumentParser: Sendable {
                 hint: "convert the document to OpenAPI 3 first, for example with swagger2openapi")
             return nil
         }
-        guard let version = root.openapi else {
-            diagnostics.error(
-                "not an OpenAPI document: there is no `openapi` version field at the top level",
-                at: SourceLocation(file: file.path),
-                hint: "OpenAPI documents start with `\"openapi\": \"3.1.0\"`; other JSON or YAML files do not belong in the input")
-            return nil
-        }
+        guard let version = root.openapi else { return nil }
         if version.hasPrefix("3.0.") || version == "3.0" { return .v30 }
         if version.hasPrefix("3.1.") || version.hasPrefix("3.2.") || version == "3.1" || version == "3.2" { return .v31 }
         diagnostics.error(

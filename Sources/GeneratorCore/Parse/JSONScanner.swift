@@ -296,7 +296,7 @@ struct JSONScanner {
 
     // MARK: Scanning
 
-    private func peek(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
+    func peek(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
 
     /// "unexpected `x`", or that the file ends early.
     private func unexpected(at index: Int) -> String {
@@ -326,7 +326,7 @@ struct JSONScanner {
         }
     }
 
-    private func skipValue(_ index: inout Int, depth: Int) throws {
+    func skipValue(_ index: inout Int, depth: Int) throws {
         guard depth <= GeneratorLimits.documentNesting else {
             throw SyntaxError(
                 offset: index, message: "nesting is deeper than \(GeneratorLimits.documentNesting) levels", isNestingLimit: true)
@@ -463,7 +463,7 @@ struct JSONScanner {
     }
 
     /// Reads a string and decodes its escapes.
-    private func readString(_ index: inout Int) throws -> String {
+    func readString(_ index: inout Int) throws -> String {
         guard peek(index) == UInt8(ascii: "\"") else {
             throw SyntaxError(offset: index, message: "unexpected \(describe(index)); expected a string")
         }

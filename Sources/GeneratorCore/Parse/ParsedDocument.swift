@@ -13,6 +13,8 @@ public struct ParsedDocument: Sendable {
     /// ``DocumentStructure/operationKey(method:path:)`` (the decoder skips vendor extensions;
     /// the generator reads the few it needs from the text).
     let operationFlags: [String: Set<String>]
+    /// The other files of a multi-file document that were put in place (normalized paths).
+    let parts: Set<String>
 
     struct Reference: Sendable, Hashable {
         let pointer: String

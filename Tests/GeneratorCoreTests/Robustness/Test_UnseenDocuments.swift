@@ -101,23 +101,4 @@ import TestSupport
         #expect(version.contains(#"case .value3: "3""#))
         #expect(version.contains(#"case .value4: "4""#))
     }
-
-    /// A `$ref` to another file is refused at its place, naming what is not supported and what
-    /// to do, before decoding trips over it.
-    @Test func multiFileDocumentsAreRefusedWithTheReason() async throws {
-        let yaml = """
-            openapi: 3.0.3
-            info: {title: Multi, version: '1'}
-            paths:
-              /v2/things:
-                $ref: 'resources/things/list.yml'
-            """
-        let result = try await GeneratorHarness.generate(
-            ["root.yaml": yaml, "resources/things/list.yml": "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\n"])
-        #expect(result.files == nil)
-        let error = try #require(result.errors.first)
-        #expect(error.message == "`$ref` to another file, `resources/things/list.yml`: multi-file documents are not supported yet")
-        #expect(error.location?.file == "specs/root.yaml")
-        #expect(error.location?.line == 5)
-    }
 }
