@@ -61,7 +61,10 @@ import TestSupport
                 summary.append("\(name): generated in \(elapsed)")
             } else {
                 #expect(!errors.isEmpty, "\(name) failed without a located error:\n\(result.standardError.suffix(2_000))")
-                #expect(errors.allSatisfy { $0.hasPrefix(name + ":") }, "\(name): \(errors.prefix(3))")
+                // Located: `file:line:column: error:` (in the document or one of its parts).
+                #expect(
+                    errors.allSatisfy { $0.range(of: #"^[^:]+:\d+:\d+: error: "#, options: .regularExpression) != nil },
+                    "\(name): \(errors.prefix(3))")
                 summary.append("\(name): refused in \(elapsed): \(errors.first ?? "")")
             }
         }

@@ -51,13 +51,19 @@ extension ParameterValue where Self: RawRepresentable, RawValue: ParameterValue 
 }
 
 /// A structured value sent as one parameter in JSON text, for parameters whose schema is an
-/// object or an array of objects.
+/// object, an array of objects, or a choice (`oneOf`) of several types.
+///
+/// A value that encodes as a bare JSON string is sent as that string's text, unquoted: a path
+/// parameter that is "an integer or a string" sends `42` or `my-snapshot`, not `"my-snapshot"`.
 public struct JSONParameter<Value: Encodable & Sendable>: ParameterValue {
     public let value: Value
     public init(_ value: Value) { self.value = value }
 
     public var parameterValue: String {
         guard let data = try? JSONCoding.sharedEncoder.encode(value) else { return "null" }
+        if data.first == UInt8(ascii: "\""), let text = try? JSONDecoder().decode(String.self, from: data) {
+            return text
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -51,4 +51,13 @@ import TestSupport
         #expect(request.formFields.map { "\($0.name)=\($0.value)" } == ["levels=gold", "levels=silver", "tags=x"])
         #expect(response.data == true)
     }
+
+    /// A path parameter that is "an integer or a string" (DigitalOcean's snapshot and image
+    /// IDs) sends the chosen value's text in the path, not JSON.
+    @Test func pathParameterThatIsOneOfSeveralTypes() async throws {
+        let server = try LoopbackServer { _ in .json(#""ok""#) }
+        _ = try await client(server).snapshots.snapshotsGet(snapshotID: .int(42))
+        _ = try await client(server).snapshots.snapshotsGet(snapshotID: .string("my snapshot"))
+        #expect(server.requests.map(\.path) == ["/v2/snapshots/42", "/v2/snapshots/my%20snapshot"])
+    }
 }

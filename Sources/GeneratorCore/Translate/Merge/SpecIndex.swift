@@ -27,8 +27,9 @@ struct IndexedOperation: Sendable {
 /// servers and tags in order of first appearance.
 ///
 /// Identical components from different documents (such as the `Result` schema every Just One
-/// API endpoint document repeats) merge into one; components with the same name and different
-/// content are errors, as are duplicate operations and operation IDs.
+/// API endpoint document repeats) merge into one; where one only widens the other (more
+/// properties or enum values, ``ComponentUnion``) their union is used with a warning; other
+/// differences are errors, as are duplicate operations and operation IDs.
 struct SpecIndex: Sendable {
     var schemas: [String: Located<JSONSchema>] = [:]
     var parameters: [String: Located<OpenAPI.Parameter>] = [:]
@@ -138,12 +139,17 @@ struct SpecIndex: Sendable {
         ] {
             componentNames[kind, default: []].formUnion(keys)
         }
-        merge(components.schemas, into: &schemas, kind: "schemas", parsed, diagnostics)
-        merge(resolvedOnly(components.parameters), into: &parameters, kind: "parameters", parsed, diagnostics)
-        merge(resolvedOnly(components.responses), into: &responses, kind: "responses", parsed, diagnostics)
-        merge(resolvedOnly(components.requestBodies), into: &requestBodies, kind: "requestBodies", parsed, diagnostics)
-        merge(resolvedOnly(components.securitySchemes), into: &securitySchemes, kind: "securitySchemes", parsed, diagnostics)
-        merge(components.pathItems, into: &pathItems, kind: "pathItems", parsed, diagnostics)
+        var unionOrders = merge(components.schemas, into: &schemas, kind: "schemas", parsed, diagnostics)
+        unionOrders += merge(resolvedOnly(components.parameters), into: &parameters, kind: "parameters", parsed, diagnostics)
+        unionOrders += merge(resolvedOnly(components.responses), into: &responses, kind: "responses", parsed, diagnostics)
+        unionOrders += merge(
+            resolvedOnly(components.requestBodies), into: &requestBodies, kind: "requestBodies", parsed, diagnostics)
+        unionOrders += merge(
+            resolvedOnly(components.securitySchemes), into: &securitySchemes, kind: "securitySchemes", parsed, diagnostics)
+        unionOrders += merge(components.pathItems, into: &pathItems, kind: "pathItems", parsed, diagnostics)
+        for order in unionOrders where propertyOrders[Set(order)] == nil {
+            propertyOrders[Set(order)] = order
+        }
 
         for server in document.servers where !servers.contains(where: { $0.value.urlTemplate == server.urlTemplate }) {
             servers.append(Located(value: server, location: parsed.location("/servers")))
@@ -230,23 +236,50 @@ struct SpecIndex: Sendable {
             withJSONObject: normalize(object, key: nil), options: [.sortedKeys, .fragmentsAllowed])
     }
 
-    private func merge<T: Encodable & Sendable>(
+    /// Adds `components` to `target`; returns the property orders of unions made.
+    private func merge<T: Codable & Sendable>(
         _ components: OpenAPI.ComponentDictionary<T>, into target: inout [String: Located<T>], kind: String,
         _ parsed: ParsedDocument, _ diagnostics: DiagnosticCollector
-    ) {
+    ) -> [[String]] {
+        var orders: [[String]] = []
         for (key, value) in components {
             let name = key.rawValue
             let location = parsed.location(JSONPointer.pointer(["components", kind, name]))
-            if let existing = target[name] {
-                if !Self.sameEncoding(existing.value, value) {
-                    diagnostics.error(
-                        "component `\(kind)/\(name)` differs from the one with the same name in \(existing.location.file)",
-                        at: location, hint: "give one of them another name, or make them identical")
-                }
+            guard let existing = target[name] else {
+                target[name] = Located(value: value, location: location)
                 continue
             }
-            target[name] = Located(value: value, location: location)
+            if Self.sameEncoding(existing.value, value) { continue }
+            let elsewhere = "the one with the same name in \(existing.location.file)"
+            guard let (union, changes, unionOrders) = self.union(existing.value, value) else {
+                diagnostics.error(
+                    "component `\(kind)/\(name)` differs from \(elsewhere)", at: location,
+                    hint: "give one of them another name, or make them identical")
+                continue
+            }
+            target[name] = Located(value: union, location: existing.location)
+            orders += unionOrders
+            diagnostics.warning(
+                "component `\(kind)/\(name)` differs from \(elsewhere) (at \(existing.location.pointer ?? "")); "
+                    + "neither contradicts the other, so their union is used (\(changes.joined(separator: "; ")))",
+                at: location, hint: "fetch the documents again so that they agree")
         }
+        return orders
+    }
+
+    /// The union of two versions of a component (``ComponentUnion``) and what it widened;
+    /// `nil` when they conflict. Also the key order of each merged `properties` object.
+    private func union<T: Codable>(_ first: T, _ second: T) -> (T, [String], [[String]])? {
+        guard let left = Self.canonicalJSON(first).flatMap({ try? JSONSerialization.jsonObject(with: $0, options: [.fragmentsAllowed]) }),
+            let right = Self.canonicalJSON(second).flatMap({ try? JSONSerialization.jsonObject(with: $0, options: [.fragmentsAllowed]) })
+        else { return nil }
+        let orders = propertyOrders
+        var merger = ComponentUnion { keys in orders[keys] ?? keys.sorted() }
+        guard let merged = merger.union(left, right),
+            let data = try? JSONSerialization.data(withJSONObject: merged, options: [.sortedKeys, .fragmentsAllowed]),
+            let value = try? JSONDecoder().decode(T.self, from: data)
+        else { return nil }
+        return (value, merger.changes.isEmpty ? ["descriptions"] : merger.changes, merger.mergedPropertyOrders)
     }
 
     private func checkOperationIDs(diagnostics: DiagnosticCollector) {

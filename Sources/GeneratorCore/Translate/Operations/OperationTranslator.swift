@@ -59,7 +59,7 @@ struct OperationTranslator {
             let access = "self." + translated.model.identifier
             switch parameter.location {
             case .path:
-                pathValues[parameter.wireName] = "PercentEncoding.encode(\(access).parameterValue)"
+                pathValues[parameter.wireName] = translated.pathValue(access: access)
             case .query:
                 usesQuery = true
                 statements.append(translated.appendStatement(to: "query", access: access))

@@ -144,6 +144,11 @@ struct ParameterTranslation {
 
     // MARK: Statements
 
+    /// The path segment's text: `PercentEncoding.encode(self.id.parameterValue)`.
+    func pathValue(access: String) -> String {
+        "PercentEncoding.encode(\(value(access)).parameterValue)"
+    }
+
     private func value(_ access: String) -> String {
         switch encoding {
         case .scalar, .array: access
