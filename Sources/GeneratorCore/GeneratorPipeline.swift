@@ -72,11 +72,19 @@ public struct GeneratorPipeline: Sendable {
             ? TemplateSet.load(overrideDirectory: options.templatesDirectory.map(paths.resolve), diagnostics: diagnostics)
             : nil
 
-        let files = DocumentLoader(resolver: paths).load(options.inputs, diagnostics: diagnostics)
+        let loader = DocumentLoader(resolver: paths)
+        let loaded = loader.load(options.inputs, diagnostics: diagnostics)
+        let files = loaded.filter { !OverlaySet.isOverlayFile($0.path) }
+        let overlays = loadOverlays(
+            found: loaded.filter { OverlaySet.isOverlayFile($0.path) }, config: config, configPath: configPath, loader: loader,
+            diagnostics: diagnostics)
         stop()
         guard !diagnostics.hasErrors, templates != nil || !loadingTemplates else { return nil }
 
-        let documents = timings.measure("parse") { parse(files, resolver: paths, diagnostics: diagnostics) }
+        let documents = timings.measure("parse") {
+            parse(files, resolver: paths, overlays: overlays, diagnostics: diagnostics)
+        }
+        overlays?.reportUnmatched(documentCount: documents.count, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
 
         let translator = Translator(config: config, configPath: configPath, includeHidden: options.includeHidden)
@@ -85,12 +93,33 @@ public struct GeneratorPipeline: Sendable {
         return (model, templates)
     }
 
+    /// The overlays found among the inputs and those listed in the configuration (relative to
+    /// it), each read once; `nil` when there are none.
+    private func loadOverlays(
+        found: [SourceFile], config: GeneratorConfig, configPath: String?, loader: DocumentLoader,
+        diagnostics: DiagnosticCollector
+    ) -> OverlaySet? {
+        var files = found
+        if let listed = config.overlays, !listed.isEmpty {
+            let directory = configPath.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+            let paths = listed.map { $0.hasPrefix("/") || directory.isEmpty ? $0 : directory + "/" + $0 }
+            files += loader.load(paths, diagnostics: diagnostics)
+        }
+        var seen: Set<String> = []
+        files = files.filter { seen.insert(FilePaths.normalized($0.path)).inserted }
+        guard !files.isEmpty else { return nil }
+        let overlays = files.compactMap { Overlay.load($0, diagnostics: diagnostics) }
+        return OverlaySet(overlays)
+    }
+
     /// Parses the files on all cores, on large stacks; the result keeps the files' order.
     /// A file without an `openapi` field is accepted when a document refers to it (a part of a
     /// multi-file document) and reported otherwise.
-    func parse(_ files: [SourceFile], resolver: PathResolver, diagnostics: DiagnosticCollector) -> [ParsedDocument] {
+    func parse(
+        _ files: [SourceFile], resolver: PathResolver, overlays: OverlaySet? = nil, diagnostics: DiagnosticCollector
+    ) -> [ParsedDocument] {
         let results = ParallelResults<DocumentParser.Outcome>(count: files.count)
-        let parser = DocumentParser(inputs: files, resolver: resolver)
+        let parser = DocumentParser(inputs: files, resolver: resolver, overlays: overlays)
         LargeStack.concurrentPerform(iterations: files.count) { index in
             results[index] = parser.parseFile(files[index], diagnostics: diagnostics)
         }

@@ -25,11 +25,14 @@ public struct GeneratorConfig: Sendable, Codable, Equatable {
     public var hiddenExtension: String?
     /// The default request timeout of the generated client, in seconds.
     public var timeoutSeconds: Int?
+    /// OpenAPI Overlay documents applied to the documents before generation, relative to this
+    /// file (besides the `*.overlay.yaml` and `*.overlay.json` files found among the inputs).
+    public var overlays: [String]?
 
     public init(
         authentication: Authentication? = nil, namespaces: Namespaces? = nil, methodNames: MethodNames? = nil,
         servers: [ServerName]? = nil, envelope: Envelope? = nil, businessCodes: [BusinessCode]? = nil,
-        hiddenExtension: String? = nil, timeoutSeconds: Int? = nil
+        hiddenExtension: String? = nil, timeoutSeconds: Int? = nil, overlays: [String]? = nil
     ) {
         self.authentication = authentication
         self.namespaces = namespaces
@@ -39,6 +42,7 @@ public struct GeneratorConfig: Sendable, Codable, Equatable {
         self.businessCodes = businessCodes
         self.hiddenExtension = hiddenExtension
         self.timeoutSeconds = timeoutSeconds
+        self.overlays = overlays
     }
 
     public struct Authentication: Sendable, Codable, Equatable {
@@ -193,7 +197,10 @@ extension GeneratorConfig {
     }
 
     private static let knownKeys: [String: Set<String>] = [
-        "": ["authentication", "namespaces", "methodNames", "servers", "envelope", "businessCodes", "hiddenExtension", "timeoutSeconds"],
+        "": [
+            "authentication", "namespaces", "methodNames", "servers", "envelope", "businessCodes", "hiddenExtension",
+            "timeoutSeconds", "overlays",
+        ],
         "/authentication": ["parameter"],
         "/namespaces": ["source", "skipSegments", "names"],
         "/servers/*": ["url", "name", "default"],

@@ -25,10 +25,17 @@ public struct DocumentParser: Sendable {
     /// than from disk again; others are opened through `resolver`.
     let inputs: [String: SourceFile]
     let resolver: PathResolver
+    /// Applied to each document before anything else reads it.
+    let overlays: OverlaySet?
 
     public init(inputs: [SourceFile] = [], resolver: PathResolver = PathResolver(root: nil)) {
+        self.init(inputs: inputs, resolver: resolver, overlays: nil)
+    }
+
+    init(inputs: [SourceFile], resolver: PathResolver, overlays: OverlaySet?) {
         self.inputs = Dictionary(inputs.map { (FilePaths.normalized($0.path), $0) }, uniquingKeysWith: { first, _ in first })
         self.resolver = resolver
+        self.overlays = overlays
     }
 
     /// The parsed document, or `nil` when the file is not one or has errors (reported to
@@ -50,6 +57,7 @@ public struct DocumentParser: Sendable {
         guard let root = readRoot(file, json: json, diagnostics: diagnostics) else { return .failed() }
         if root.openapi == nil && root.swagger == nil { return .fragment }
         guard let version = checkVersion(root, in: file, diagnostics: diagnostics) else { return .failed() }
+        if let overlaid = overlays?.apply(toDocumentAt: file.path, json: json) { json = overlaid }
         var structure = JSONScanner(json).structure()
         var parts: Set<String> = []
         if structure.references.contains(where: { ReferenceBundler.needsBundling($0.target) }) {
