@@ -21,6 +21,9 @@ public enum GeneratorLimits {
     /// How deep schemas may nest within one another (properties, items, compositions) while
     /// being translated; past it, the value is typed `JSONValue` with a warning.
     public static let schemaNesting = 64
+    /// How deep a response sample may nest (`generate infer`); levels past ``schemaNesting``
+    /// are inferred as untyped.
+    public static let sampleNesting = 2_000
 
     /// The stack each pipeline thread gets: measured needs of the debug build at
     /// ``documentNesting`` levels are under a quarter of it.

@@ -18,6 +18,9 @@ public struct GeneratorPipeline: Sendable {
         /// The directory relative paths start from; the working directory when `nil`.
         /// Diagnostics and file headers show paths as given, relative to it.
         public var rootDirectory: String?
+        /// Whether overlays are left out: the documents as published (for `generate infer`,
+        /// which writes an overlay anew).
+        public var ignoresOverlays = false
 
         public init(
             inputs: [String], configPath: String? = nil, templatesDirectory: String? = nil, includeHidden: Bool = false,
@@ -74,10 +77,16 @@ public struct GeneratorPipeline: Sendable {
 
         let loader = DocumentLoader(resolver: paths)
         let loaded = loader.load(options.inputs, diagnostics: diagnostics)
-        let files = loaded.filter { !OverlaySet.isOverlayFile($0.path) }
-        let overlays = loadOverlays(
-            found: loaded.filter { OverlaySet.isOverlayFile($0.path) }, config: config, configPath: configPath, loader: loader,
-            diagnostics: diagnostics)
+        let listed = Set(Self.listedOverlays(config, configPath: configPath).map(FilePaths.normalized))
+        func isOverlay(_ file: SourceFile) -> Bool {
+            OverlaySet.isOverlayFile(file.path) || listed.contains(FilePaths.normalized(file.path))
+        }
+        let files = loaded.filter { !isOverlay($0) }
+        let overlays =
+            options.ignoresOverlays
+            ? nil
+            : loadOverlays(
+                found: loaded.filter(isOverlay), config: config, configPath: configPath, loader: loader, diagnostics: diagnostics)
         stop()
         guard !diagnostics.hasErrors, templates != nil || !loadingTemplates else { return nil }
 
@@ -93,6 +102,12 @@ public struct GeneratorPipeline: Sendable {
         return (model, templates)
     }
 
+    /// The paths of the overlays that the configuration lists (relative to it).
+    private static func listedOverlays(_ config: GeneratorConfig, configPath: String?) -> [String] {
+        let directory = configPath.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+        return (config.overlays ?? []).map { $0.hasPrefix("/") || directory.isEmpty ? $0 : directory + "/" + $0 }
+    }
+
     /// The overlays found among the inputs and those listed in the configuration (relative to
     /// it), each read once; `nil` when there are none.
     private func loadOverlays(
@@ -100,11 +115,8 @@ public struct GeneratorPipeline: Sendable {
         diagnostics: DiagnosticCollector
     ) -> OverlaySet? {
         var files = found
-        if let listed = config.overlays, !listed.isEmpty {
-            let directory = configPath.map { ($0 as NSString).deletingLastPathComponent } ?? ""
-            let paths = listed.map { $0.hasPrefix("/") || directory.isEmpty ? $0 : directory + "/" + $0 }
-            files += loader.load(paths, diagnostics: diagnostics)
-        }
+        let listed = Self.listedOverlays(config, configPath: configPath)
+        if !listed.isEmpty { files += loader.load(listed, diagnostics: diagnostics) }
         var seen: Set<String> = []
         files = files.filter { seen.insert(FilePaths.normalized($0.path)).inserted }
         guard !files.isEmpty else { return nil }

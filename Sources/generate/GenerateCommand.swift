@@ -12,7 +12,7 @@ struct GenerateCommand: AsyncParsableCommand {
             `fetch` downloads the published documents; `diff` reports what changed between two \
             versions and whether it breaks callers.
             """,
-        subcommands: [ClientCommand.self, FetchCommand.self, DiffCommand.self],
+        subcommands: [ClientCommand.self, FetchCommand.self, DiffCommand.self, InferCommand.self],
         defaultSubcommand: ClientCommand.self
     )
 }

@@ -83,7 +83,8 @@ public struct DocumentParser: Sendable {
             ParsedDocument(
                 source: file, document: document,
                 references: structure.references.map { ParsedDocument.Reference(pointer: $0.pointer, target: $0.target) },
-                propertyOrders: structure.propertyOrders, operationFlags: structure.operationFlags, parts: parts))
+                propertyOrders: structure.propertyOrders, operationFlags: structure.operationFlags,
+                inferredSchemas: structure.inferredSchemas, parts: parts))
     }
 
     /// The error for an input that is neither an OpenAPI document nor a part of one.

@@ -21,6 +21,8 @@ struct JSONScanner {
     }
 
     let bytes: [UInt8]
+    /// How deep values may nest before ``syntaxError()`` refuses them.
+    var nestingLimit = GeneratorLimits.documentNesting
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -228,6 +230,11 @@ struct JSONScanner {
                     if let target = try? readString(&index) {
                         result.references.append((JSONPointer.pointer(tokens), target))
                     }
+                } else if key == DocumentStructure.sampleInferredKey, tokens.count == 3, tokens[0] == "components",
+                    tokens[1] == "schemas"
+                {
+                    try? skipValue(&index, depth: 0)
+                    if bytes[valueStart..<index].elementsEqual("true".utf8) { result.inferredSchemas.insert(tokens[2]) }
                 } else if let operation, key.hasPrefix("x-") {
                     try? skipValue(&index, depth: 0)
                     if bytes[valueStart..<index].elementsEqual("true".utf8) {
@@ -327,9 +334,8 @@ struct JSONScanner {
     }
 
     func skipValue(_ index: inout Int, depth: Int) throws {
-        guard depth <= GeneratorLimits.documentNesting else {
-            throw SyntaxError(
-                offset: index, message: "nesting is deeper than \(GeneratorLimits.documentNesting) levels", isNestingLimit: true)
+        guard depth <= nestingLimit else {
+            throw SyntaxError(offset: index, message: "nesting is deeper than \(nestingLimit) levels", isNestingLimit: true)
         }
         guard let byte = peek(index) else {
             throw SyntaxError(offset: index, message: "unexpected end of file (the document is truncated); expected a value")
@@ -523,6 +529,12 @@ struct DocumentStructure: Sendable {
     var propertyOrders: [[String]] = []
     /// Vendor extensions set to `true`, by ``operationKey(method:path:)``.
     var operationFlags: [String: Set<String>] = [:]
+    /// Component schemas marked as inferred from samples (``sampleInferredKey``): their models
+    /// read leniently (``SampleInferred`` in the runtime).
+    var inferredSchemas: Set<String> = []
+
+    /// The vendor extension `generate infer` puts on the schemas it writes.
+    static let sampleInferredKey = "x-sample-inferred"
     /// Numeric validation keywords (``IgnorableKeywords/numericLimits``) with their value's
     /// text, for dropping those the decoder would refuse before it runs.
     var numericLimits: [(tokens: [String], value: String)] = []

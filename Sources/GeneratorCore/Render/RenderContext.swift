@@ -75,6 +75,7 @@ enum RenderContext {
         case .valueEnum: "valueEnum"
         case .oneOf: "oneOf"
         case .alias: "alias"
+        case .inferredModel: "inferredModel"
         }
     }
 
@@ -117,6 +118,11 @@ enum RenderContext {
             }
         case .alias(let target):
             context["target"] = target
+        case .inferredModel(let model):
+            context["properties"] = model.properties.map { property in
+                ["identifier": property.identifier, "type": property.type, "reader": property.reader, "docLines": property.docLines]
+                    as [String: Any]
+            }
         }
         return context
     }

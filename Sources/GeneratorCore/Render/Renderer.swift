@@ -104,7 +104,7 @@ public struct Renderer: Sendable {
         switch declaration.kind {
         case .structure(let structure): nested = structure.nestedTypes
         case .oneOf(let oneOf): nested = oneOf.nestedTypes
-        case .valueEnum, .alias: nested = []
+        case .valueEnum, .alias, .inferredModel: nested = []
         }
         let context = RenderContext.declaration(declaration, nestedTypesCode: try nestedCode(nested, diagnostics))
         return try render(RenderContext.templateName(for: declaration), context, diagnostics)

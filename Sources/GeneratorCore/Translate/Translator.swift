@@ -175,7 +175,8 @@ public struct Translator: Sendable {
             oneOf.isIndirect = breaks.indirectEnums.contains(declaration.qualifiedName)
             oneOf.nestedTypes = oneOf.nestedTypes.map { apply(breaks, to: $0) }
             declaration.kind = .oneOf(oneOf)
-        case .valueEnum, .alias:
+        case .valueEnum, .alias, .inferredModel:
+            // (An inferred model stores only the value as received: it cannot contain itself.)
             break
         }
         return declaration

@@ -1030,7 +1030,7 @@ extension DouyinXingtuAPI {
         oAuthorId: String,
         platform: GetAuthorConvertAbility.Platform? = .shortVideo,
         range: GetAuthorConvertAbility.Range? = .day30
-    ) async throws -> APIResponse<JSONValue> {
+    ) async throws -> APIResponse<GetAuthorConvertAbilityData> {
         try await client.send(GetAuthorConvertAbility(oAuthorId: oAuthorId, platform: platform, range: range).request)
     }
 
@@ -1061,7 +1061,7 @@ extension DouyinXingtuAPI {
         }
 
         /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
+        public var request: Request<GetAuthorConvertAbilityData> {
             var query: [QueryItem] = []
             query.reserveCapacity(3)
             query.append("oAuthorId", value: self.oAuthorId)

@@ -13,6 +13,10 @@ extension Request {
                 let value: Output
                 if Output.self == JSONValue.self, let parsed = try JSONValue.parse(response.body) as? Output {
                     value = parsed
+                } else if let inferred = Output.self as? any SampleInferred.Type,
+                    let model = inferred.init(jsonValue: try JSONValue.parse(response.body)) as? Output
+                {
+                    value = model
                 } else {
                     value = try JSONCoding.sharedDecoder.decode(Output.self, from: response.body)
                 }
@@ -40,6 +44,10 @@ extension Request {
             if Output.self == JSONValue.self {
                 // An untyped payload (Just One API's `data: {}`): parsed directly, without Codable.
                 envelope = try DecodedEnvelope<Output>(parsing: response.body, layout: format.layout)
+            } else if let inferred = Output.self as? any SampleInferred.Type {
+                // A model inferred from samples: the same parse, then the model around the value.
+                let untyped = try DecodedEnvelope<JSONValue>(parsing: response.body, layout: format.layout)
+                envelope = untyped.mapPayload { inferred.init(jsonValue: $0) as? Output }
             } else {
                 envelope = try format.decoder.decode(DecodedEnvelope<Output>.self, from: response.body)
             }

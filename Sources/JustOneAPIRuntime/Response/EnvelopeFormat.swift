@@ -104,6 +104,20 @@ struct DecodedEnvelope<Payload: Decodable>: Decodable {
 }
 
 extension DecodedEnvelope {
+    private init(code: Int, message: String?, recordTime: String?, requestID: String?, payload: Payload?) {
+        self.code = code
+        self.message = message
+        self.recordTime = recordTime
+        self.requestID = requestID
+        self.payload = payload
+    }
+
+    /// The same envelope with its payload turned into another type.
+    func mapPayload<Other>(_ transform: (Payload) -> Other?) -> DecodedEnvelope<Other> {
+        DecodedEnvelope<Other>(
+            code: code, message: message, recordTime: recordTime, requestID: requestID, payload: payload.flatMap(transform))
+    }
+
     /// Reads an envelope whose payload is a `JSONValue`, with ``JSONValue/parse(_:)``.
     init(parsing body: Data, layout: EnvelopeLayout) throws {
         guard case .object(let object) = try JSONValue.parse(body) else {

@@ -42,6 +42,8 @@ struct SpecIndex: Sendable {
     var tags: [String: OpenAPI.Tag] = [:]
     /// The names of every kind of component, for checking references.
     var componentNames: [String: Set<String>] = [:]
+    /// Component schemas inferred from samples (`x-sample-inferred`), generated as lenient models.
+    var inferredSchemas: Set<String> = []
     /// The order in which the documents list each set of property names (decoders lose it).
     var propertyOrders: [Set<String>: [String]] = [:]
 
@@ -125,6 +127,7 @@ struct SpecIndex: Sendable {
     private mutating func add(_ parsed: ParsedDocument, diagnostics: DiagnosticCollector) {
         let document = parsed.document
         let components = document.components
+        inferredSchemas.formUnion(parsed.inferredSchemas)
         for order in parsed.propertyOrders where propertyOrders[Set(order)] == nil {
             propertyOrders[Set(order)] = order
         }

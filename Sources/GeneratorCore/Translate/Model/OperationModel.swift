@@ -43,6 +43,17 @@ public struct OperationModel: Sendable, Hashable {
     public var requestOutputType: String
     /// Types declared inside the request type: parameter enums, inline bodies and responses.
     public var nestedTypes: [TypeDeclaration]
+    /// The status (`200`) and JSON media type of the response the payload comes from, when it
+    /// is JSON: where `generate infer` puts a model inferred from samples.
+    public var jsonResponse: (status: String, mediaType: String)? {
+        get { jsonResponseStatus.flatMap { status in jsonResponseMediaType.map { (status, $0) } } }
+        set {
+            jsonResponseStatus = newValue?.status
+            jsonResponseMediaType = newValue?.mediaType
+        }
+    }
+    var jsonResponseStatus: String? = nil
+    var jsonResponseMediaType: String? = nil
 }
 
 /// A parameter of an operation: a property of the request type and an argument of the method.

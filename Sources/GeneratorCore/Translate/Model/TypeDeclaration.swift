@@ -17,6 +17,7 @@ public struct TypeDeclaration: Sendable, Hashable {
         case valueEnum(ValueEnumModel)
         case oneOf(OneOfModel)
         case alias(String)
+        case inferredModel(InferredModel)
     }
 
     /// The name inside its scope, such as `Platform`.
@@ -48,6 +49,21 @@ public struct PropertyModel: Sendable, Hashable {
     public var isOptional: Bool
     /// Whether the property breaks a reference cycle and is stored with `@Indirect`.
     public var isIndirect: Bool
+    public var docLines: [String]
+}
+
+/// A model inferred from response samples: it keeps the value as received and reads each
+/// property from it leniently (`SampleInferred` in the runtime).
+public struct InferredModel: Sendable, Hashable {
+    public var properties: [InferredPropertyModel]
+}
+
+public struct InferredPropertyModel: Sendable, Hashable {
+    public var identifier: String
+    /// The Swift type, without the `?` every such property has.
+    public var type: String
+    /// The expression that reads it from `jsonValue`, such as `Lenient.string(jsonValue["name"])`.
+    public var reader: String
     public var docLines: [String]
 }
 

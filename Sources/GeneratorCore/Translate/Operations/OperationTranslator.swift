@@ -118,7 +118,8 @@ struct OperationTranslator {
             responseFormatExpression: response.formatExpression,
             outputType: response.outputType.code(nestedPrefix: names.requestType),
             requestOutputType: response.outputType.code(nestedPrefix: nil),
-            nestedTypes: scope.declarations)
+            nestedTypes: scope.declarations, jsonResponseStatus: response.json?.status,
+            jsonResponseMediaType: response.json?.mediaType)
     }
 
     // MARK: Parameters

@@ -11,6 +11,8 @@ struct ResponseTranslation {
         /// `.envelope(.result)`, `.json`, `.text`, `.binary` or `.empty`.
         let formatExpression: String
         let returnsDocumentation: String
+        /// The status and media type of a JSON response.
+        var json: (status: String, mediaType: String)? = nil
     }
 
     func translate(_ indexed: IndexedOperation, scope: inout TypeScope, schemas: inout SchemaTranslator) -> Result? {
@@ -33,18 +35,21 @@ struct ResponseTranslation {
             guard case .b(let content) = entry.value else { return nil }
             return (entry.key.typeAndSubtype.lowercased(), content.schema)
         }.sorted { $0.0 < $1.0 }
-        if let (_, schema) = media.first(where: { OperationTranslator.isJSON($0.0) }) {
+        if let (mediaType, schema) = media.first(where: { OperationTranslator.isJSON($0.0) }) {
+            let json = (status.rawValue, response.content.keys.first { $0.typeAndSubtype.lowercased() == mediaType }?.rawValue ?? mediaType)
             guard let schema else {
-                return Result(outputType: .jsonValue, formatExpression: ".json", returnsDocumentation: "The decoded response body.")
+                return Result(
+                    outputType: .jsonValue, formatExpression: ".json", returnsDocumentation: "The decoded response body.", json: json)
             }
             if let envelope, let dataSchema = envelope.dataSchema(of: schema, resolving: schemas) {
                 let type = schemas.swiftType(for: dataSchema, suggestedName: "Payload", in: &scope, at: location)
                 return Result(
                     outputType: type, formatExpression: ".envelope(.\(EnvelopeNaming.formatName))",
-                    returnsDocumentation: "The response's `\(envelope.dataKey)`, with the envelope's message, record time and request ID.")
+                    returnsDocumentation: "The response's `\(envelope.dataKey)`, with the envelope's message, record time and request ID.",
+                    json: json)
             }
             let type = schemas.swiftType(for: schema, suggestedName: "Output", in: &scope, at: location)
-            return Result(outputType: type, formatExpression: ".json", returnsDocumentation: "The decoded response body.")
+            return Result(outputType: type, formatExpression: ".json", returnsDocumentation: "The decoded response body.", json: json)
         }
         if media.contains(where: { $0.0.hasPrefix("text/") }) {
             return Result(outputType: .named("String"), formatExpression: ".text", returnsDocumentation: "The response body as text.")

@@ -61,8 +61,10 @@ struct SchemaTranslator {
         var result: [TypeDeclaration] = []
         for key in index.schemaNames where key != envelopeSchemaName {
             guard let located = index.schemas[key], let name = componentTypeNames[key] else { continue }
-            var declaration = declaration(
-                named: name, qualifiedName: name, for: located.value, at: located.location, valueDocs: [:])
+            var declaration =
+                index.inferredSchemas.contains(key)
+                ? inferredModel(named: name, for: located.value)
+                : declaration(named: name, qualifiedName: name, for: located.value, at: located.location, valueDocs: [:])
             declaration.fileName = name + ".swift"
             declaration.sourceFile = located.location.file
             result.append(declaration)
