@@ -41,9 +41,13 @@ import TestSupport
         #expect(result.message == "ok")
         #expect(result.requestID == "req-42")
         #expect(result.recordTime == "2026-11-25 10:00:00")
-        #expect(result.data["avg_sales_amount_range"] == "-")
-        #expect(result.data["base_resp"]?["status_code"]?.intValue == 0)
-        #expect(result.data["count"] == .integer(9_007_199_254_740_993), "64-bit integers are not rounded")
+        // Typed from the seed page's example (specs/conversion-analysis.overlay.yaml).
+        #expect(result.data.avgSalesAmountRange == "-")
+        #expect(result.gpmRange == "-")
+        #expect(result.data.baseResp?.statusCode == 0)
+        #expect(result.data.baseResp?.statusMessage == "")
+        // What the samples did not show is there too, untyped.
+        #expect(result.data.jsonValue["count"] == .integer(9_007_199_254_740_993), "64-bit integers are not rounded")
     }
 
     @Test func defaultsAreSentAndNilLeavesParametersOut() async throws {
