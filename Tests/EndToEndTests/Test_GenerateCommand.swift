@@ -21,7 +21,8 @@ import TestSupport
         let directory = try workspace()
         let first = try await CommandRunner.generate(["specs/", "--output", "out"], in: directory)
         #expect(first.status == 0, "\(first.standardError)")
-        #expect(first.standardOutput.contains("Generated 3 files in out: 3 written, 0 removed, 0 unchanged"))
+        // The namespace, business codes, servers, and the two models specs/conversion-analysis.overlay.yaml adds.
+        #expect(first.standardOutput.contains("Generated 5 files in out: 5 written, 0 removed, 0 unchanged"))
         // Warnings in the compiler's shape, then their count.
         #expect(first.standardError.contains("specs/douyin-creator-marketplace-xingtu/creator-contract-base-info-v1-en.json:"))
         #expect(first.standardError.contains(": warning: the default `90` is not one of the enum values"))
@@ -29,7 +30,7 @@ import TestSupport
 
         let second = try await CommandRunner.generate(["specs/", "--output", "out", "--quiet"], in: directory)
         #expect(second.status == 0)
-        #expect(try CommandRunner.snapshot(directory.appendingPathComponent("out")).count == 3)
+        #expect(try CommandRunner.snapshot(directory.appendingPathComponent("out")).count == 5)
 
         let check = try await CommandRunner.generate(["specs/", "--output", "out", "--check"], in: directory)
         #expect(check.status == 0)
@@ -50,7 +51,7 @@ import TestSupport
         #expect(before.mapValues(\.contents) == after.mapValues(\.contents))
 
         let regenerate = try await CommandRunner.generate(["specs/", "--output", "out"], in: directory)
-        #expect(regenerate.standardOutput.contains("1 written, 0 removed, 2 unchanged"))
+        #expect(regenerate.standardOutput.contains("1 written, 0 removed, 4 unchanged"))
     }
 
     @Test func staleGeneratedFilesAreRemovedAndOthersKept() async throws {
@@ -61,10 +62,10 @@ import TestSupport
             .write(to: out.appendingPathComponent("Models/Old.swift"))
         try Data("struct Mine {}\n".utf8).write(to: out.appendingPathComponent("Mine.swift"))
         let result = try await CommandRunner.generate(["specs/", "--output", "out"], in: directory)
-        #expect(result.standardOutput.contains("3 written, 1 removed"))
+        #expect(result.standardOutput.contains("5 written, 1 removed"))
         let files = try CommandRunner.snapshot(out)
         #expect(files["Models/Old.swift"] == nil)
-        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("Models").path))
+        #expect(files["Models/GetAuthorConvertAbilityData.swift"] != nil)
         #expect(files["Mine.swift"] != nil)
     }
 
