@@ -60,4 +60,25 @@ import TestSupport
         _ = try await client(server).snapshots.snapshotsGet(snapshotID: .string("my snapshot"))
         #expect(server.requests.map(\.path) == ["/v2/snapshots/42", "/v2/snapshots/my%20snapshot"])
     }
+
+    /// A model inferred from samples, without an envelope: nested models, lists of lists,
+    /// a documented type decoded leniently, and values of other types read as `nil`.
+    @Test func sampleInferredModelWithoutAnEnvelope() async throws {
+        let server = try LoopbackServer { _ in
+            .json(
+                #"{"name": "n", "count": "12", "grid": [[1, 2], "x", [3]], "child": {"flag": true, "parent": {"name": "p"}},"#
+                    + #" "children": [{"flag": false}, 5], "badge": {"id": 1, "level": "gold"}, "json_value": "j"}"#)
+        }
+        let response = try await client(server).sampled.sampled()
+        let data = response.data
+        #expect(data.name == "n")
+        #expect(data.count == nil, "text where the samples had an integer")
+        #expect(data.grid == [[1, 2], [3]], "elements of another type are left out")
+        #expect(data.child?.flag == true)
+        #expect(data.child?.parent?.name == "p")
+        #expect(data.children?.map(\.flag) == [false])
+        #expect(data.badge?.level == .gold)
+        #expect(data.jsonValue2 == "j")
+        #expect(data.jsonValue["count"] == .string("12"))
+    }
 }
