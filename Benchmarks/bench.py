@@ -413,6 +413,12 @@ def runtime(args, report):
                     if pairs:
                         report.add("runtime", comparison=f"{label}generated vs hand-written, {transport}, {concurrency} in flight",
                                    ratio=statistics.median(g / h for g, h in pairs), rounds=len(pairs))
+        inferred, untyped = raw.get(("decode-inferred-model", 1)), raw.get(("decode-jsonvalue", 1))
+        if inferred and untyped:
+            pairs = list(zip(inferred.get("cpuMicrosecondsPerCall", []), untyped.get("cpuMicrosecondsPerCall", [])))
+            if pairs:
+                report.add("runtime", comparison="CPU per call, model inferred from samples vs JSONValue payload (in memory)",
+                           ratio=statistics.median(i / u for i, u in pairs), rounds=len(pairs))
         generated = rates.get(("generated-asynchttpclient", 16))
         python = rates.get(("python-sdk", 16))
         if generated and python:
@@ -462,6 +468,8 @@ def runtime_target(comparison):
     at most 5 % above it."""
     if "Python SDK" in comparison:
         return 10, True
+    if "inferred from samples" in comparison:
+        return 1.10, False
     return (1.05, False) if comparison.startswith("CPU") else (0.95, True)
 
 

@@ -54,6 +54,9 @@ struct RuntimeBenchmark {
                 { _ = try await generatedAHC.douyinXingtu.getAuthorConvertAbility(oAuthorId: "7012345") }
             ),
         ]
+        if only.map({ "decode-inferred-model decode-jsonvalue".contains($0) }) ?? true {
+            try await decodingCost(calls: calls, repeats: repeats)
+        }
         for (transport, handwritten, generated) in pairs where only.map({ "handwritten-\(transport) generated-\(transport)".contains($0) }) ?? true {
             for concurrency in [1, 16] {
                 try await run(handwritten, calls: min(200, calls), concurrency: concurrency)  // warm up
@@ -81,6 +84,60 @@ struct RuntimeBenchmark {
                             + #""callsPerSecond": [\#(values)], "cpuMicrosecondsPerCall": [\#(micros)]}"#)
                 }
             }
+        }
+    }
+
+    /// The same request answered in memory (no network), its payload decoded as Conversion
+    /// Analysis's model inferred from samples and as an untyped `JSONValue`: what the lenient
+    /// model costs over the untyped path, per call, in CPU time.
+    static func decodingCost(calls: Int, repeats: Int) async throws {
+        struct InMemory: ClientTransport {
+            let body: Data
+            func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+                HTTPResponse(status: 200, headerFields: ["Content-Type": "application/json"], body: body)
+            }
+        }
+        let text: String =
+            #"{"code": 0, "message": "success", "recordTime": "2026-11-25 10:00:00", "requestId": "benchmark", "data": {"#
+            + #""avg_sales_amount_range": "-", "base_resp": {"status_code": 0, "status_message": ""}, "#
+            + #""component_click_cnt_range": "-", "component_click_rate_range": "-", "gpm_range": "-", "#
+            + #""rec_product_price_range": "-", "related_cpc_range": "-"}}"#
+        let body = Data(text.utf8)
+        let client = JustOneAPIClient(
+            token: "benchmark-token", transport: InMemory(body: body), configuration: ClientConfiguration(retryPolicy: .none))
+        // One request, two payload types: only decoding differs.
+        let typed = DouyinXingtuAPI.GetAuthorConvertAbility(oAuthorId: "7012345").request
+        let untyped = typed.decoding(as: JSONValue.self)
+        let cases: [(String, @Sendable () async throws -> Void)] = [
+            ("decode-inferred-model", {
+                let result = try await client.send(typed)
+                precondition(result.data.baseResp?.statusCode == 0)
+            }),
+            ("decode-jsonvalue", {
+                let result = try await client.send(untyped)
+                precondition(result.data["base_resp"]?["status_code"]?.intValue == 0)
+            }),
+        ]
+        for (_, call) in cases { try await run(call, calls: min(200, calls), concurrency: 1) }
+        var rates: [String: [Double]] = [:]
+        var cpu: [String: [Double]] = [:]
+        for round in 0..<repeats {
+            for (name, call) in round % 2 == 0 ? cases : cases.reversed() {
+                let cpuStarted = processCPUSeconds()
+                let started = ContinuousClock.now
+                try await run(call, calls: calls * 5, concurrency: 1)
+                let elapsed = ContinuousClock.now - started
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                rates[name, default: []].append(Double(calls * 5) / seconds)
+                cpu[name, default: []].append((processCPUSeconds() - cpuStarted) / Double(calls * 5) * 1e6)
+            }
+        }
+        for (name, _) in cases {
+            let values = (rates[name] ?? []).map { String(format: "%.1f", $0) }.joined(separator: ", ")
+            let micros = (cpu[name] ?? []).map { String(format: "%.2f", $0) }.joined(separator: ", ")
+            print(
+                #"{"name": "\#(name)", "concurrency": 1, "calls": \#(calls * 5), "#
+                    + #""callsPerSecond": [\#(values)], "cpuMicrosecondsPerCall": [\#(micros)]}"#)
         }
     }
 

@@ -48,6 +48,37 @@ struct Test_PublishedCatalog {
     /// Everything the generator writes compiles, in Swift 6 language mode, without warnings, as
     /// a target whose only dependency is JustOneAPIRuntime: the whole catalog (hidden operations
     /// included), the committed Xingtu client and the kitchen-sink client.
+    /// Samples of an operation of the whole catalog become an overlay, and the overlay beside
+    /// the catalog types that operation's data (and only its).
+    @Test func inferenceAndOverlaysWorkOnTheWholeCatalog() async throws {
+        let shared = try #require(TestPaths.shared)
+        let catalog = shared.appendingPathComponent("openapi/public-api.json").path
+        let workspace = try TestPaths.temporaryDirectory("catalog-infer")
+        let folder = workspace.appendingPathComponent("samples/getApiDouyinXingtuGwApiDataSpGetAuthorConvertAbilityV1")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(#"{"code": 0, "data": {"gpm_range": "-", "base_resp": {"status_code": 0}}}"#.utf8)
+            .write(to: folder.appendingPathComponent("1.json"))
+        let diagnostics = DiagnosticCollector()
+        let inference = SampleInference(
+            samplesDirectory: workspace.appendingPathComponent("samples").path,
+            pipelineOptions: .init(inputs: [catalog], configPath: Self.configPath))
+        let overlay = try #require(
+            try await offCooperativePool { inference.run(diagnostics: diagnostics) }, "\(diagnostics.diagnostics)")
+        let overlayPath = workspace.appendingPathComponent("samples.overlay.yaml")
+        try Data(overlay.utf8).write(to: overlayPath)
+
+        let generation = DiagnosticCollector()
+        let pipeline = GeneratorPipeline(
+            options: .init(inputs: [catalog, overlayPath.path], configPath: Self.configPath, includeHidden: true))
+        let files = try #require(try await offCooperativePool { pipeline.run(diagnostics: generation) })
+        #expect(generation.errorCount == 0, "\(generation.diagnostics.filter { $0.severity == .error })")
+        #expect(!generation.diagnostics.contains { $0.message.contains("selects nothing") })
+        #expect(files.contains { $0.path == "Models/GetAuthorConvertAbilityData.swift" })
+        let xingtu = try #require(files.first { $0.path == "DouyinXingtuAPI.swift" }?.contents)
+        #expect(xingtu.contains("APIResponse<GetAuthorConvertAbilityData>"))
+        #expect(xingtu.components(separatedBy: "APIResponse<JSONValue>").count > 30, "the other operations stay untyped")
+    }
+
     @Test(.timeLimit(.minutes(15))) func generatedCodeCompilesWithoutWarnings() async throws {
         let shared = try #require(TestPaths.shared)
         let catalog = try await generate(shared.appendingPathComponent("openapi/public-api.json"), includeHidden: true)
