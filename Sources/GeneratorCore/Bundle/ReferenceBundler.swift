@@ -56,7 +56,7 @@ struct ReferenceBundler {
     /// By kind: the component name given to each hoisted target, the names taken, and the
     /// hoisted components in order.
     private var componentNames: [OpenAPISlot: [Target: String]] = [:]
-    private var usedNames: [OpenAPISlot: Set<String>] = [:]
+    private var usedNames: [OpenAPISlot: NameScope] = [:]
     private var hoisted: [OpenAPISlot: [JSONTree.Member]] = [:]
     private var inlining: Set<Target> = []
     private var inlined = 0
@@ -71,7 +71,7 @@ struct ReferenceBundler {
         self.store = store
         self.diagnostics = diagnostics
         for kind in Self.hoistedKinds {
-            usedNames[kind] = Set(tree.value(at: ["components", kind.componentsKey!])?.members?.map(\.key) ?? [])
+            usedNames[kind] = NameScope(reserved: tree.value(at: ["components", kind.componentsKey!])?.members?.map(\.key) ?? [])
         }
     }
 
@@ -248,19 +248,13 @@ struct ReferenceBundler {
         if let name = componentNames[kind]?[place] { return name }
         let key = kind.componentsKey!
         let base = Self.baseName(for: place, isRoot: place.file == rootPath)
-        var taken = usedNames[kind] ?? []
-        if place.file != rootPath, taken.contains(base), root.value(at: ["components", key, base]) == content {
+        if place.file != rootPath, usedNames[kind, default: NameScope()].isTaken(base),
+            root.value(at: ["components", key, base]) == content
+        {
             componentNames[kind, default: [:]][place] = base
             return base
         }
-        var name = base
-        var suffix = 2
-        while taken.contains(name) {
-            name = "\(base)_\(suffix)"
-            suffix += 1
-        }
-        taken.insert(name)
-        usedNames[kind] = taken
+        let name = usedNames[kind, default: NameScope()].claim(base)
         componentNames[kind, default: [:]][place] = name
         let output = ["components", key, name]
         redirects.add(JSONPointer.pointer(output), to: display(place.file), pointer: JSONPointer.pointer(place.tokens))

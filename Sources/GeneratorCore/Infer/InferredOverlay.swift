@@ -51,13 +51,13 @@ public struct InferredOverlay {
     let envelope: Envelope?
     /// Component names the documents use already.
     let takenNames: Set<String>
-    private var usedNames: Set<String>
+    private var usedNames: NameScope
     private var components: [JSONTree.Member] = []
 
     init(envelope: Envelope?, takenNames: Set<String>) {
         self.envelope = envelope
         self.takenNames = takenNames
-        usedNames = takenNames
+        usedNames = NameScope(reserved: Array(takenNames))
     }
 
     /// The overlay for `sampled` operations, in the order given.
@@ -151,7 +151,7 @@ public struct InferredOverlay {
             members.append(member("items", items))
             return .object(members)
         case .object:
-            let componentName = claim(name)
+            let componentName = usedNames.claim(name)
             // The parent before the models of its members, in the order written.
             let slot = components.count
             components.append(member(componentName, .object([])))
@@ -168,17 +168,6 @@ public struct InferredOverlay {
             components[slot] = member(componentName, .object(members))
             return .object([member("$ref", .string("#/components/schemas/" + JSONPointer.escape(componentName)))])
         }
-    }
-
-    private mutating func claim(_ name: String) -> String {
-        var candidate = name
-        var suffix = 2
-        while usedNames.contains(candidate) {
-            candidate = "\(name)\(suffix)"
-            suffix += 1
-        }
-        usedNames.insert(candidate)
-        return candidate
     }
 
     /// `GetAuthorConvertAbilityData` for each operation; operations whose method names clash
