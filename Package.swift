@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "JustOneAPIRuntime", targets: ["JustOneAPIRuntime"]),
         .library(name: "JustOneAPI", targets: ["JustOneAPI"]),
         .library(name: "JustOneAPIAsyncHTTPClient", targets: ["JustOneAPIAsyncHTTPClient"]),
+        .plugin(name: "JustOneAPIGenerator", targets: ["JustOneAPIGenerator"]),
+        .plugin(name: "GenerateClient", targets: ["GenerateClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0", traits: []),
@@ -51,6 +53,17 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+
+        // Plugins: a target's openapi/ folder generated at build time, or on command into its sources.
+        .plugin(name: "JustOneAPIGenerator", capability: .buildTool(), dependencies: ["generate"]),
+        .plugin(
+            name: "GenerateClient",
+            capability: .command(
+                intent: .custom(
+                    verb: "generate-client",
+                    description: "Generates the client of each target with an openapi/ folder into its Generated/ folder"),
+                permissions: [.writeToPackageDirectory(reason: "The generated client is written into the target's sources")]),
+            dependencies: ["generate"]),
 
         // Benchmarks (built with the package so that they keep compiling; run by Benchmarks/run)
         .executableTarget(

@@ -21,6 +21,8 @@ public struct GeneratorPipeline: Sendable {
         /// Whether overlays are left out: the documents as published (for `generate infer`,
         /// which writes an overlay anew).
         public var ignoresOverlays = false
+        /// How the code is split into files (``Renderer/Layout``).
+        public var layout = Renderer.Layout.namespaces
 
         public init(
             inputs: [String], configPath: String? = nil, templatesDirectory: String? = nil, includeHidden: Bool = false,
@@ -46,11 +48,13 @@ public struct GeneratorPipeline: Sendable {
     /// Runs on a thread of its own with a large stack (``GeneratorLimits``).
     public func run(diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
         LargeStack.run { [self] in
-            guard let (model, templates) = stages(diagnostics: diagnostics, loadingTemplates: true), let templates else {
+            guard let (model, templates, files) = stages(diagnostics: diagnostics, loadingTemplates: true), let templates else {
                 return nil
             }
+            let documents = files.map { (path: $0.path, relativePath: Self.relativePath($0.path, under: options.inputs)) }
             return timings.measure("render") {
-                Renderer(templates: templates, inputs: options.inputs).render(model, diagnostics: diagnostics)
+                Renderer(templates: templates, inputs: options.inputs)
+                    .render(model, layout: options.layout, documents: documents, diagnostics: diagnostics)
             }
         }
     }
@@ -60,7 +64,19 @@ public struct GeneratorPipeline: Sendable {
         LargeStack.run { [self] in stages(diagnostics: diagnostics, loadingTemplates: false)?.model }
     }
 
-    private func stages(diagnostics: DiagnosticCollector, loadingTemplates: Bool) -> (model: APIModel, templates: TemplateSet?)? {
+    /// `path` relative to the input (directory) it was found under.
+    static func relativePath(_ path: String, under inputs: [String]) -> String {
+        for input in inputs {
+            let prefix = input.hasSuffix("/") ? input : input + "/"
+            if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
+        }
+        return (path as NSString).lastPathComponent
+    }
+
+    /// The model, the templates, and every file the inputs hold (documents, parts, overlays).
+    private func stages(
+        diagnostics: DiagnosticCollector, loadingTemplates: Bool
+    ) -> (model: APIModel, templates: TemplateSet?, files: [SourceFile])? {
         let paths = PathResolver(root: options.rootDirectory)
         let stop = timings.start("load")
         let configPath = options.configPath ?? GeneratorConfig.defaultPath(for: options.inputs, resolver: paths)
@@ -99,7 +115,7 @@ public struct GeneratorPipeline: Sendable {
         let translator = Translator(config: config, configPath: configPath, includeHidden: options.includeHidden)
         let model = timings.measure("translate") { translator.translate(documents, diagnostics: diagnostics) }
         guard let model, !diagnostics.hasErrors else { return nil }
-        return (model, templates)
+        return (model, templates, loaded)
     }
 
     /// The paths of the overlays that the configuration lists (relative to it).

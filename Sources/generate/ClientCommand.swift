@@ -33,6 +33,16 @@ struct ClientCommand: ParsableCommand {
     @Flag(help: "Print how long each stage took.")
     var timings = false
 
+    @Option(
+        help: """
+            How the code is split into files: namespaces (one per namespace and one per model), or             documents (one per input file plus a fixed set, names known from the input paths, as             the JustOneAPIGenerator build plugin needs).
+            """)
+    var layout: Layout = .namespaces
+
+    enum Layout: String, ExpressibleByArgument, CaseIterable {
+        case namespaces, documents
+    }
+
     mutating func validate() throws {
         if inputs.isEmpty { throw ValidationError("Name at least one directory or file of OpenAPI documents.") }
     }
@@ -41,7 +51,12 @@ struct ClientCommand: ParsableCommand {
         let start = ContinuousClock.now
         let diagnostics = DiagnosticCollector()
         let pipeline = GeneratorPipeline(
-            options: .init(inputs: inputs, configPath: config, templatesDirectory: templates, includeHidden: includeHidden))
+            options: {
+                var options = GeneratorPipeline.Options(
+                    inputs: inputs, configPath: config, templatesDirectory: templates, includeHidden: includeHidden)
+                options.layout = layout == .documents ? .documents : .namespaces
+                return options
+            }())
         let files = pipeline.run(diagnostics: diagnostics)
         DiagnosticPrinter.print(diagnostics)
         if timings {

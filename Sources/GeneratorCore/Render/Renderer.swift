@@ -27,7 +27,40 @@ public struct Renderer: Sendable {
     /// A template is missing (reported), so nothing can be rendered.
     struct MissingTemplate: Error {}
 
-    public func render(_ model: APIModel, diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
+    /// How the generated code is split into files.
+    public enum Layout: Sendable, Hashable {
+        /// One file per namespace and one per model: the layout to commit, where a change to
+        /// one namespace recompiles one file.
+        case namespaces
+        /// File names that follow from the input files' paths alone, as a SwiftPM build plugin
+        /// must declare them before the generator runs: `Documents/<path>.swift` for each input
+        /// file (its operations, or nothing), and `Namespaces.swift`, `Models.swift`,
+        /// `Servers.swift` and `BusinessCodes.swift` always.
+        case documents
+    }
+
+    /// The file of an input document in the ``Layout/documents`` layout, from its path relative
+    /// to the input directory: `xiaohongshu/search-v1-en.json` → `Documents/xiaohongshu_search-v1-en.swift`.
+    /// (The build plugin computes the same names; keep the two in step.)
+    public static func documentFileName(_ relativePath: String) -> String {
+        let stem = (relativePath as NSString).deletingPathExtension
+        let safe = stem.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_") ? Character(scalar) : "_"
+        }
+        return "Documents/" + String(safe) + ".swift"
+    }
+
+    public func render(
+        _ model: APIModel, layout: Layout = .namespaces, documents: [(path: String, relativePath: String)] = [],
+        diagnostics: DiagnosticCollector
+    ) -> [GeneratedFile]? {
+        switch layout {
+        case .namespaces: renderByNamespace(model, diagnostics: diagnostics)
+        case .documents: renderByDocument(model, documents: documents, diagnostics: diagnostics)
+        }
+    }
+
+    private func renderByNamespace(_ model: APIModel, diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
         // Each file is rendered on its own, so the files render on all cores.
         var jobs: [@Sendable () throws -> GeneratedFile] = []
         for namespace in model.namespaces {
@@ -69,7 +102,63 @@ public struct Renderer: Sendable {
             }
         }
 
-        let work = jobs
+        return run(jobs, diagnostics: diagnostics)
+    }
+
+    private func renderByDocument(
+        _ model: APIModel, documents: [(path: String, relativePath: String)], diagnostics: DiagnosticCollector
+    ) -> [GeneratedFile]? {
+        var jobs: [@Sendable () throws -> GeneratedFile] = []
+        let operations = model.namespaces.flatMap { namespace in namespace.operations.map { (namespace, $0) } }
+        for document in documents {
+            let own = operations.filter { $0.1.sourceFile == document.path }
+            jobs.append {
+                let rendered = try own.map { namespace, operation in
+                    let context = RenderContext.operation(operation, nestedTypesCode: try nestedCode(operation.nestedTypes, diagnostics))
+                    return [
+                        "namespaceTypeName": namespace.typeName,
+                        "methodCode": Self.indent(try render("operationMethod", context, diagnostics), by: 1),
+                        "requestCode": Self.indent(try render("requestType", context, diagnostics), by: 1),
+                    ]
+                }
+                let context = header([document.path]).merging(["operations": rendered], uniquingKeysWith: { _, new in new })
+                return GeneratedFile(
+                    path: Self.documentFileName(document.relativePath), contents: try render("Document.swift", context, diagnostics))
+            }
+        }
+        jobs.append {
+            let namespaces = try model.namespaces.map { namespace in
+                RenderContext.namespace(
+                    namespace, operations: [], sharedTypesCode: try nestedCode(namespace.sharedTypes, diagnostics), header: [:])
+            }
+            let context = header([]).merging(["namespaces": namespaces], uniquingKeysWith: { _, new in new })
+            return GeneratedFile(path: "Namespaces.swift", contents: try render("Namespaces.swift", context, diagnostics))
+        }
+        jobs.append {
+            let models = try model.models.map { ["code": try declarationCode($0, diagnostics)] }
+            let context = header(Array(Set(model.models.compactMap(\.sourceFile))).sorted())
+                .merging(["models": models], uniquingKeysWith: { _, new in new })
+            return GeneratedFile(path: "Models.swift", contents: try render("Models.swift", context, diagnostics))
+        }
+        // Declared by the build plugin whatever the documents hold: written empty when there
+        // is nothing to put in them.
+        jobs.append {
+            let context = RenderContext.servers(model, header: header([]))
+            let text = model.servers.isEmpty ? try render("header", header([]), diagnostics) : try render("Servers.swift", context, diagnostics)
+            return GeneratedFile(path: "Servers.swift", contents: text)
+        }
+        jobs.append {
+            guard let envelope = model.envelope else {
+                return GeneratedFile(path: "BusinessCodes.swift", contents: try render("header", header([]), diagnostics))
+            }
+            let context = RenderContext.businessCodes(envelope, header: header([]))
+            return GeneratedFile(path: "BusinessCodes.swift", contents: try render("BusinessCodes.swift", context, diagnostics))
+        }
+        return run(jobs, diagnostics: diagnostics)
+    }
+
+    /// Runs the rendering jobs on all cores; the files sorted by path, or `nil` on errors.
+    private func run(_ work: [@Sendable () throws -> GeneratedFile], diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
         let results = ParallelResults<GeneratedFile>(count: work.count)
         let failed = ParallelResults<Bool>(count: work.count)
         LargeStack.concurrentPerform(iterations: work.count) { index in

@@ -1,0 +1,2 @@
+// The generated client is in the build plugin's output; the runtime comes with it.
+@_exported import JustOneAPIRuntime
