@@ -81,6 +81,9 @@ def corpus_directory(root):
 # cannot run on it or None).
 THIRD_PARTY = [
     ("OpenAI, third-party (3.4 MB JSON)", "openai.json", None),
+    ("Plaid, third-party (3.0 MB YAML)", "plaid.yml", None),
+    ("Asana, third-party (3.1 MB YAML)", "asana.yaml", None),
+    ("PagerDuty, third-party (2.8 MB JSON)", "pagerduty.json", None),
     ("DigitalOcean, multi-file (2,900)", "digitalocean/specification/DigitalOcean-public.v2.yaml",
      "not run: it does not follow $refs to other files"),
 ]
@@ -457,8 +460,8 @@ def target(ratio, limit, at_least=False):
 
 
 # Targets from the Benchmarks issue, as ratios of ours to the peer's figure.
-GENERATION_TARGETS = {"seed endpoint (1 operation)": 1.0, "published catalog (348 operations)": 1 / 3,
-                      "OpenAI, third-party (3.4 MB JSON)": 1 / 5}
+GENERATION_TARGETS = {"seed endpoint (1 operation)": 1.0, "published catalog (348 operations)": 1 / 3}
+GENERATION_TARGETS.update({label: 1 / 5 for label, _, _ in THIRD_PARTY})
 # Seconds: the debug build (what `swift run generate` and a build plugin run) on a large document.
 DEBUG_TARGET_SECONDS = 10
 

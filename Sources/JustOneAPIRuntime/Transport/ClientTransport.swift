@@ -13,7 +13,7 @@ public protocol ClientTransport: Sendable {
     /// - Parameters:
     ///   - request: The request, with its absolute URL, headers and body.
     ///   - timeout: How long the whole exchange may take before it fails with
-    ///     ``TransportFailure/timedOut``.
+    ///     ``TransportFailure/timedOut(after:)``.
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse
 }
 
