@@ -20,7 +20,7 @@ import sys
 import time
 import urllib.request
 
-PARTS = ("generation", "compile", "runtime")
+PARTS = ("generation", "compile", "runtime", "plugins")
 CATALOG_REL = "../shared/openapi/public-api.json"
 SEED_REL = "specs/douyin-creator-marketplace-xingtu/conversion-analysis-v1-en.json"
 ENDPOINT = "/api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1"
@@ -315,6 +315,121 @@ def compile_cost(args, report):
     build_costs(package, "Catalog", "swift-openapi-generator", report, generated, touch_client)
 
 
+# MARK: Plugins
+
+PACKAGE_PLUGIN_OURS = """// swift-tools-version: 6.1
+import PackageDescription
+let package = Package(
+    name: "PluginOurs",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(path: "REPOSITORY")],
+    targets: [
+        .target(name: "Xingtu", dependencies: [.product(name: "JustOneAPIRuntime", package: "IDENTITY")],
+                plugins: [.plugin(name: "JustOneAPIGenerator", package: "IDENTITY")]),
+        .target(name: "Catalog", dependencies: [.product(name: "JustOneAPIRuntime", package: "IDENTITY")],
+                plugins: [.plugin(name: "JustOneAPIGenerator", package: "IDENTITY")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+"""
+
+PACKAGE_PLUGIN_PEER = """// swift-tools-version: 6.1
+import PackageDescription
+let package = Package(
+    name: "PluginPeer",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
+    ],
+    targets: [
+        .target(name: "Catalog", dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+                plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]),
+    ]
+)
+"""
+
+
+def plugins(args, report):
+    """The build plugin's cost: a full build, a build with nothing changed (beside the same
+    package with the generated code committed instead), and a build after one document
+    changed; and swift-openapi-generator's build plugin on the catalog, in one run."""
+    print("\n--- 4. build plugins", flush=True)
+    catalog = os.path.normpath(os.path.join(args.root, CATALOG_REL))
+    if not os.path.exists(catalog):
+        report.note("../shared/openapi/public-api.json is absent: the plugin figures are skipped")
+        return
+    config = os.path.join(args.root, "specs/generator.yaml")
+    package = os.path.join(args.scratch, "plugin-ours")
+    shutil.rmtree(package, ignore_errors=True)
+    xingtu = os.path.join(package, "Sources/Xingtu/openapi")
+    whole = os.path.join(package, "Sources/Catalog/openapi")
+    shutil.copytree(os.path.join(args.root, "specs/douyin-creator-marketplace-xingtu"), xingtu)
+    os.makedirs(whole)
+    for folder in (xingtu, whole):
+        shutil.copy(config, folder)
+    shutil.copy(catalog, os.path.join(whole, "public-api.json"))
+    with open(os.path.join(package, "Package.swift"), "w") as file:
+        file.write(PACKAGE_PLUGIN_OURS.replace("REPOSITORY", args.root).replace("IDENTITY", os.path.basename(args.root)))
+    subprocess.run(["swift", "package", "resolve"], cwd=package, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    full = swift_build(package)
+    noop = [swift_build(package).wall for _ in range(args.repeats)]
+    document = os.path.join(xingtu, "conversion-analysis-v1-en.json")
+    with open(document) as file:
+        text = file.read()
+    with open(document, "w") as file:
+        file.write(text.replace('"summary": "', '"summary": "Changed: ', 1))
+    changed = swift_build(package)
+    recompiled = compiled_files(changed.output, "Xingtu")
+
+    # The same package with the generated code as plain sources: what a no-op build costs
+    # without a plugin.
+    baseline = os.path.join(args.scratch, "plugin-baseline")
+    shutil.rmtree(baseline, ignore_errors=True)
+    outputs = os.path.join(package, ".build/plugins/outputs/plugin-ours")
+    for target in ("Xingtu", "Catalog"):
+        generated = next((os.path.join(base) for base, _, names in os.walk(outputs)
+                          if base.endswith(os.path.join(target, "destination", "JustOneAPIGenerator", "GeneratedSources"))), None)
+        if generated is None:
+            report.note(f"the build plugin's output for {target} was not found under {outputs}")
+            return
+        shutil.copytree(generated, os.path.join(baseline, "Sources", target))
+    with open(os.path.join(baseline, "Package.swift"), "w") as file:
+        file.write(PACKAGE_PLUGIN_OURS.replace("REPOSITORY", args.root).replace("IDENTITY", os.path.basename(args.root))
+                   .replace(',\n                plugins: [.plugin(name: "JustOneAPIGenerator", package: "' + os.path.basename(args.root) + '")]', ""))
+    subprocess.run(["swift", "package", "resolve"], cwd=baseline, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    swift_build(baseline)
+    noop_baseline = [swift_build(baseline).wall for _ in range(args.repeats)]
+    row = {"tool": "ours", "full": full.wall, "noop": summary(noop), "noop_without_plugin": summary(noop_baseline),
+           "after_one_document": changed.wall, "recompiled": recompiled}
+    report.add("plugins", **row)
+    print(f"  ours: full {full.wall:.1f} s, no-op {row['noop']['median']:.2f} s (without the plugin "
+          f"{row['noop_without_plugin']['median']:.2f} s), after one document {changed.wall:.1f} s, "
+          f"recompiled {recompiled}", flush=True)
+
+    peer_package = os.path.join(args.scratch, "plugin-peer")
+    shutil.rmtree(peer_package, ignore_errors=True)
+    target = os.path.join(peer_package, "Sources/Catalog")
+    os.makedirs(target)
+    shutil.copy(catalog, os.path.join(target, "openapi.json"))
+    with open(os.path.join(target, "openapi-generator-config.yaml"), "w") as file:
+        file.write("generate:\n  - types\n  - client\naccessModifier: public\n")
+    with open(os.path.join(target, "Empty.swift"), "w") as file:
+        file.write("// The generated code is added by the build plugin.\n")
+    with open(os.path.join(peer_package, "Package.swift"), "w") as file:
+        file.write(PACKAGE_PLUGIN_PEER)
+    subprocess.run(["swift", "package", "resolve"], cwd=peer_package, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        peer_full = swift_build(peer_package)
+    except RuntimeError as error:
+        report.note(f"swift-openapi-generator's build plugin failed on the catalog: {str(error)[-300:]}")
+        return
+    peer_noop = [swift_build(peer_package).wall for _ in range(args.repeats)]
+    report.add("plugins", tool="swift-openapi-generator", full=peer_full.wall, noop=summary(peer_noop),
+               ratio=full.wall / peer_full.wall)
+    print(f"  swift-openapi-generator: full {peer_full.wall:.1f} s, no-op {summary(peer_noop)['median']:.2f} s", flush=True)
+
+
 # MARK: Runtime
 
 def free_port():
@@ -528,6 +643,18 @@ def print_table(report, info):
                 cpu_text = f"  CPU/call {cpu['median']:>6.0f} µs" if cpu else ""
                 print(f"   {row['name']:<30} {row['concurrency']:>2} in flight  median {stats['median']:>9.0f}  "
                       f"min {stats['min']:>9.0f}  max {stats['max']:>9.0f}{cpu_text}")
+    if report.sections["plugins"]:
+        print("\n4. Build plugins (full build from clean, tools included; no-op and incremental builds)")
+        for row in report.sections["plugins"]:
+            if row["tool"] == "ours":
+                overhead = row["noop"]["median"] - row["noop_without_plugin"]["median"]
+                print(f"   ours: full {row['full']:.1f} s; no-op {row['noop']['median']:.2f} s, "
+                      f"{overhead:+.2f} s over the same package without the plugin (target within 1 s: "
+                      f"{'met' if overhead <= 1 else 'MISSED'}); after one Xingtu document changed "
+                      f"{row['after_one_document']:.1f} s, recompiling {', '.join(row['recompiled']) or 'nothing'}")
+            else:
+                print(f"   swift-openapi-generator: full {row['full']:.1f} s; no-op {row['noop']['median']:.2f} s; "
+                      f"ours/peer full build {row['ratio']:.2f} {target(row['ratio'], 0.2)}")
     if report.notes:
         print("\nNotes:")
         for note in report.notes:
@@ -552,6 +679,8 @@ def main():
     info = machine()
     if "generation" in parts:
         generation(args, report)
+    if "plugins" in parts:
+        plugins(args, report)
     if "compile" in parts:
         compile_cost(args, report)
     if "runtime" in parts:
