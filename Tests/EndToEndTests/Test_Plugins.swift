@@ -94,5 +94,15 @@ struct Test_Plugins {
         #expect(stale.status != 0)
         #expect(stale.standardOutput.contains("+    public func getNoteDetailV1("), "\(stale.standardOutput.suffix(2_000))")
         #expect(try String(contentsOf: namespace, encoding: .utf8).contains("public func renamed("))
+
+        // Bad input: a located error, the command fails, and nothing is written.
+        let broken = Self.example.appendingPathComponent("Sources/XiaohongshuCommitted/openapi/broken.json")
+        try Data("{\n  \"openapi\": \"3.1.0\",\n  \"paths\": {\n".utf8).write(to: broken)
+        defer { try? FileManager.default.removeItem(at: broken) }
+        let before = try CommandRunner.snapshot(generated)
+        let failed = try await swift(plugin)
+        #expect(failed.status != 0)
+        #expect((failed.standardOutput + failed.standardError).contains("broken.json:4:1: error: malformed JSON"))
+        #expect(try CommandRunner.snapshot(generated).mapValues(\.contents) == before.mapValues(\.contents))
     }
 }
