@@ -366,8 +366,11 @@ def plugins(args, report):
     whole = os.path.join(package, "Sources/Catalog/openapi")
     shutil.copytree(os.path.join(args.root, "specs/douyin-creator-marketplace-xingtu"), xingtu)
     os.makedirs(whole)
+    exports = "// SwiftPM runs a target's plugins only when it has a Swift file of its own.\n@_exported import JustOneAPIRuntime\n"
     for folder in (xingtu, whole):
         shutil.copy(config, folder)
+        with open(os.path.join(os.path.dirname(folder), "Exports.swift"), "w") as file:
+            file.write(exports)
     shutil.copy(catalog, os.path.join(whole, "public-api.json"))
     with open(os.path.join(package, "Package.swift"), "w") as file:
         file.write(PACKAGE_PLUGIN_OURS.replace("REPOSITORY", args.root).replace("IDENTITY", os.path.basename(args.root)))
@@ -394,6 +397,8 @@ def plugins(args, report):
             report.note(f"the build plugin's output for {target} was not found under {outputs}")
             return
         shutil.copytree(generated, os.path.join(baseline, "Sources", target))
+        with open(os.path.join(baseline, "Sources", target, "Exports.swift"), "w") as file:
+            file.write(exports)
     with open(os.path.join(baseline, "Package.swift"), "w") as file:
         file.write(PACKAGE_PLUGIN_OURS.replace("REPOSITORY", args.root).replace("IDENTITY", os.path.basename(args.root))
                    .replace(',\n                plugins: [.plugin(name: "JustOneAPIGenerator", package: "' + os.path.basename(args.root) + '")]', ""))
