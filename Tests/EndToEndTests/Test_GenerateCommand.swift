@@ -67,6 +67,13 @@ import TestSupport
         #expect(files["Models/Old.swift"] == nil)
         #expect(files["Models/GetAuthorConvertAbilityData.swift"] != nil)
         #expect(files["Mine.swift"] != nil)
+
+        // Without the overlay there are no models: the emptied Models/ folder goes too.
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("specs/conversion-analysis.overlay.yaml"))
+        let withoutModels = try await CommandRunner.generate(["specs/", "--output", "out"], in: directory)
+        #expect(withoutModels.standardOutput.contains("1 written, 2 removed, 2 unchanged"), "\(withoutModels.standardOutput)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("Models").path))
+        #expect(try CommandRunner.snapshot(out)["Mine.swift"] != nil)
     }
 
     @Test func badInputChangesNothing() async throws {

@@ -54,10 +54,13 @@ struct Test_Plugins {
         #expect(request.queryValue("noteId") == "65f1a2")
         #expect(request.queryValue("token") == "example-token")
 
-        // Nothing changed: the generator does not run again.
-        let second = try await build()
-        #expect(second.status == 0)
-        #expect(!second.standardOutput.contains("] Generating"), "\(second.standardOutput)")
+        // Nothing changed: the generator does not run again. (The build right after a first
+        // build from scratch relinks SwiftPM's copy of the tool and reruns it, whatever the
+        // plugin; the one after that is the steady state a user sees.)
+        _ = try await build()
+        let steady = try await build()
+        #expect(steady.status == 0)
+        #expect(!steady.standardOutput.contains("] Generating"), "\(steady.standardOutput)")
     }
 
     @Test(.timeLimit(.minutes(40))) func badInputFailsTheBuildWithALocatedError() async throws {
