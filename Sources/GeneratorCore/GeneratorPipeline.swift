@@ -51,10 +51,9 @@ public struct GeneratorPipeline: Sendable {
             guard let (model, templates, files) = stages(diagnostics: diagnostics, loadingTemplates: true), let templates else {
                 return nil
             }
-            let documents = files.map { (path: $0.path, relativePath: Self.relativePath($0.path, under: options.inputs)) }
             return timings.measure("render") {
                 Renderer(templates: templates, inputs: options.inputs)
-                    .render(model, layout: options.layout, documents: documents, diagnostics: diagnostics)
+                    .render(model, layout: options.layout, documentPaths: files.map(\.path), diagnostics: diagnostics)
             }
         }
     }
@@ -62,15 +61,6 @@ public struct GeneratorPipeline: Sendable {
     /// The translated model, without rendering: what `diff` compares.
     public func model(diagnostics: DiagnosticCollector) -> APIModel? {
         LargeStack.run { [self] in stages(diagnostics: diagnostics, loadingTemplates: false)?.model }
-    }
-
-    /// `path` relative to the input (directory) it was found under.
-    static func relativePath(_ path: String, under inputs: [String]) -> String {
-        for input in inputs {
-            let prefix = input.hasSuffix("/") ? input : input + "/"
-            if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
-        }
-        return (path as NSString).lastPathComponent
     }
 
     /// The model, the templates, and every file the inputs hold (documents, parts, overlays).

@@ -26,6 +26,19 @@ enum RenderContext {
             ], uniquingKeysWith: { _, new in new })
     }
 
+    /// One input document's operations (the `documents` layout): each in an extension of its
+    /// namespace.
+    static func document(
+        _ operations: [(namespace: NamespaceModel, code: (methodCode: String, requestCode: String))], header: [String: Any]
+    ) -> [String: Any] {
+        header.merging(
+            [
+                "operations": operations.map {
+                    ["namespaceTypeName": $0.namespace.typeName, "methodCode": $0.code.methodCode, "requestCode": $0.code.requestCode]
+                }
+            ], uniquingKeysWith: { _, new in new })
+    }
+
     /// An operation, for the `operationMethod` and `requestType` templates; `nestedTypesCode`
     /// holds its nested declarations, rendered and indented already.
     static func operation(_ operation: OperationModel, nestedTypesCode: [String]) -> [String: Any] {

@@ -50,13 +50,14 @@ public struct Renderer: Sendable {
         return "Documents/" + String(safe) + ".swift"
     }
 
+    /// `documentPaths` are the input files, as loaded: in the ``Layout/documents`` layout each
+    /// gets a file, named from its path relative to the input it was found under.
     public func render(
-        _ model: APIModel, layout: Layout = .namespaces, documents: [(path: String, relativePath: String)] = [],
-        diagnostics: DiagnosticCollector
+        _ model: APIModel, layout: Layout = .namespaces, documentPaths: [String] = [], diagnostics: DiagnosticCollector
     ) -> [GeneratedFile]? {
         switch layout {
         case .namespaces: renderByNamespace(model, diagnostics: diagnostics)
-        case .documents: renderByDocument(model, documents: documents, diagnostics: diagnostics)
+        case .documents: renderByDocument(model, documentPaths: documentPaths, diagnostics: diagnostics)
         }
     }
 
@@ -66,14 +67,7 @@ public struct Renderer: Sendable {
         for namespace in model.namespaces {
             jobs.append {
                 let sources = Array(Set(namespace.operations.map(\.sourceFile))).sorted()
-                let operations = try namespace.operations.map { operation in
-                    let context = RenderContext.operation(
-                        operation,
-                        nestedTypesCode: try nestedCode(operation.nestedTypes, diagnostics))
-                    return (
-                        methodCode: Self.indent(try render("operationMethod", context, diagnostics), by: 1),
-                        requestCode: Self.indent(try render("requestType", context, diagnostics), by: 1))
-                }
+                let operations = try namespace.operations.map { try operationCode($0, diagnostics) }
                 let context = RenderContext.namespace(
                     namespace, operations: operations, sharedTypesCode: try nestedCode(namespace.sharedTypes, diagnostics),
                     header: header(sources))
@@ -90,40 +84,26 @@ public struct Renderer: Sendable {
             }
         }
         if !model.servers.isEmpty {
-            jobs.append {
-                let context = RenderContext.servers(model, header: header([]))
-                return GeneratedFile(path: "Servers.swift", contents: try render("Servers.swift", context, diagnostics))
-            }
+            jobs.append { try serversFile(model, diagnostics) }
         }
-        if let envelope = model.envelope {
-            jobs.append {
-                let context = RenderContext.businessCodes(envelope, header: header([]))
-                return GeneratedFile(path: "BusinessCodes.swift", contents: try render("BusinessCodes.swift", context, diagnostics))
-            }
+        if model.envelope != nil {
+            jobs.append { try businessCodesFile(model, diagnostics) }
         }
-
         return run(jobs, diagnostics: diagnostics)
     }
 
-    private func renderByDocument(
-        _ model: APIModel, documents: [(path: String, relativePath: String)], diagnostics: DiagnosticCollector
-    ) -> [GeneratedFile]? {
+    private func renderByDocument(_ model: APIModel, documentPaths: [String], diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
         var jobs: [@Sendable () throws -> GeneratedFile] = []
-        let operations = model.namespaces.flatMap { namespace in namespace.operations.map { (namespace, $0) } }
-        for document in documents {
-            let own = operations.filter { $0.1.sourceFile == document.path }
+        let operations = Dictionary(
+            grouping: model.namespaces.flatMap { namespace in namespace.operations.map { (namespace: namespace, operation: $0) } },
+            by: \.operation.sourceFile)
+        for path in documentPaths {
+            let own = operations[path] ?? []
             jobs.append {
-                let rendered = try own.map { namespace, operation in
-                    let context = RenderContext.operation(operation, nestedTypesCode: try nestedCode(operation.nestedTypes, diagnostics))
-                    return [
-                        "namespaceTypeName": namespace.typeName,
-                        "methodCode": Self.indent(try render("operationMethod", context, diagnostics), by: 1),
-                        "requestCode": Self.indent(try render("requestType", context, diagnostics), by: 1),
-                    ]
-                }
-                let context = header([document.path]).merging(["operations": rendered], uniquingKeysWith: { _, new in new })
+                let rendered = try own.map { (namespace: $0.namespace, code: try operationCode($0.operation, diagnostics)) }
                 return GeneratedFile(
-                    path: Self.documentFileName(document.relativePath), contents: try render("Document.swift", context, diagnostics))
+                    path: Self.documentFileName(relativeToInputs(path)),
+                    contents: try render("Document.swift", RenderContext.document(rendered, header: header([path])), diagnostics))
             }
         }
         jobs.append {
@@ -140,21 +120,38 @@ public struct Renderer: Sendable {
                 .merging(["models": models], uniquingKeysWith: { _, new in new })
             return GeneratedFile(path: "Models.swift", contents: try render("Models.swift", context, diagnostics))
         }
-        // Declared by the build plugin whatever the documents hold: written empty when there
-        // is nothing to put in them.
-        jobs.append {
-            let context = RenderContext.servers(model, header: header([]))
-            let text = model.servers.isEmpty ? try render("header", header([]), diagnostics) : try render("Servers.swift", context, diagnostics)
-            return GeneratedFile(path: "Servers.swift", contents: text)
-        }
-        jobs.append {
-            guard let envelope = model.envelope else {
-                return GeneratedFile(path: "BusinessCodes.swift", contents: try render("header", header([]), diagnostics))
-            }
-            let context = RenderContext.businessCodes(envelope, header: header([]))
-            return GeneratedFile(path: "BusinessCodes.swift", contents: try render("BusinessCodes.swift", context, diagnostics))
-        }
+        // Declared by the build plugin whatever the documents hold: written with the header
+        // alone when there is nothing to put in them.
+        jobs.append { try serversFile(model, diagnostics) }
+        jobs.append { try businessCodesFile(model, diagnostics) }
         return run(jobs, diagnostics: diagnostics)
+    }
+
+    /// An operation's method and request type, each indented to sit in a namespace extension.
+    private func operationCode(
+        _ operation: OperationModel, _ diagnostics: DiagnosticCollector
+    ) throws -> (methodCode: String, requestCode: String) {
+        let context = RenderContext.operation(operation, nestedTypesCode: try nestedCode(operation.nestedTypes, diagnostics))
+        return (
+            methodCode: Self.indent(try render("operationMethod", context, diagnostics), by: 1),
+            requestCode: Self.indent(try render("requestType", context, diagnostics), by: 1))
+    }
+
+    /// `Servers.swift`; the header alone when the documents name no servers.
+    private func serversFile(_ model: APIModel, _ diagnostics: DiagnosticCollector) throws -> GeneratedFile {
+        let text =
+            model.servers.isEmpty
+            ? try render("header", header([]), diagnostics)
+            : try render("Servers.swift", RenderContext.servers(model, header: header([])), diagnostics)
+        return GeneratedFile(path: "Servers.swift", contents: text)
+    }
+
+    /// `BusinessCodes.swift`; the header alone without an envelope.
+    private func businessCodesFile(_ model: APIModel, _ diagnostics: DiagnosticCollector) throws -> GeneratedFile {
+        let text =
+            try model.envelope.map { try render("BusinessCodes.swift", RenderContext.businessCodes($0, header: header([])), diagnostics) }
+            ?? render("header", header([]), diagnostics)
+        return GeneratedFile(path: "BusinessCodes.swift", contents: text)
     }
 
     /// Runs the rendering jobs on all cores; the files sorted by path, or `nil` on errors.
