@@ -108,6 +108,20 @@ indirect enum JSONTree: Sendable, Equatable {
         return node
     }
 
+    /// `update` merged into this value: an object's members merge into an object's, recursively
+    /// (new members go last, in their order); anything else replaces the value.
+    func merging(_ update: JSONTree) -> JSONTree {
+        guard case .object(var members) = self, case .object(let changes) = update else { return update }
+        for change in changes {
+            if let index = members.firstIndex(where: { $0.key == change.key }) {
+                members[index].value = members[index].value.merging(change.value)
+            } else {
+                members.append(change)
+            }
+        }
+        return .object(members)
+    }
+
     /// The JSON text, without whitespace.
     var bytes: [UInt8] {
         var output: [UInt8] = []

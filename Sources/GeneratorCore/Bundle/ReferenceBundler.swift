@@ -80,7 +80,11 @@ struct ReferenceBundler {
         var tree = walk(root, slot: .document, file: rootPath, source: [], output: [])
         guard !failed else { return nil }
         for kind in Self.hoistedKinds {
-            if let members = hoisted[kind] { tree = Self.adding(members, to: kind.componentsKey!, of: tree) }
+            // Appended to `components/KEY` (made when missing): the names are new there.
+            if let members = hoisted[kind] {
+                let schemas = JSONTree.object([.init(key: kind.componentsKey!, value: .object(members))])
+                tree = tree.merging(.object([.init(key: "components", value: schemas)]))
+            }
         }
         return Result(tree: tree, redirects: redirects)
     }
@@ -352,23 +356,5 @@ struct ReferenceBundler {
     private mutating func fail(_ message: String, at location: SourceLocation, hint: String) {
         failed = true
         diagnostics.error(message, at: location, hint: hint)
-    }
-
-    /// `tree` with `members` appended to `components/KEY` (both made when missing).
-    private static func adding(_ members: [JSONTree.Member], to key: String, of tree: JSONTree) -> JSONTree {
-        func updating(_ key: String, in object: [JSONTree.Member], _ update: (JSONTree) -> JSONTree) -> [JSONTree.Member] {
-            var object = object
-            if let index = object.firstIndex(where: { $0.key == key }) {
-                object[index].value = update(object[index].value)
-            } else {
-                object.append(JSONTree.Member(key: key, value: update(.object([]))))
-            }
-            return object
-        }
-        guard case .object(let rootMembers) = tree else { return tree }
-        return .object(
-            updating("components", in: rootMembers) { components in
-                .object(updating(key, in: components.members ?? []) { existing in .object((existing.members ?? []) + members) })
-            })
     }
 }

@@ -154,27 +154,10 @@ struct Overlay: Sendable {
         }
     }
 
-    /// Overlay 1.0's update: an object merges into an object (recursively), a value is appended
-    /// to an array, anything else replaces the node.
+    /// Overlay 1.0's update: an object merges into an object (``JSONTree/merging(_:)``), a
+    /// value is appended to an array, anything else replaces the node.
     static func merge(_ update: JSONTree, into node: JSONTree) -> JSONTree {
-        switch (node, update) {
-        case (.object(var members), .object(let changes)):
-            for change in changes {
-                if let index = members.firstIndex(where: { $0.key == change.key }) {
-                    if case .object = members[index].value, case .object = change.value {
-                        members[index].value = merge(change.value, into: members[index].value)
-                    } else {
-                        members[index].value = change.value
-                    }
-                } else {
-                    members.append(change)
-                }
-            }
-            return .object(members)
-        case (.array(let elements), _):
-            return .array(elements + [update])
-        default:
-            return update
-        }
+        if case .array(let elements) = node { return .array(elements + [update]) }
+        return node.merging(update)
     }
 }
