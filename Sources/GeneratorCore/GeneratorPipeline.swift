@@ -83,16 +83,16 @@ public struct GeneratorPipeline: Sendable {
 
         let loader = DocumentLoader(resolver: paths)
         let loaded = loader.load(options.inputs, diagnostics: diagnostics)
-        let listed = Set(Self.listedOverlays(config, configPath: configPath).map(FilePaths.normalized))
+        let listed = Self.listedOverlays(config, configPath: configPath)
+        let listedPaths = Set(listed.map(FilePaths.normalized))
         func isOverlay(_ file: SourceFile) -> Bool {
-            OverlaySet.isOverlayFile(file.path) || listed.contains(FilePaths.normalized(file.path))
+            OverlaySet.isOverlayFile(file.path) || listedPaths.contains(FilePaths.normalized(file.path))
         }
         let files = loaded.filter { !isOverlay($0) }
         let overlays =
             options.ignoresOverlays
             ? nil
-            : loadOverlays(
-                found: loaded.filter(isOverlay), config: config, configPath: configPath, loader: loader, diagnostics: diagnostics)
+            : loadOverlays(found: loaded.filter(isOverlay), listed: listed, loader: loader, diagnostics: diagnostics)
         stop()
         guard !diagnostics.hasErrors, templates != nil || !loadingTemplates else { return nil }
 
@@ -117,11 +117,9 @@ public struct GeneratorPipeline: Sendable {
     /// The overlays found among the inputs and those listed in the configuration (relative to
     /// it), each read once; `nil` when there are none.
     private func loadOverlays(
-        found: [SourceFile], config: GeneratorConfig, configPath: String?, loader: DocumentLoader,
-        diagnostics: DiagnosticCollector
+        found: [SourceFile], listed: [String], loader: DocumentLoader, diagnostics: DiagnosticCollector
     ) -> OverlaySet? {
         var files = found
-        let listed = Self.listedOverlays(config, configPath: configPath)
         if !listed.isEmpty { files += loader.load(listed, diagnostics: diagnostics) }
         var seen: Set<String> = []
         files = files.filter { seen.insert(FilePaths.normalized($0.path)).inserted }

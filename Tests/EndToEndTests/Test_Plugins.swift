@@ -29,8 +29,7 @@ struct Test_Plugins {
     }
 
     func swift(_ arguments: [String]) async throws -> CommandResult {
-        try await CommandRunner.run(
-            "/usr/bin/env", ["swift"] + arguments + [], in: Self.example)
+        try await CommandRunner.run("/usr/bin/env", ["swift"] + arguments, in: Self.example)
     }
 
     func build() async throws -> CommandResult {

@@ -49,15 +49,14 @@ public struct InferredOverlay {
     }
 
     let envelope: Envelope?
-    /// Component names the documents use already.
-    let takenNames: Set<String>
+    /// Component names taken: the documents' own, then those given here.
     private var usedNames: NameScope
     private var components: [JSONTree.Member] = []
 
+    /// `takenNames`: component names the documents use already.
     init(envelope: Envelope?, takenNames: Set<String>) {
         self.envelope = envelope
-        self.takenNames = takenNames
-        usedNames = NameScope(reserved: Array(takenNames))
+        usedNames = NameScope(reserved: takenNames)
     }
 
     /// The overlay for `sampled` operations, in the order given.

@@ -59,7 +59,8 @@ public struct SampleInference: Sendable {
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(name).path)) ?? [])
                 .filter { $0.lowercased().hasSuffix(".json") }.sorted()
             for file in files {
-                if let payload = read(folder + "/" + file, envelope: config?.envelope, diagnostics: diagnostics) {
+                let path = folder + "/" + file
+                if let payload = read(path, resolver: resolver, envelope: config?.envelope, diagnostics: diagnostics) {
                     shape.add(payload)
                 }
             }
@@ -88,8 +89,9 @@ public struct SampleInference: Sendable {
     }
 
     /// One sample's payload: an envelope's data (when the code is a success), or the whole body.
-    private func read(_ path: String, envelope: GeneratorConfig.Envelope?, diagnostics: DiagnosticCollector) -> JSONTree? {
-        let resolver = PathResolver(root: pipelineOptions.rootDirectory)
+    private func read(
+        _ path: String, resolver: PathResolver, envelope: GeneratorConfig.Envelope?, diagnostics: DiagnosticCollector
+    ) -> JSONTree? {
         guard let data = FileManager.default.contents(atPath: resolver.resolve(path)) else {
             diagnostics.warning("cannot read the sample; it is skipped", at: SourceLocation(file: path))
             return nil

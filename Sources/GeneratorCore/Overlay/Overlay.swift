@@ -65,10 +65,11 @@ struct Overlay: Sendable {
             let target: JSONPath
             do {
                 target = try JSONPath(targetText)
-            } catch {
-                _ = self.error(
-                    "invalid JSONPath `\(targetText)`: \(error.message) (at character \(error.offset + 1))",
-                    at: pointer + "/target", file: file, diagnostics: diagnostics)
+            } catch let syntax {
+                _ = error(
+                    "invalid JSONPath `\(targetText)`: \(syntax.message) (at character \(syntax.offset + 1))",
+                    at: pointer + "/target",
+                    hint: "write an RFC 9535 JSONPath, such as `$.paths['/pets'].get` or `$.components.schemas.Pet`")
                 valid = false
                 continue
             }
@@ -84,13 +85,6 @@ struct Overlay: Sendable {
         guard valid else { return nil }
         let extends = root["extends"]?.stringValue.flatMap { $0.split(separator: "/").last.map(String.init) }
         return Overlay(file: file, extends: extends, actions: actions)
-    }
-
-    private static func error(_ message: String, at pointer: String, file: String, diagnostics: DiagnosticCollector) -> Overlay? {
-        diagnostics.error(
-            message, at: SourceLocation(file: file, pointer: pointer),
-            hint: "write an RFC 9535 JSONPath, such as `$.paths['/pets'].get` or `$.components.schemas.Pet`")
-        return nil
     }
 
     /// Whether the overlay is meant for the document at `path`.

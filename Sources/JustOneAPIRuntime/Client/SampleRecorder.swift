@@ -52,7 +52,10 @@ public final class SampleRecorder: ClientMiddleware, @unchecked Sendable {
         next: @Sendable (HTTPRequest) async throws -> HTTPResponse
     ) async throws -> HTTPResponse {
         let response = try await next(request)
-        if (200..<300).contains(response.status), response.body.count <= maximumBytes, isSuccess(response.body) {
+        // Once the bounds are reached, a response costs a look at the counts, not a parse.
+        if (200..<300).contains(response.status), response.body.count <= maximumBytes, hasRoom(for: context.operationID),
+            isSuccess(response.body)
+        {
             record(response.body, of: context.operationID, request: request)
         }
         return response
@@ -60,6 +63,11 @@ public final class SampleRecorder: ClientMiddleware, @unchecked Sendable {
 
     /// How many samples have been written in this run.
     public var recordedCount: Int { lock.withLock { files } }
+
+    /// Whether another sample of `operationID` may still be kept (it is reserved in ``record``).
+    private func hasRoom(for operationID: String) -> Bool {
+        lock.withLock { files < maximumFiles && (counts[operationID] ?? 0) < samplesPerOperation }
+    }
 
     private func isSuccess(_ body: Data) -> Bool {
         guard case .object(let object) = try? JSONValue.parse(body) else { return false }

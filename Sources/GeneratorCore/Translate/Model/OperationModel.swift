@@ -43,17 +43,9 @@ public struct OperationModel: Sendable, Hashable {
     public var requestOutputType: String
     /// Types declared inside the request type: parameter enums, inline bodies and responses.
     public var nestedTypes: [TypeDeclaration]
-    /// The status (`200`) and JSON media type of the response the payload comes from, when it
-    /// is JSON: where `generate infer` puts a model inferred from samples.
-    public var jsonResponse: (status: String, mediaType: String)? {
-        get { jsonResponseStatus.flatMap { status in jsonResponseMediaType.map { (status, $0) } } }
-        set {
-            jsonResponseStatus = newValue?.status
-            jsonResponseMediaType = newValue?.mediaType
-        }
-    }
-    var jsonResponseStatus: String? = nil
-    var jsonResponseMediaType: String? = nil
+    /// The JSON response the payload comes from, when it is JSON: where `generate infer` puts
+    /// a model inferred from samples.
+    public var jsonResponse: JSONResponseModel?
 }
 
 /// A parameter of an operation: a property of the request type and an argument of the method.
@@ -74,4 +66,10 @@ public struct ParameterModel: Sendable, Hashable {
     public var docLines: [String]
     /// The first line of the description, for the method's `- Parameters:` list.
     public var summary: String
+}
+
+/// Where a JSON response sits in its document: its status (`200`) and media type.
+public struct JSONResponseModel: Sendable, Hashable {
+    public var status: String
+    public var mediaType: String
 }

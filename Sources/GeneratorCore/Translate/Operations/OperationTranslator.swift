@@ -118,8 +118,7 @@ struct OperationTranslator {
             responseFormatExpression: response.formatExpression,
             outputType: response.outputType.code(nestedPrefix: names.requestType),
             requestOutputType: response.outputType.code(nestedPrefix: nil),
-            nestedTypes: scope.declarations, jsonResponseStatus: response.json?.status,
-            jsonResponseMediaType: response.json?.mediaType)
+            nestedTypes: scope.declarations, jsonResponse: response.json)
     }
 
     // MARK: Parameters

@@ -12,7 +12,7 @@ struct ResponseTranslation {
         let formatExpression: String
         let returnsDocumentation: String
         /// The status and media type of a JSON response.
-        var json: (status: String, mediaType: String)? = nil
+        var json: JSONResponseModel? = nil
     }
 
     func translate(_ indexed: IndexedOperation, scope: inout TypeScope, schemas: inout SchemaTranslator) -> Result? {
@@ -36,7 +36,9 @@ struct ResponseTranslation {
             return (entry.key.typeAndSubtype.lowercased(), content.schema)
         }.sorted { $0.0 < $1.0 }
         if let (mediaType, schema) = media.first(where: { OperationTranslator.isJSON($0.0) }) {
-            let json = (status.rawValue, response.content.keys.first { $0.typeAndSubtype.lowercased() == mediaType }?.rawValue ?? mediaType)
+            let json = JSONResponseModel(
+                status: status.rawValue,
+                mediaType: response.content.keys.first { $0.typeAndSubtype.lowercased() == mediaType }?.rawValue ?? mediaType)
             guard let schema else {
                 return Result(
                     outputType: .jsonValue, formatExpression: ".json", returnsDocumentation: "The decoded response body.", json: json)
