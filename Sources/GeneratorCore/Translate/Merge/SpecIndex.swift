@@ -222,6 +222,12 @@ struct SpecIndex: Sendable {
     }
 
     static func canonicalJSON<T: Encodable>(_ value: T) -> Data? {
+        guard let object = canonicalObject(value) else { return nil }
+        return try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])
+    }
+
+    /// The value as JSON objects (`JSONSerialization`'s), `required` lists in order.
+    static func canonicalObject<T: Encodable>(_ value: T) -> Any? {
         guard let data = try? JSONEncoder().encode(value),
             let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         else { return nil }
@@ -235,8 +241,7 @@ struct SpecIndex: Sendable {
             }
             return value
         }
-        return try? JSONSerialization.data(
-            withJSONObject: normalize(object, key: nil), options: [.sortedKeys, .fragmentsAllowed])
+        return normalize(object, key: nil)
     }
 
     /// Adds `components` to `target`; returns the property orders of unions made.
@@ -273,9 +278,7 @@ struct SpecIndex: Sendable {
     /// The union of two versions of a component (``ComponentUnion``) and what it widened;
     /// `nil` when they conflict. Also the key order of each merged `properties` object.
     private func union<T: Codable>(_ first: T, _ second: T) -> (T, [String], [[String]])? {
-        guard let left = Self.canonicalJSON(first).flatMap({ try? JSONSerialization.jsonObject(with: $0, options: [.fragmentsAllowed]) }),
-            let right = Self.canonicalJSON(second).flatMap({ try? JSONSerialization.jsonObject(with: $0, options: [.fragmentsAllowed]) })
-        else { return nil }
+        guard let left = Self.canonicalObject(first), let right = Self.canonicalObject(second) else { return nil }
         let orders = propertyOrders
         var merger = ComponentUnion { keys in orders[keys] ?? keys.sorted() }
         guard let merged = merger.union(left, right),
