@@ -213,8 +213,7 @@ struct ReferenceBundler {
                 if let reason { diagnostics.warning(reason.message + "; it is left out", at: at, hint: reason.hint) }
                 return slot == .text ? .string("") : .object([])
             }
-            if let reason { diagnostics.error(reason.message, at: at, hint: reason.hint) }
-            failed = true
+            fail(reason, at: at)
             return node
         case .found(let place, let target):
             if Self.hoistedKinds.contains(slot) {
@@ -238,8 +237,7 @@ struct ReferenceBundler {
                 bundler.walk(content, child: child, file: place.file, source: place.tokens, output: output)
             }
         case .failed(let reason):
-            if let reason { diagnostics.error(reason.message, at: at, hint: reason.hint) }
-            failed = true
+            fail(reason, at: at)
             return node
         case .component, .keep:
             return node
@@ -356,5 +354,11 @@ struct ReferenceBundler {
     private mutating func fail(_ message: String, at location: SourceLocation, hint: String) {
         failed = true
         diagnostics.error(message, at: location, hint: hint)
+    }
+
+    /// Bundling fails; the reason is reported unless it was already (`nil`).
+    private mutating func fail(_ reason: Reason?, at location: SourceLocation) {
+        failed = true
+        if let reason { diagnostics.error(reason.message, at: location, hint: reason.hint) }
     }
 }
