@@ -20,7 +20,10 @@ import sys
 import time
 import urllib.request
 
-PARTS = ("generation", "compile", "runtime", "plugins")
+PARTS = ("generation", "compile", "runtime", "plugins", "overhead")
+# The runtime before usage, budgets, account stops and metrics: their per-call cost is measured
+# against it ("overhead").
+OVERHEAD_BASELINE = "50cd930"
 CATALOG_REL = "../shared/openapi/public-api.json"
 SEED_REL = "specs/douyin-creator-marketplace-xingtu/conversion-analysis-v1-en.json"
 ENDPOINT = "/api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1"
@@ -170,9 +173,17 @@ import PackageDescription
 let package = Package(
     name: "CatalogOurs",
     platforms: [.macOS(.v13)],
-    dependencies: [.package(url: "https://github.com/apple/swift-log", from: "1.16.2")],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    ],
     targets: [
-        .target(name: "JustOneAPIRuntime", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "JustOneAPIRuntime",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ]),
         .target(name: "Catalog", dependencies: ["JustOneAPIRuntime"]),
     ],
     swiftLanguageModes: [.v6]
@@ -552,6 +563,71 @@ def runtime(args, report):
         server.wait()
 
 
+# MARK: Overhead of the runtime's own bookkeeping
+
+def callgrind_instructions(command):
+    """Instructions the whole command executed, counted by callgrind (stable from run to run)."""
+    result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + command,
+                            capture_output=True, text=True)
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    return int(found.group(1)) if found else None
+
+
+def overhead(args, report):
+    """Per-call cost of usage counting, budgets, account stops and metrics (no backend
+    bootstrapped), against the runtime before them: the same in-memory call (no network, so
+    that nothing but the client's own work differs) in this build and in one of the baseline
+    commit, CPU time in alternating rounds and, where valgrind is installed, instructions."""
+    print(f"\n--- 5. per-call overhead of usage, budgets, stops and metrics, against {OVERHEAD_BASELINE}", flush=True)
+    baseline = os.path.join(args.scratch, "runtime-baseline")
+    binary = os.path.join(baseline, ".build/release/RuntimeBenchmark")
+    if not os.path.exists(binary):
+        print(f"   building RuntimeBenchmark at {OVERHEAD_BASELINE} (once, into {baseline})", flush=True)
+        shutil.rmtree(baseline, ignore_errors=True)
+        os.makedirs(baseline)
+        archive = subprocess.run(["git", "-C", args.root, "archive", OVERHEAD_BASELINE], capture_output=True)
+        if archive.returncode != 0:
+            report.note(f"the baseline commit {OVERHEAD_BASELINE} is not in this clone: the overhead figures are skipped")
+            return
+        subprocess.run(["tar", "-x", "-C", baseline], input=archive.stdout, check=True)
+        build = subprocess.run(["swift", "build", "-c", "release", "--product", "RuntimeBenchmark"], cwd=baseline,
+                               capture_output=True, text=True)
+        if build.returncode != 0:
+            report.note("the baseline RuntimeBenchmark did not build: " + build.stderr[-300:])
+            return
+    current = os.path.join(args.root, ".build/release/RuntimeBenchmark")
+    # Nothing listens there: the in-memory cases never touch the network.
+    unused = "http://127.0.0.1:9"
+    cpu = {"current": [], "baseline": []}
+    for round_ in range(args.rounds):
+        order = [("current", current), ("baseline", binary)]
+        for kind, program in (order if round_ % 2 == 0 else order[::-1]):
+            result = subprocess.run([program, unused, str(args.calls), "1", "decode-jsonvalue"], capture_output=True, text=True)
+            rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+            row = next((row for row in rows if row["name"] == "decode-jsonvalue"), None)
+            if row:
+                cpu[kind] += row["cpuMicrosecondsPerCall"]
+    if cpu["current"] and cpu["baseline"]:
+        pairs = list(zip(cpu["current"], cpu["baseline"]))
+        report.add("overhead", comparison="CPU per call, this runtime vs the one before usage/budgets/stops/metrics (in memory)",
+                   ratio=statistics.median(c / b for c, b in pairs), rounds=len(pairs),
+                   current=summary(cpu["current"]), baseline=summary(cpu["baseline"]))
+    if shutil.which("valgrind"):
+        # Two run lengths, so that start-up cancels out: (I(2n) - I(n)) / calls added. Each run
+        # makes 200 warm-up calls and 5 × calls timed ones of each of the two decode cases.
+        counts = {}
+        for kind, program in (("current", current), ("baseline", binary)):
+            short = callgrind_instructions([program, unused, "100", "1", "decode-jsonvalue"])
+            long = callgrind_instructions([program, unused, "200", "1", "decode-jsonvalue"])
+            if short and long:
+                counts[kind] = (long - short) / (2 * 5 * 100)
+        if len(counts) == 2:
+            report.add("overhead", comparison="instructions per call, this runtime vs the one before usage/budgets/stops/metrics (in memory, callgrind)",
+                       ratio=counts["current"] / counts["baseline"], current=counts["current"], baseline=counts["baseline"])
+    else:
+        report.note("valgrind is not installed: the instruction counts are skipped")
+
+
 # MARK: Output
 
 def machine():
@@ -660,6 +736,12 @@ def print_table(report, info):
             else:
                 print(f"   swift-openapi-generator: full {row['full']:.1f} s; no-op {row['noop']['median']:.2f} s; "
                       f"ours/peer full build {row['ratio']:.2f} {target(row['ratio'], 0.2)}")
+    if report.sections["overhead"]:
+        print(f"\n5. Per-call cost of the runtime's bookkeeping (usage, budgets, stops, metrics without a backend), against {OVERHEAD_BASELINE}")
+        for row in report.sections["overhead"]:
+            detail = (f"µs {row['current']['median']:.2f} vs {row['baseline']['median']:.2f}" if "rounds" in row
+                      else f"{row['current']:.0f} vs {row['baseline']:.0f}")
+            print(f"   {row['comparison']:<100} {row['ratio']:.3f} ({detail}) {target(row['ratio'], 1.03)}")
     if report.notes:
         print("\nNotes:")
         for note in report.notes:
@@ -674,7 +756,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=9,
                         help="runtime rounds: each runs the hand-written loop and the generated client in turn")
     parser.add_argument("--calls", type=int, default=2000, help="calls per runtime run")
-    parser.add_argument("parts", nargs="*", help="generation, compile, runtime (default: all)")
+    parser.add_argument("parts", nargs="*", help="generation, compile, runtime, plugins, overhead (default: all)")
     args = parser.parse_args()
     parts = args.parts or list(PARTS)
     unknown = [part for part in parts if part not in PARTS]
@@ -690,6 +772,8 @@ def main():
         compile_cost(args, report)
     if "runtime" in parts:
         runtime(args, report)
+    if "overhead" in parts:
+        overhead(args, report)
     print_table(report, info)
     results = os.path.join(args.root, "Benchmarks/results")
     os.makedirs(results, exist_ok=True)
