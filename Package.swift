@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "JustOneAPIRuntime", targets: ["JustOneAPIRuntime"]),
         .library(name: "JustOneAPI", targets: ["JustOneAPI"]),
         .library(name: "JustOneAPIAsyncHTTPClient", targets: ["JustOneAPIAsyncHTTPClient"]),
+        .library(name: "JustOneAPITesting", targets: ["JustOneAPITesting"]),
         .plugin(name: "JustOneAPIGenerator", targets: ["JustOneAPIGenerator"]),
         .plugin(name: "GenerateClient", targets: ["GenerateClient"]),
     ],
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         // `swift package generate-documentation` for the runtime and the generated client.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -45,8 +47,13 @@ let package = Package(
         ),
         .target(
             name: "JustOneAPIRuntime",
-            dependencies: [.product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ]
         ),
+        // Stub and replay transports for the tests of code that uses the client.
+        .target(name: "JustOneAPITesting", dependencies: ["JustOneAPIRuntime"]),
         .target(name: "JustOneAPI", dependencies: ["JustOneAPIRuntime"]),
         .target(
             name: "JustOneAPIAsyncHTTPClient",
@@ -89,7 +96,10 @@ let package = Package(
         ),
         .testTarget(
             name: "JustOneAPIRuntimeTests",
-            dependencies: ["JustOneAPIRuntime", "JustOneAPI", "JustOneAPIAsyncHTTPClient", "KitchenSinkClient", "TestSupport"]
+            dependencies: [
+                "JustOneAPIRuntime", "JustOneAPI", "JustOneAPIAsyncHTTPClient", "JustOneAPITesting", "KitchenSinkClient",
+                "TestSupport", .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

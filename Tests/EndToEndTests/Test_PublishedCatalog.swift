@@ -112,9 +112,17 @@ struct Test_PublishedCatalog {
             let package = Package(
                 name: "GeneratedCode",
                 platforms: [.macOS(.v13)],
-                dependencies: [.package(url: "https://github.com/apple/swift-log", from: "1.16.2")],
+                dependencies: [
+                    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+                    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+                ],
                 targets: [
-                    .target(name: "JustOneAPIRuntime", dependencies: [.product(name: "Logging", package: "swift-log")]),
+                    .target(
+                        name: "JustOneAPIRuntime",
+                        dependencies: [
+                            .product(name: "Logging", package: "swift-log"),
+                            .product(name: "CoreMetrics", package: "swift-metrics"),
+                        ]),
                     .target(name: "Catalog", dependencies: ["JustOneAPIRuntime"], swiftSettings: strict),
                     .target(name: "Xingtu", dependencies: ["JustOneAPIRuntime"], swiftSettings: strict),
                     .target(name: "KitchenSink", dependencies: ["JustOneAPIRuntime"], swiftSettings: strict),

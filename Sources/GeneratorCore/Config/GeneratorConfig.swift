@@ -110,12 +110,16 @@ public struct GeneratorConfig: Sendable, Codable, Equatable {
         public var meaning: String
         /// Whether the same request may succeed when sent again.
         public var retryable: Bool?
+        /// Whether the code says the account cannot go on (no retry and no other call can fix
+        /// it: an invalid token, the daily quota, no balance), so that the client stops sending.
+        public var stopsClient: Bool?
 
-        public init(code: Int, name: String, meaning: String, retryable: Bool? = nil) {
+        public init(code: Int, name: String, meaning: String, retryable: Bool? = nil, stopsClient: Bool? = nil) {
             self.code = code
             self.name = name
             self.meaning = meaning
             self.retryable = retryable
+            self.stopsClient = stopsClient
         }
     }
 }
@@ -184,6 +188,12 @@ extension GeneratorConfig {
                 "a business code is listed twice", at: SourceLocation(file: path, pointer: "/businessCodes"),
                 hint: "list each code once")
         }
+        for (index, code) in (businessCodes ?? []).enumerated() where code.retryable == true && code.stopsClient == true {
+            diagnostics.error(
+                "business code \(code.code) is marked both `retryable` and `stopsClient`",
+                at: SourceLocation(file: path, pointer: "/businessCodes/\(index)"),
+                hint: "a code that stops the client is never retried: keep one of the two")
+        }
         for (index, server) in (servers ?? []).enumerated() where SwiftName.lowerIdentifier(server.name, digitPrefix: "server") != server.name {
             diagnostics.error(
                 "server name `\(server.name)` is not a lowerCamelCase Swift identifier",
@@ -205,7 +215,7 @@ extension GeneratorConfig {
         "/namespaces": ["source", "skipSegments", "names"],
         "/servers/*": ["url", "name", "default"],
         "/envelope": ["schema", "codeKey", "dataKey", "messageKey", "recordTimeKey", "requestIdKey", "successCodes"],
-        "/businessCodes/*": ["code", "name", "meaning", "retryable"],
+        "/businessCodes/*": ["code", "name", "meaning", "retryable", "stopsClient"],
     ]
 
     /// Warns about keys the configuration does not know, which are most likely typos.

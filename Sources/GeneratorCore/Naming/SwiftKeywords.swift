@@ -42,6 +42,6 @@ enum SwiftKeywords {
         "APIResponse", "Authentication", "BusinessCode", "BusinessCodeInfo", "BusinessFailure", "ClientTransport",
         "EnvelopeFormat", "HTTPFields", "HTTPMethod", "Indirect", "JSONValue", "JustOneAPIClient", "JustOneAPIError",
         "NoContent", "ParameterValue", "PercentEncoding", "QueryItem", "Request", "RequestBody", "ResponseFormat",
-        "Server", "ClientConfiguration", "URLSessionTransport", "JSONParameter",
+        "Server", "ClientConfiguration", "URLSessionTransport", "JSONParameter", "APIOperation",
     ]
 }

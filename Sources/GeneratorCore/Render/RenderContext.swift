@@ -160,6 +160,7 @@ enum RenderContext {
 
     static func businessCodes(_ envelope: EnvelopeModel, header: [String: Any]) -> [String: Any] {
         let retryable = envelope.codes.filter(\.isRetryable)
+        let stopping = envelope.codes.filter(\.stopsClient)
         return header.merging(
             [
                 "formatName": envelope.formatName,
@@ -173,11 +174,14 @@ enum RenderContext {
                     [
                         "code": $0.code, "caseName": $0.caseName, "nameLiteral": SwiftText.literal($0.caseName.trimmingBackticks),
                         "meaningLiteral": $0.meaningLiteral, "docLines": $0.docLines, "isRetryable": $0.isRetryable,
+                        "stopsClient": $0.stopsClient,
                     ] as [String: Any]
                 },
                 "allCasesList": envelope.codes.map { "." + $0.caseName }.joined(separator: ", "),
                 "hasRetryableCodes": !retryable.isEmpty,
                 "retryableCasesList": retryable.map { "." + $0.caseName }.joined(separator: ", "),
+                "hasStoppingCodes": !stopping.isEmpty,
+                "stoppingCasesList": stopping.map { "." + $0.caseName }.joined(separator: ", "),
             ], uniquingKeysWith: { _, new in new })
     }
 }

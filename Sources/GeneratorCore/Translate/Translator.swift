@@ -188,7 +188,7 @@ public struct Translator: Sendable {
         let configured = Dictionary(
             (config.businessCodes ?? []).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let codes = Set(plan.documentedCodes).union(configured.keys).union(plan.successCodes).sorted()
-        var names = NameScope(reserved: ["undocumented", "allCases", "rawValue", "meaning", "isRetryable", "description"])
+        var names = NameScope(reserved: ["undocumented", "allCases", "rawValue", "meaning", "isRetryable", "stopsClient", "description"])
         let models = codes.map { code -> BusinessCodeModel in
             let entry = configured[code]
             let name = names.claim(
@@ -198,10 +198,14 @@ public struct Translator: Sendable {
             let retryable = entry?.retryable ?? false
             var doc = SwiftText.documentationLines(meaning)
             doc[doc.count - 1] += " (`\(code)`)."
+            let stopsClient = entry?.stopsClient ?? false
             if retryable { doc += ["", "Worth retrying: the same request may succeed when sent again."] }
+            if stopsClient {
+                doc += ["", "Stops the client: no other call can succeed until the account is in order (see `JustOneAPIClient.resume()`)."]
+            }
             return BusinessCodeModel(
                 code: code, caseName: SwiftName.escaped(name), meaningLiteral: SwiftText.literal(meaning),
-                docLines: SwiftText.docComment(doc), isRetryable: retryable)
+                docLines: SwiftText.docComment(doc), isRetryable: retryable, stopsClient: stopsClient)
         }
         return EnvelopeModel(
             formatName: EnvelopeNaming.formatName,

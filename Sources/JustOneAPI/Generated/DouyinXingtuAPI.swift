@@ -233,7 +233,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``authorAudienceDistribution(oAuthorId:platform:linkType:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_audience_distribution/v1`
-    public struct AuthorAudienceDistribution: Sendable {
+    public struct AuthorAudienceDistribution: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpAuthorAudienceDistributionV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -260,7 +263,7 @@ extension DouyinXingtuAPI {
             query.append("platform", value: self.platform)
             query.append("linkType", value: self.linkType)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpAuthorAudienceDistributionV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/author_audience_distribution/v1",
                 query: query,
@@ -335,7 +338,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``authorCpInfo(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_cp_info/v1`
-    public struct AuthorCpInfo: Sendable {
+    public struct AuthorCpInfo: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpAuthorCpInfoV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -357,7 +363,7 @@ extension DouyinXingtuAPI {
             query.append("oAuthorId", value: self.oAuthorId)
             query.append("platform", value: self.platform)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpAuthorCpInfoV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/author_cp_info/v1",
                 query: query,
@@ -394,7 +400,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``authorGetBusinessCardInfo(oAuthorId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/gauthor/author_get_business_card_info/v1`
-    public struct AuthorGetBusinessCardInfo: Sendable {
+    public struct AuthorGetBusinessCardInfo: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiGauthorAuthorGetBusinessCardInfoV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
 
@@ -411,7 +420,7 @@ extension DouyinXingtuAPI {
             query.reserveCapacity(1)
             query.append("oAuthorId", value: self.oAuthorId)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiGauthorAuthorGetBusinessCardInfoV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/gauthor/author_get_business_card_info/v1",
                 query: query,
@@ -447,7 +456,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``authorLinkStruct(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_link_struct/v1`
-    public struct AuthorLinkStruct: Sendable {
+    public struct AuthorLinkStruct: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpAuthorLinkStructV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -469,7 +481,7 @@ extension DouyinXingtuAPI {
             query.append("oAuthorId", value: self.oAuthorId)
             query.append("platform", value: self.platform)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpAuthorLinkStructV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/author_link_struct/v1",
                 query: query,
@@ -508,7 +520,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``authorRecVideosV2(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1`
-    public struct AuthorRecVideosV2: Sendable {
+    public struct AuthorRecVideosV2: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpAuthorRecVideosV2V1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -530,7 +545,7 @@ extension DouyinXingtuAPI {
             query.append("oAuthorId", value: self.oAuthorId)
             query.append("platform", value: self.platform)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpAuthorRecVideosV2V1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1",
                 query: query,
@@ -569,7 +584,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``authorTouchDistribution(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_touch_distribution/v1`
-    public struct AuthorTouchDistribution: Sendable {
+    public struct AuthorTouchDistribution: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpAuthorTouchDistributionV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -591,7 +609,7 @@ extension DouyinXingtuAPI {
             query.append("oAuthorId", value: self.oAuthorId)
             query.append("platform", value: self.platform)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpAuthorTouchDistributionV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/author_touch_distribution/v1",
                 query: query,
@@ -630,7 +648,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``authorVideoDistribution(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_video_distribution/v1`
-    public struct AuthorVideoDistribution: Sendable {
+    public struct AuthorVideoDistribution: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpAuthorVideoDistributionV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -652,7 +673,7 @@ extension DouyinXingtuAPI {
             query.append("oAuthorId", value: self.oAuthorId)
             query.append("platform", value: self.platform)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpAuthorVideoDistributionV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/author_video_distribution/v1",
                 query: query,
@@ -691,7 +712,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``checkAuthorDisplay(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/check_author_display/v1`
-    public struct CheckAuthorDisplay: Sendable {
+    public struct CheckAuthorDisplay: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpCheckAuthorDisplayV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -713,7 +737,7 @@ extension DouyinXingtuAPI {
             query.append("oAuthorId", value: self.oAuthorId)
             query.append("platform", value: self.platform)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpCheckAuthorDisplayV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/check_author_display/v1",
                 query: query,
@@ -752,7 +776,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorBaseInfo(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_base_info/v1`
-    public struct GetAuthorBaseInfo: Sendable {
+    public struct GetAuthorBaseInfo: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiAuthorGetAuthorBaseInfoV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -774,7 +801,7 @@ extension DouyinXingtuAPI {
             query.append("oAuthorId", value: self.oAuthorId)
             query.append("platform", value: self.platform)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiAuthorGetAuthorBaseInfoV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/author/get_author_base_info/v1",
                 query: query,
@@ -813,7 +840,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorCommerceSeedBaseInfo(oAuthorId:range:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_commerce_seed_base_info/v1`
-    public struct GetAuthorCommerceSeedBaseInfo: Sendable {
+    public struct GetAuthorCommerceSeedBaseInfo: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorCommerceSeedBaseInfoV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The reporting window.
@@ -835,7 +865,7 @@ extension DouyinXingtuAPI {
             query.append("oAuthorId", value: self.oAuthorId)
             query.append("range", value: self.range)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorCommerceSeedBaseInfoV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/aggregator/get_author_commerce_seed_base_info/v1",
                 query: query,
@@ -872,7 +902,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorCommerceSpreadInfo(oAuthorId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_commerce_spread_info/v1`
-    public struct GetAuthorCommerceSpreadInfo: Sendable {
+    public struct GetAuthorCommerceSpreadInfo: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorCommerceSpreadInfoV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
 
@@ -889,7 +922,7 @@ extension DouyinXingtuAPI {
             query.reserveCapacity(1)
             query.append("oAuthorId", value: self.oAuthorId)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorCommerceSpreadInfoV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/aggregator/get_author_commerce_spread_info/v1",
                 query: query,
@@ -923,7 +956,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorContentHotKeywords(oAuthorId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/gauthor/get_author_content_hot_keywords/v1`
-    public struct GetAuthorContentHotKeywords: Sendable {
+    public struct GetAuthorContentHotKeywords: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiGauthorGetAuthorContentHotKeywordsV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
 
@@ -940,7 +976,7 @@ extension DouyinXingtuAPI {
             query.reserveCapacity(1)
             query.append("oAuthorId", value: self.oAuthorId)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiGauthorGetAuthorContentHotKeywordsV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/gauthor/get_author_content_hot_keywords/v1",
                 query: query,
@@ -976,7 +1012,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorContractBaseInfo(oAuthorId:range:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_contract_base_info`
-    public struct GetAuthorContractBaseInfo: Sendable {
+    public struct GetAuthorContractBaseInfo: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorContractBaseInfo"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The reporting window.
@@ -1000,7 +1039,7 @@ extension DouyinXingtuAPI {
             query.append("oAuthorId", value: self.oAuthorId)
             query.append("range", value: self.range)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorContractBaseInfo",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/aggregator/get_author_contract_base_info",
                 query: query,
@@ -1041,7 +1080,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorConvertAbility(oAuthorId:platform:range:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1`
-    public struct GetAuthorConvertAbility: Sendable {
+    public struct GetAuthorConvertAbility: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpGetAuthorConvertAbilityV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -1068,7 +1110,7 @@ extension DouyinXingtuAPI {
             query.append("platform", value: self.platform)
             query.append("range", value: self.range)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpGetAuthorConvertAbilityV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1",
                 query: query,
@@ -1118,7 +1160,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorConvertVideosOrProducts(oAuthorId:platform:industryId:range:detailType:page:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_convert_videos_or_products/v1`
-    public struct GetAuthorConvertVideosOrProducts: Sendable {
+    public struct GetAuthorConvertVideosOrProducts: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -1160,7 +1205,7 @@ extension DouyinXingtuAPI {
             query.append("detailType", value: self.detailType)
             query.append("page", value: self.page)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/get_author_convert_videos_or_products/v1",
                 query: query,
@@ -1366,7 +1411,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorDailyFans(oAuthorId:startDate:endDate:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_daily_fans/v1`
-    public struct GetAuthorDailyFans: Sendable {
+    public struct GetAuthorDailyFans: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpGetAuthorDailyFansV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The first day to include, as `yyyy-MM-dd`.
@@ -1393,7 +1441,7 @@ extension DouyinXingtuAPI {
             query.append("startDate", value: self.startDate)
             query.append("endDate", value: self.endDate)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpGetAuthorDailyFansV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/get_author_daily_fans/v1",
                 query: query,
@@ -1429,7 +1477,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorFansDistribution(oAuthorId:authorType:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_fans_distribution/v1`
-    public struct GetAuthorFansDistribution: Sendable {
+    public struct GetAuthorFansDistribution: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpGetAuthorFansDistributionV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// Whether to describe all followers or only the most loyal ones.
@@ -1451,7 +1502,7 @@ extension DouyinXingtuAPI {
             query.append("oAuthorId", value: self.oAuthorId)
             query.append("authorType", value: self.authorType)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpGetAuthorFansDistributionV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/get_author_fans_distribution/v1",
                 query: query,
@@ -1524,7 +1575,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorHomepageVideos(oAuthorId:page:keyword:videoType:onlyAssign:startDate:endDate:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_homepage_videos/v1`
-    public struct GetAuthorHomepageVideos: Sendable {
+    public struct GetAuthorHomepageVideos: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorHomepageVideosV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The page to return, counting from 1.
@@ -1571,7 +1625,7 @@ extension DouyinXingtuAPI {
             query.append("startDate", value: self.startDate)
             query.append("endDate", value: self.endDate)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorHomepageVideosV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/aggregator/get_author_homepage_videos/v1",
                 query: query,
@@ -1635,7 +1689,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorHotCommentTokens(oAuthorId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data/get_author_hot_comment_tokens/v1`
-    public struct GetAuthorHotCommentTokens: Sendable {
+    public struct GetAuthorHotCommentTokens: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataGetAuthorHotCommentTokensV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
 
@@ -1652,7 +1709,7 @@ extension DouyinXingtuAPI {
             query.reserveCapacity(1)
             query.append("oAuthorId", value: self.oAuthorId)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataGetAuthorHotCommentTokensV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data/get_author_hot_comment_tokens/v1",
                 query: query,
@@ -1690,7 +1747,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorLinkInfo(oAuthorId:platform:industryTag:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_link_info/v1`
-    public struct GetAuthorLinkInfo: Sendable {
+    public struct GetAuthorLinkInfo: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpGetAuthorLinkInfoV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -1717,7 +1777,7 @@ extension DouyinXingtuAPI {
             query.append("platform", value: self.platform)
             query.append("industryTag", value: self.industryTag)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpGetAuthorLinkInfoV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/get_author_link_info/v1",
                 query: query,
@@ -1897,7 +1957,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorLiveStatistics(oAuthorId:liveType:period:onlyStarOrder:flowType:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_live_statistics/v1`
-    public struct GetAuthorLiveStatistics: Sendable {
+    public struct GetAuthorLiveStatistics: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The kind of live room to report on.
@@ -1940,7 +2003,7 @@ extension DouyinXingtuAPI {
             query.append("onlyStarOrder", value: self.onlyStarOrder)
             query.append("flowType", value: self.flowType)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/aggregator/get_author_live_statistics/v1",
                 query: query,
@@ -1987,7 +2050,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorLiveWatchDistribution(oAuthorId:liveCrowdType:liveType:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_live_watch_distribution/v1`
-    public struct GetAuthorLiveWatchDistribution: Sendable {
+    public struct GetAuthorLiveWatchDistribution: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorLiveWatchDistributionV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// Whether to describe live viewers or followers.
@@ -2018,7 +2084,7 @@ extension DouyinXingtuAPI {
             query.append("liveCrowdType", value: self.liveCrowdType)
             query.append("liveType", value: self.liveType)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorLiveWatchDistributionV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/aggregator/get_author_live_watch_distribution/v1",
                 query: query,
@@ -2084,7 +2150,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorMarketingInfo(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_marketing_info/v1`
-    public struct GetAuthorMarketingInfo: Sendable {
+    public struct GetAuthorMarketingInfo: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiAuthorGetAuthorMarketingInfoV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -2106,7 +2175,7 @@ extension DouyinXingtuAPI {
             query.append("oAuthorId", value: self.oAuthorId)
             query.append("platform", value: self.platform)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiAuthorGetAuthorMarketingInfoV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/author/get_author_marketing_info/v1",
                 query: query,
@@ -2145,7 +2214,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorOrderExperience(oAuthorId:period:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_order_experience/v1`
-    public struct GetAuthorOrderExperience: Sendable {
+    public struct GetAuthorOrderExperience: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorOrderExperienceV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The reporting window.
@@ -2167,7 +2239,7 @@ extension DouyinXingtuAPI {
             query.append("oAuthorId", value: self.oAuthorId)
             query.append("period", value: self.period)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorOrderExperienceV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/aggregator/get_author_order_experience/v1",
                 query: query,
@@ -2206,7 +2278,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorPlatformChannelInfoV2(oAuthorId:platform:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_platform_channel_info_v2/v1`
-    public struct GetAuthorPlatformChannelInfoV2: Sendable {
+    public struct GetAuthorPlatformChannelInfoV2: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiAuthorGetAuthorPlatformChannelInfoV2V1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -2228,7 +2303,7 @@ extension DouyinXingtuAPI {
             query.append("oAuthorId", value: self.oAuthorId)
             query.append("platform", value: self.platform)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiAuthorGetAuthorPlatformChannelInfoV2V1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/author/get_author_platform_channel_info_v2/v1",
                 query: query,
@@ -2271,7 +2346,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorShowItemsV2(oAuthorId:platform:onlyAssign:flowType:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_show_items_v2/v1`
-    public struct GetAuthorShowItemsV2: Sendable {
+    public struct GetAuthorShowItemsV2: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiAuthorGetAuthorShowItemsV2V1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -2303,7 +2381,7 @@ extension DouyinXingtuAPI {
             query.append("onlyAssign", value: self.onlyAssign)
             query.append("flowType", value: self.flowType)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiAuthorGetAuthorShowItemsV2V1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/author/get_author_show_items_v2/v1",
                 query: query,
@@ -2343,7 +2421,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorSideBaseInfo(oAuthorId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_side_base_info/v1`
-    public struct GetAuthorSideBaseInfo: Sendable {
+    public struct GetAuthorSideBaseInfo: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorSideBaseInfoV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
 
@@ -2360,7 +2441,7 @@ extension DouyinXingtuAPI {
             query.reserveCapacity(1)
             query.append("oAuthorId", value: self.oAuthorId)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorSideBaseInfoV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/aggregator/get_author_side_base_info/v1",
                 query: query,
@@ -2404,7 +2485,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorSpreadInfo(oAuthorId:platform:range:type:onlyAssign:flowType:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_spread_info/v1`
-    public struct GetAuthorSpreadInfo: Sendable {
+    public struct GetAuthorSpreadInfo: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -2446,7 +2530,7 @@ extension DouyinXingtuAPI {
             query.append("onlyAssign", value: self.onlyAssign)
             query.append("flowType", value: self.flowType)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/get_author_spread_info/v1",
                 query: query,
@@ -2516,7 +2600,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorTags(starAuthorId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_tags/v1`
-    public struct GetAuthorTags: Sendable {
+    public struct GetAuthorTags: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorTagsV1"
+
         /// The creator's Xingtu star author ID.
         public var starAuthorId: String
 
@@ -2533,7 +2620,7 @@ extension DouyinXingtuAPI {
             query.reserveCapacity(1)
             query.append("starAuthorId", value: self.starAuthorId)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiAggregatorGetAuthorTagsV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/aggregator/get_author_tags/v1",
                 query: query,
@@ -2567,7 +2654,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``itemReportDetail(itemId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/item_report_detail/v1`
-    public struct ItemReportDetail: Sendable {
+    public struct ItemReportDetail: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpItemReportDetailV1"
+
         /// The ID of the video item.
         public var itemId: String
 
@@ -2584,7 +2674,7 @@ extension DouyinXingtuAPI {
             query.reserveCapacity(1)
             query.append("itemId", value: self.itemId)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpItemReportDetailV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/item_report_detail/v1",
                 query: query,
@@ -2618,7 +2708,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``itemReportThAnalysis(itemId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/item_report_th_analysis/v1`
-    public struct ItemReportThAnalysis: Sendable {
+    public struct ItemReportThAnalysis: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpItemReportThAnalysisV1"
+
         /// The ID of the video item.
         public var itemId: String
 
@@ -2635,7 +2728,7 @@ extension DouyinXingtuAPI {
             query.reserveCapacity(1)
             query.append("itemId", value: self.itemId)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpItemReportThAnalysisV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/item_report_th_analysis/v1",
                 query: query,
@@ -2669,7 +2762,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``itemReportTrend(itemId:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/item_report_trend/v1`
-    public struct ItemReportTrend: Sendable {
+    public struct ItemReportTrend: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpItemReportTrendV1"
+
         /// The ID of the video item.
         public var itemId: String
 
@@ -2686,7 +2782,7 @@ extension DouyinXingtuAPI {
             query.reserveCapacity(1)
             query.append("itemId", value: self.itemId)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpItemReportTrendV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/item_report_trend/v1",
                 query: query,
@@ -2774,7 +2870,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``searchForAuthorSquare(keyword:page:sort:searchType:marketingTarget:industry:isSuperstar:followerRange:kolPriceType:kolPriceRange:contentTag:contentTheme:personaTag:gender:location:tonalityTag:connectedUserRange:audienceImage:fansImage:expectedPlayRange:expectedCpmRange:expectedCpeRange:interactionRateRange:completionRateRange:viralRateRange:progressTaskRange:isCuratedAuthor:authorList:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1`
-    public struct SearchForAuthorSquare: Sendable {
+    public struct SearchForAuthorSquare: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiGsearchSearchForAuthorSquareV1"
+
         /// Text to search for.
         public var keyword: String?
         /// The page to return, counting from 1.
@@ -2926,7 +3025,7 @@ extension DouyinXingtuAPI {
             query.append("isCuratedAuthor", value: self.isCuratedAuthor)
             query.append("authorList", value: self.authorList)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiGsearchSearchForAuthorSquareV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1",
                 query: query,

@@ -1,9 +1,12 @@
+import CoreMetrics
 import Logging
 
-/// How a client behaves beyond where it sends requests: retries, limits, middleware, logging.
+/// How a client behaves beyond where it sends requests: retries, limits, budgets, account stops,
+/// middleware, logging and metrics.
 ///
 /// The defaults suit bulk jobs against Just One API: three attempts with backoff for the codes
-/// the API calls retryable, at most eight requests in flight, no rate limit.
+/// the API calls retryable, at most eight requests in flight, no rate limit, no budget, and a
+/// stop of the whole client when a response says the account cannot go on.
 public struct ClientConfiguration: Sendable {
     /// When and how often a failed request is sent again.
     public var retryPolicy: RetryPolicy
@@ -18,6 +21,16 @@ public struct ClientConfiguration: Sendable {
     public var secretParameterNames: Set<String>
     /// Where the client logs: a debug line per attempt, a warning per retry. No token, ever.
     public var logger: Logger
+    /// A cap on the requests sent, client-wide and per operation; `nil` for none.
+    public var budget: RequestBudget?
+    /// What a business code that stops the client (an invalid token, no balance …) does.
+    public var accountStops: AccountStopPolicy
+    /// Where metrics go; `nil` for swift-metrics' global factory as the client finds it when it
+    /// is created (so bootstrap `MetricsSystem` first). Nothing is recorded when that is the
+    /// no-op factory.
+    public var metricsFactory: (any MetricsFactory)?
+    /// The start of every metric's label: `justoneapi_requests_sent_total` by default.
+    public var metricsLabelPrefix: String
 
     public init(
         retryPolicy: RetryPolicy = RetryPolicy(),
@@ -25,7 +38,11 @@ public struct ClientConfiguration: Sendable {
         requestsPerSecond: Double? = nil,
         middlewares: [any ClientMiddleware] = [],
         secretParameterNames: Set<String> = ["password", "secret", "apiKey", "api_key", "access_token"],
-        logger: Logger = Logger(label: "JustOneAPI")
+        logger: Logger = Logger(label: "JustOneAPI"),
+        budget: RequestBudget? = nil,
+        accountStops: AccountStopPolicy = .untilResumed,
+        metricsFactory: (any MetricsFactory)? = nil,
+        metricsLabelPrefix: String = "justoneapi"
     ) {
         self.retryPolicy = retryPolicy
         self.maxConcurrentRequests = max(1, maxConcurrentRequests)
@@ -33,5 +50,9 @@ public struct ClientConfiguration: Sendable {
         self.middlewares = middlewares
         self.secretParameterNames = secretParameterNames
         self.logger = logger
+        self.budget = budget
+        self.accountStops = accountStops
+        self.metricsFactory = metricsFactory
+        self.metricsLabelPrefix = metricsLabelPrefix
     }
 }

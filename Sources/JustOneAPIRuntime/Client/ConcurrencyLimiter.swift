@@ -49,6 +49,18 @@ final class ConcurrencyLimiter: @unchecked Sendable {
         }
     }
 
+    /// Ends every wait now in progress with `error` (the client has stopped); later callers
+    /// wait as before.
+    func rejectWaiters(with error: any Error) {
+        let rejected: [CheckedContinuation<Void, any Error>] = lock.withLock {
+            let continuations = waiters[waiterHead...].map(\.continuation)
+            waiters.removeAll()
+            waiterHead = 0
+            return continuations
+        }
+        for continuation in rejected { continuation.resume(throwing: error) }
+    }
+
     /// Gives the slot to the longest-waiting task, or back to the pool.
     func release() {
         let next: CheckedContinuation<Void, any Error>? = lock.withLock {

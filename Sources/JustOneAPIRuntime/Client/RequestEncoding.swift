@@ -53,7 +53,7 @@ extension Request {
             bodyData = data
             headers["Content-Type"] = contentType
         }
-        return HTTPRequest(method: method, url: url, headerFields: headers, body: bodyData)
+        return HTTPRequest(method: method, url: url, headerFields: headers, body: bodyData, operationID: operationID)
     }
 
     private var acceptedContentType: String {

@@ -67,7 +67,8 @@ extension Request {
         let business = BusinessFailure(
             code: envelope.code, meaning: info?.meaning, name: info?.name,
             message: envelope.message.map(redactor.redact), requestID: envelope.requestID,
-            recordTime: envelope.recordTime, isRetryable: info?.isRetryable ?? false)
+            recordTime: envelope.recordTime, isRetryable: info?.isRetryable ?? false,
+            stopsClient: info?.stopsClient ?? false)
         throw failure(.business(business), status: response.status)
     }
 

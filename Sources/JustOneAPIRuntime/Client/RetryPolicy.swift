@@ -10,6 +10,12 @@ import Foundation
 /// The wait before attempt *n + 1* is drawn uniformly from zero to
 /// `min(maxBackoff, initialBackoff × multiplier^(n-1))` ("full jitter"), or is the server's
 /// `Retry-After` when it sends one. No retry starts after ``maxTotalDuration``.
+///
+/// Some retried failures may already have been billed: a timeout or a connection lost after
+/// the request was sent, and an HTTP 5xx, can come from a request the server processed. Set
+/// ``retriesPossiblyBilledFailures`` to `false` to retry only failures where the request
+/// certainly was not processed (``JustOneAPIError/isCertainlyUnprocessed``: no connection,
+/// HTTP 429, business codes 301 and 302).
 public struct RetryPolicy: Sendable {
     /// Attempts in all, the first one included; 1 turns retries off.
     public var maxAttempts: Int
@@ -21,6 +27,10 @@ public struct RetryPolicy: Sendable {
     public var retryableStatuses: Set<Int>
     /// Whether a `Retry-After` header decides the wait.
     public var honorsRetryAfter: Bool
+    /// Whether failures that may come from a processed, and so billed, request are retried
+    /// (timeouts, connections lost after sending, HTTP 5xx). With `false`, only failures where
+    /// the request certainly was not processed are.
+    public var retriesPossiblyBilledFailures: Bool
     /// Turns a backoff ceiling into the actual wait; by default a uniformly random duration
     /// between zero and the ceiling ("full jitter"), which keeps many clients from retrying in step.
     public var jitter: @Sendable (Duration) -> Duration
@@ -33,6 +43,7 @@ public struct RetryPolicy: Sendable {
         maxTotalDuration: Duration = .seconds(300),
         retryableStatuses: Set<Int> = [429, 500, 502, 503, 504],
         honorsRetryAfter: Bool = true,
+        retriesPossiblyBilledFailures: Bool = true,
         jitter: @escaping @Sendable (Duration) -> Duration = RetryPolicy.fullJitter
     ) {
         self.maxAttempts = max(1, maxAttempts)
@@ -42,6 +53,7 @@ public struct RetryPolicy: Sendable {
         self.maxTotalDuration = maxTotalDuration
         self.retryableStatuses = retryableStatuses
         self.honorsRetryAfter = honorsRetryAfter
+        self.retriesPossiblyBilledFailures = retriesPossiblyBilledFailures
         self.jitter = jitter
     }
 
@@ -55,9 +67,10 @@ public struct RetryPolicy: Sendable {
 
     /// Whether `error` is worth another attempt.
     public func isRetryable(_ error: JustOneAPIError) -> Bool {
+        if !retriesPossiblyBilledFailures && !error.isCertainlyUnprocessed { return false }
         switch error.reason {
         case .business(let failure):
-            return failure.isRetryable
+            return failure.isRetryable && !failure.stopsClient
         case .httpStatus(let status):
             return retryableStatuses.contains(status)
         case .transport(let failure):
@@ -65,7 +78,7 @@ public struct RetryPolicy: Sendable {
             case .timedOut, .cannotConnect, .connectionLost: return true
             case .other: return false
             }
-        case .undecodableBody, .invalidRequest:
+        case .undecodableBody, .invalidRequest, .budgetExhausted, .accountStopped:
             return false
         }
     }

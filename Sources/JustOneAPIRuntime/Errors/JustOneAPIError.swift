@@ -17,6 +17,13 @@ public struct JustOneAPIError: Error, Sendable, CustomStringConvertible {
         case undecodableBody
         /// The request could not be built or sent as described (body encoding, URL).
         case invalidRequest(String)
+        /// Sending the request would exceed the client's request budget
+        /// (``ClientConfiguration/budget``): it was not sent.
+        case budgetExhausted(BudgetExhaustion)
+        /// An earlier response said the account cannot go on (an invalid token, the daily quota
+        /// used up, no balance left): the client is stopped and did not send this request.
+        /// ``JustOneAPIClient/resume()`` lets calls through again.
+        case accountStopped(AccountStop)
     }
 
     public let reason: Reason
@@ -29,7 +36,8 @@ public struct JustOneAPIError: Error, Sendable, CustomStringConvertible {
     public let status: Int?
     /// The start of the response body, when there was one, for diagnosis.
     public let bodySnippet: String?
-    /// How many times the request was sent.
+    /// How many times the request was sent (0 when the client refused to send it: a budget
+    /// used up, or the account stopped).
     public let attempts: Int
     /// The error that caused this one, such as a `DecodingError`.
     public let underlyingError: (any Error & Sendable)?
@@ -48,10 +56,41 @@ public struct JustOneAPIError: Error, Sendable, CustomStringConvertible {
         self.underlyingError = underlyingError
     }
 
-    /// The business failure, when the reason is one.
+    /// The business failure, when the reason is one; for a call refused because the account
+    /// stopped, the failure that stopped it (so that `error.businessCode` is the same for every
+    /// call the stop ended).
     public var businessFailure: BusinessFailure? {
-        if case .business(let failure) = reason { return failure }
-        return nil
+        switch reason {
+        case .business(let failure): failure
+        case .accountStopped(let stop): stop.failure
+        default: nil
+        }
+    }
+
+    /// Whether the client refused to send the request (a budget used up, the account stopped),
+    /// rather than the request failing.
+    public var isRefusedByClient: Bool {
+        switch reason {
+        case .budgetExhausted, .accountStopped: true
+        default: false
+        }
+    }
+
+    /// Whether the server certainly did not process the failed request, and so cannot have
+    /// billed it: no connection was made, HTTP 429, or the API's own answer that it did not do
+    /// the work (a business code marked retryable: 301 collection failed, 302 rate limit).
+    ///
+    /// A timeout or a connection lost after the request was sent, an HTTP 5xx or an unreadable
+    /// body may come from a request the server processed, and perhaps billed.
+    public var isCertainlyUnprocessed: Bool {
+        switch reason {
+        case .business(let failure): failure.isRetryable && !failure.stopsClient
+        case .httpStatus(let status): status == 429
+        case .transport(.cannotConnect): true
+        case .transport: false
+        case .undecodableBody: false
+        case .invalidRequest, .budgetExhausted, .accountStopped: true
+        }
     }
 
     /// The transport failure, when the reason is one.
@@ -82,6 +121,10 @@ public struct JustOneAPIError: Error, Sendable, CustomStringConvertible {
             if let underlyingError { text += ": \(Self.summary(of: underlyingError))" }
         case .invalidRequest(let problem):
             text += "the request could not be sent: \(problem)"
+        case .budgetExhausted(let exhaustion):
+            text += "not sent: \(exhaustion)"
+        case .accountStopped(let stop):
+            text += "not sent: \(stop)"
         }
         if attempts > 1 { text += "; gave up after \(attempts) attempts" }
         if let bodySnippet, !bodySnippet.isEmpty { text += "; body starts: \(bodySnippet)" }
@@ -120,10 +163,13 @@ public struct BusinessFailure: Sendable, Hashable, CustomStringConvertible {
     public let recordTime: String?
     /// Whether the same request may succeed when sent again.
     public let isRetryable: Bool
+    /// Whether the code says the account cannot go on (an invalid token, the daily quota, no
+    /// balance, a spend cap), so that no other call can succeed either: the client stops.
+    public let stopsClient: Bool
 
     public init(
         code: Int, meaning: String?, name: String?, message: String?, requestID: String?, recordTime: String?,
-        isRetryable: Bool
+        isRetryable: Bool, stopsClient: Bool = false
     ) {
         self.code = code
         self.meaning = meaning
@@ -132,6 +178,7 @@ public struct BusinessFailure: Sendable, Hashable, CustomStringConvertible {
         self.requestID = requestID
         self.recordTime = recordTime
         self.isRetryable = isRetryable
+        self.stopsClient = stopsClient
     }
 
     public var description: String {

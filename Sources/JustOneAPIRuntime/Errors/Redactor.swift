@@ -31,3 +31,8 @@ struct Redactor: Sendable, CustomReflectable {
         return result
     }
 }
+
+/// An error a transport throws that carries no credential, so that the client attaches it to
+/// ``JustOneAPIError/underlyingError`` as it is (other errors are kept as redacted text only):
+/// a test transport's own typed errors, for instance.
+public protocol RedactionSafeError: Error, Sendable {}

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A request for one operation, built by generated code and sent by ``JustOneAPIClient/send(_:timeout:)``.
+/// A request for one operation, built by generated code and sent by ``JustOneAPIClient/send(_:timeout:)->APIResponse<Output>``.
 ///
 /// Every part is visible and can be changed before sending: the method, the path with its
 /// parameters already substituted, the query items, the headers and the body. The credential is

@@ -49,6 +49,9 @@ public final class EnvelopeFormat: Sendable {
 
     /// Whether a response with `code` is worth sending again.
     public func isRetryable(_ code: Int) -> Bool { codes[code]?.isRetryable ?? false }
+
+    /// Whether a response with `code` stops the client (the account cannot go on).
+    public func stopsClient(_ code: Int) -> Bool { codes[code]?.stopsClient ?? false }
 }
 
 /// One documented business code.
@@ -60,12 +63,16 @@ public struct BusinessCodeInfo: Sendable, Hashable {
     public let meaning: String
     /// Whether the same request may succeed when sent again (collection failed, rate limit).
     public let isRetryable: Bool
+    /// Whether the code says the account cannot go on, so that the client stops sending
+    /// (invalid token, daily quota exceeded, insufficient balance, spend cap reached).
+    public let stopsClient: Bool
 
-    public init(code: Int, name: String, meaning: String, isRetryable: Bool) {
+    public init(code: Int, name: String, meaning: String, isRetryable: Bool, stopsClient: Bool = false) {
         self.code = code
         self.name = name
         self.meaning = meaning
         self.isRetryable = isRetryable
+        self.stopsClient = stopsClient
     }
 }
 

@@ -88,12 +88,16 @@ public struct HTTPRequest: Sendable {
     public var url: URL
     public var headerFields: HTTPFields
     public var body: Data?
+    /// The `operationId` of the operation the request is for (empty when unknown), for
+    /// transports that route or record by operation, such as the test kit's stubs.
+    public var operationID: String
 
-    public init(method: HTTPMethod, url: URL, headerFields: HTTPFields = [:], body: Data? = nil) {
+    public init(method: HTTPMethod, url: URL, headerFields: HTTPFields = [:], body: Data? = nil, operationID: String = "") {
         self.method = method
         self.url = url
         self.headerFields = headerFields
         self.body = body
+        self.operationID = operationID
     }
 }
 

@@ -40,7 +40,10 @@ extension BadgesAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``badgesByID(id:)`` does both.
     /// - Remark: `GET /badges/{id}.json`
-    public struct BadgesByID: Sendable {
+    public struct BadgesByID: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "get/badges/{id}.json"
+
         /// The `id` path parameter.
         public var id: Int
 
@@ -54,7 +57,7 @@ extension BadgesAPI {
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<Badge> {
             return Request(
-                operationID: "get/badges/{id}.json",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/badges/\(PercentEncoding.encode(self.id.parameterValue)).json",
                 authentication: .none,

@@ -36,7 +36,9 @@ extension EventsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``latestEvent()`` does both.
     /// - Remark: `GET /events/latest`
-    public struct LatestEvent: Sendable {
+    public struct LatestEvent: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "latestEvent"
 
         /// Creates the request.
         public init() {}
@@ -44,7 +46,7 @@ extension EventsAPI {
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<Event> {
             return Request(
-                operationID: "latestEvent",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/events/latest",
                 authentication: .header(name: "Authorization", prefix: "Bearer "),

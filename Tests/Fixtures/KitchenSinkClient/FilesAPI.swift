@@ -42,7 +42,10 @@ extension FilesAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``thumbnail(fileID:extension:)`` does both.
     /// - Remark: `GET /files/{file_id}/thumbnail.{extension}`
-    public struct Thumbnail: Sendable {
+    public struct Thumbnail: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "get/files/{file_id}/thumbnail.{extension}"
+
         /// The `file_id` path parameter.
         public var fileID: String
         /// The `extension` path parameter.
@@ -60,7 +63,7 @@ extension FilesAPI {
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<Data> {
             return Request(
-                operationID: "get/files/{file_id}/thumbnail.{extension}",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/files/\(PercentEncoding.encode(self.fileID.parameterValue))/thumbnail.\(PercentEncoding.encode(self.`extension`.parameterValue))",
                 authentication: .none,

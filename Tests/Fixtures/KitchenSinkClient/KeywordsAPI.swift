@@ -45,7 +45,10 @@ extension KeywordsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``in(colors:statuses:digest:)`` does both.
     /// - Remark: `GET /keywords/in`
-    public struct In: Sendable {
+    public struct In: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "in"
+
         /// The `colors` query parameter.
         public var colors: [String]?
         /// The `statuses` query parameter.
@@ -72,7 +75,7 @@ extension KeywordsAPI {
             query.append("statuses", values: self.statuses, explode: false)
             query.append("digest", value: self.digest)
             return Request(
-                operationID: "in",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/keywords/in",
                 query: query,
@@ -104,7 +107,10 @@ extension KeywordsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``inForm(levels:tags:)`` does both.
     /// - Remark: `POST /keywords/in`
-    public struct InForm: Sendable {
+    public struct InForm: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "inForm"
+
         /// The `levels` form field.
         public var levels: [LevelsItem]?
         /// The `tags` form field.
@@ -125,7 +131,7 @@ extension KeywordsAPI {
             formFields.append("levels", values: self.levels)
             formFields.append("tags", values: self.tags)
             return Request(
-                operationID: "inForm",
+                operationID: Self.operationID,
                 method: .post,
                 path: "/keywords/in",
                 body: .form(formFields),
@@ -188,7 +194,10 @@ extension KeywordsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``keywords(class:default:type:odd:)`` does both.
     /// - Remark: `GET /keywords`
-    public struct Keywords: Sendable {
+    public struct Keywords: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "keywords"
+
         /// The `class` query parameter.
         public var `class`: String?
         /// The `default` query parameter.
@@ -220,7 +229,7 @@ extension KeywordsAPI {
             query.append("type", value: self.type)
             query.append("odd", value: self.odd)
             return Request(
-                operationID: "keywords",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/keywords",
                 query: query,

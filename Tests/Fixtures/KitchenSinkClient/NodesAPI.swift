@@ -40,7 +40,10 @@ extension NodesAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getNode(id:)`` does both.
     /// - Remark: `GET /nodes/{id}`
-    public struct GetNode: Sendable {
+    public struct GetNode: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getNode"
+
         /// The `id` path parameter.
         public var id: String
 
@@ -54,7 +57,7 @@ extension NodesAPI {
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<Node> {
             return Request(
-                operationID: "getNode",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/nodes/\(PercentEncoding.encode(self.id.parameterValue))",
                 authentication: .header(name: "Authorization", prefix: "Bearer "),

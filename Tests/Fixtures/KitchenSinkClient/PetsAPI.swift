@@ -77,7 +77,10 @@ extension PetsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``countPets(size:)`` does both.
     /// - Remark: `GET /pets/count`
-    public struct CountPets: Sendable {
+    public struct CountPets: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "countPets"
+
         /// The `size` query parameter.
         public var size: Size?
 
@@ -94,7 +97,7 @@ extension PetsAPI {
             query.reserveCapacity(1)
             query.append("size", value: self.size)
             return Request(
-                operationID: "countPets",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/pets/count",
                 query: query,
@@ -154,7 +157,10 @@ extension PetsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``createPet(body:)`` does both.
     /// - Remark: `POST /pets`
-    public struct CreatePet: Sendable {
+    public struct CreatePet: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "createPet"
+
         /// The `body` request body.
         public var body: NewPet
 
@@ -168,7 +174,7 @@ extension PetsAPI {
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<Pet> {
             return Request(
-                operationID: "createPet",
+                operationID: Self.operationID,
                 method: .post,
                 path: "/pets",
                 body: .json(self.body),
@@ -200,7 +206,10 @@ extension PetsAPI {
     /// ``deletePet(petId:)`` does both.
     /// - Remark: `DELETE /pets/{petId}`
     @available(*, deprecated, message: "Deprecated in the API documentation.")
-    public struct DeletePet: Sendable {
+    public struct DeletePet: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "deletePet"
+
         /// The pet's ID.
         public var petId: Int64
 
@@ -214,7 +223,7 @@ extension PetsAPI {
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<NoContent> {
             return Request(
-                operationID: "deletePet",
+                operationID: Self.operationID,
                 method: .delete,
                 path: "/pets/\(PercentEncoding.encode(self.petId.parameterValue))",
                 authentication: .header(name: "Authorization", prefix: "Bearer "),
@@ -243,7 +252,10 @@ extension PetsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getPetById(petId:)`` does both.
     /// - Remark: `GET /pets/{petId}`
-    public struct GetPetById: Sendable {
+    public struct GetPetById: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getPetById"
+
         /// The pet's ID.
         public var petId: Int64
 
@@ -257,7 +269,7 @@ extension PetsAPI {
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<Pet> {
             return Request(
-                operationID: "getPetById",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/pets/\(PercentEncoding.encode(self.petId.parameterValue))",
                 authentication: .header(name: "Authorization", prefix: "Bearer "),
@@ -302,7 +314,10 @@ extension PetsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``listPets(limit:tags:status:xRequestID:session:)`` does both.
     /// - Remark: `GET /pets`
-    public struct ListPets: Sendable {
+    public struct ListPets: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "listPets"
+
         /// How many pets to return.
         public var limit: Int?
         /// Tags to match; several may be given.
@@ -340,7 +355,7 @@ extension PetsAPI {
             headerFields["X-Request-ID"] = self.xRequestID?.parameterValue
             if let value = self.session { headerFields.append(name: "Cookie", value: "session=" + PercentEncoding.encode(value.parameterValue)) }
             return Request(
-                operationID: "listPets",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/pets",
                 query: query,
@@ -373,7 +388,10 @@ extension PetsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``petSiblings(petId:size:)`` does both.
     /// - Remark: `GET /pets/{petId}/siblings`
-    public struct PetSiblings: Sendable {
+    public struct PetSiblings: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "petSiblings"
+
         /// The `petId` path parameter.
         public var petId: Int64
         /// The size of pets to return.
@@ -394,7 +412,7 @@ extension PetsAPI {
             query.reserveCapacity(1)
             query.append("size", value: self.size)
             return Request(
-                operationID: "petSiblings",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/pets/\(PercentEncoding.encode(self.petId.parameterValue))/siblings",
                 query: query,
@@ -433,7 +451,10 @@ extension PetsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``similarPets(petId:size:)`` does both.
     /// - Remark: `GET /pets/{petId}/similar`
-    public struct SimilarPets: Sendable {
+    public struct SimilarPets: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "similarPets"
+
         /// The `petId` path parameter.
         public var petId: Int64
         /// The size of pets to return.
@@ -454,7 +475,7 @@ extension PetsAPI {
             query.reserveCapacity(1)
             query.append("size", value: self.size)
             return Request(
-                operationID: "similarPets",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/pets/\(PercentEncoding.encode(self.petId.parameterValue))/similar",
                 query: query,
@@ -489,7 +510,10 @@ extension PetsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``uploadPhoto(petId:body:)`` does both.
     /// - Remark: `PUT /pets/{petId}/photo`
-    public struct UploadPhoto: Sendable {
+    public struct UploadPhoto: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "uploadPhoto"
+
         /// The `petId` path parameter.
         public var petId: String
         /// The `body` request body.
@@ -507,7 +531,7 @@ extension PetsAPI {
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<String> {
             return Request(
-                operationID: "uploadPhoto",
+                operationID: Self.operationID,
                 method: .put,
                 path: "/pets/\(PercentEncoding.encode(self.petId.parameterValue))/photo",
                 body: .data(self.body, contentType: "application/octet-stream"),

@@ -36,7 +36,9 @@ extension SampledAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``sampled()`` does both.
     /// - Remark: `GET /sampled`
-    public struct SampledOperation: Sendable {
+    public struct SampledOperation: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "sampled"
 
         /// Creates the request.
         public init() {}
@@ -44,7 +46,7 @@ extension SampledAPI {
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<Sampled> {
             return Request(
-                operationID: "sampled",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/sampled",
                 authentication: .none,

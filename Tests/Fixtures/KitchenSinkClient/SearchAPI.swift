@@ -41,7 +41,7 @@ extension SearchAPI {
         kind: SearchPets.Kind? = .dog,
         page: Int? = 1,
         includeSold: Bool? = nil
-    ) async throws -> APIResponse<SearchPets.Output> {
+    ) async throws -> APIResponse<SearchPets.Output2> {
         try await client.send(SearchPets(query: query, kind: kind, page: page, includeSold: includeSold).request)
     }
 
@@ -50,7 +50,10 @@ extension SearchAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``searchPets(query:kind:page:includeSold:)`` does both.
     /// - Remark: `POST /search/pets`
-    public struct SearchPets: Sendable {
+    public struct SearchPets: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "searchPets"
+
         /// Words to search for.
         public var query: String
         /// The `kind` form field.
@@ -74,14 +77,14 @@ extension SearchAPI {
         }
 
         /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<Output> {
+        public var request: Request<Output2> {
             var formFields: [QueryItem] = []
             formFields.append("query", value: self.query)
             formFields.append("kind", value: self.kind)
             formFields.append("page", value: self.page)
             formFields.append("include_sold", value: self.includeSold)
             return Request(
-                operationID: "searchPets",
+                operationID: Self.operationID,
                 method: .post,
                 path: "/search/pets",
                 body: .form(formFields),
@@ -120,8 +123,8 @@ extension SearchAPI {
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
-        /// A `Output` value.
-        public struct Output: Codable, Hashable, Sendable {
+        /// A `Output2` value.
+        public struct Output2: Codable, Hashable, Sendable {
             /// The `results` field.
             public var results: [Pet]
             /// The `next` field.
@@ -160,7 +163,10 @@ extension SearchAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``searchWithFormToken(keyword:cookiesBuffer:)`` does both.
     /// - Remark: `POST /search/form-token`
-    public struct SearchWithFormToken: Sendable {
+    public struct SearchWithFormToken: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "searchWithFormToken"
+
         /// The `keyword` form field.
         public var keyword: String
         /// The `cookies_buffer` form field.
@@ -181,7 +187,7 @@ extension SearchAPI {
             formFields.append("keyword", value: self.keyword)
             formFields.append("cookies_buffer", value: self.cookiesBuffer)
             return Request(
-                operationID: "searchWithFormToken",
+                operationID: Self.operationID,
                 method: .post,
                 path: "/search/form-token",
                 body: .form(formFields),

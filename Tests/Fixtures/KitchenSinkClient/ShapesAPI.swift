@@ -36,7 +36,9 @@ extension ShapesAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``listShapes()`` does both.
     /// - Remark: `GET /shapes`
-    public struct ListShapes: Sendable {
+    public struct ListShapes: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "listShapes"
 
         /// Creates the request.
         public init() {}
@@ -44,7 +46,7 @@ extension ShapesAPI {
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<[Shape]> {
             return Request(
-                operationID: "listShapes",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/shapes",
                 authentication: .header(name: "Authorization", prefix: "Bearer "),

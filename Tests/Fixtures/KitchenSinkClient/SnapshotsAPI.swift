@@ -40,7 +40,10 @@ extension SnapshotsAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``snapshotsGet(snapshotID:)`` does both.
     /// - Remark: `GET /snapshots/{snapshot_id}`
-    public struct SnapshotsGet: Sendable {
+    public struct SnapshotsGet: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "snapshotsGet"
+
         /// The `snapshot_id` path parameter.
         public var snapshotID: SnapshotID
 
@@ -54,7 +57,7 @@ extension SnapshotsAPI {
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<String> {
             return Request(
-                operationID: "snapshotsGet",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/snapshots/\(PercentEncoding.encode(JSONParameter(self.snapshotID).parameterValue))",
                 authentication: .none,

@@ -1,9 +1,12 @@
 import Foundation
 import JustOneAPI
+import JustOneAPITesting
 import Testing
 import TestSupport
 
-/// The committed Xingtu client against a real HTTP server on loopback.
+/// The committed Xingtu client against a real HTTP server on loopback; what one response body
+/// becomes (business codes, envelopes on error statuses, bodies that are not JSON) through the
+/// test kit's stub transport.
 @Suite struct Test_GeneratedClient {
     static let token = "secret-token-Aa1+/="
     static let seedBody = """
@@ -18,6 +21,12 @@ import TestSupport
         JustOneAPIClient(
             token: Self.token, server: Server(server.baseURL)!, timeout: timeout,
             configuration: ClientConfiguration(retryPolicy: .none))
+    }
+
+    /// A client whose every call gets `reply`, with no network.
+    func client(answering reply: StubReply) -> JustOneAPIClient {
+        JustOneAPIClient(
+            token: Self.token, transport: StubTransport { _ in reply }, configuration: ClientConfiguration(retryPolicy: .none))
     }
 
     @Test func successSendsTheExactRequestAndDecodesTheEnvelope() async throws {
@@ -80,20 +89,21 @@ import TestSupport
         #expect(server.requests.map { $0.queryValue("onlyAssign") } == ["true", "false"])
     }
 
-    static let businessCodes: [(Int, BusinessCode, Bool)] = [
-        (100, .invalidToken, false), (301, .collectionFailed, true), (302, .rateLimitExceeded, true),
-        (303, .dailyQuotaExceeded, false), (400, .invalidParameters, false), (500, .internalError, false),
-        (600, .permissionDenied, false), (601, .insufficientBalance, false), (101, .code101, false),
-        (602, .code602, false), (999, .undocumented(999), false),
+    /// Code, case, retryable, stops the client.
+    static let businessCodes: [(Int, BusinessCode, Bool, Bool)] = [
+        (100, .invalidToken, false, true), (301, .collectionFailed, true, false), (302, .rateLimitExceeded, true, false),
+        (303, .dailyQuotaExceeded, false, true), (400, .invalidParameters, false, false),
+        (500, .internalError, false, false), (600, .permissionDenied, false, false),
+        (601, .insufficientBalance, false, true), (101, .code101, false, false), (602, .spendCapReached, false, true),
+        (999, .undocumented(999), false, false),
     ]
 
     @Test(arguments: businessCodes)
-    func businessCodesThrowTypedErrors(code: Int, expected: BusinessCode, retryable: Bool) async throws {
-        let server = try LoopbackServer { _ in
-            .json(#"{"code": \#(code), "message": "nope \#(Self.token)", "data": null, "recordTime": null, "requestId": "r-\#(code)"}"#)
-        }
+    func businessCodesThrowTypedErrors(code: Int, expected: BusinessCode, retryable: Bool, stops: Bool) async throws {
+        let client = client(
+            answering: .json(#"{"code": \#(code), "message": "nope \#(Self.token)", "data": null, "recordTime": null, "requestId": "r-\#(code)"}"#))
         let error = try await #require(throws: JustOneAPIError.self) {
-            try await client(server).douyinXingtu.getAuthorConvertAbility(oAuthorId: "1")
+            try await client.douyinXingtu.getAuthorConvertAbility(oAuthorId: "1")
         }
         let failure = try #require(error.businessFailure)
         #expect(failure.code == code)
@@ -101,6 +111,8 @@ import TestSupport
         #expect(error.businessCode == expected)
         #expect(failure.isRetryable == retryable)
         #expect(expected.isRetryable == retryable)
+        #expect(failure.stopsClient == stops)
+        #expect(expected.stopsClient == stops)
         #expect(failure.requestID == "r-\(code)")
         #expect(failure.message == "nope <redacted>")
         #expect(error.status == 200)
@@ -110,9 +122,9 @@ import TestSupport
     }
 
     @Test func documentedMeaningsAppearInErrors() async throws {
-        let server = try LoopbackServer { _ in .json(#"{"code": 302, "message": "slow down", "data": null}"#) }
+        let client = client(answering: .json(#"{"code": 302, "message": "slow down", "data": null}"#))
         let error = try await #require(throws: JustOneAPIError.self) {
-            try await client(server).douyinXingtu.getAuthorTags(starAuthorId: "1")
+            try await client.douyinXingtu.getAuthorTags(starAuthorId: "1")
         }
         #expect(
             error.description
@@ -139,20 +151,18 @@ import TestSupport
     }
 
     @Test func httpErrorsWithAnEnvelopeReportTheBusinessCode() async throws {
-        let server = try LoopbackServer { _ in .json(#"{"code": 302, "message": "limit", "data": null}"#, status: 429) }
+        let client = client(answering: .json(#"{"code": 302, "message": "limit", "data": null}"#, status: 429))
         let error = try await #require(throws: JustOneAPIError.self) {
-            try await client(server).douyinXingtu.getAuthorTags(starAuthorId: "1")
+            try await client.douyinXingtu.getAuthorTags(starAuthorId: "1")
         }
         #expect(error.businessCode == .rateLimitExceeded)
         #expect(error.status == 429)
     }
 
     @Test func nonJSONBodiesAreUndecodable() async throws {
-        let server = try LoopbackServer { _ in
-            LoopbackServer.Reply(status: 200, headers: [("Content-Type", "text/plain")], body: Data("maintenance window".utf8))
-        }
+        let client = client(answering: .status(200, body: "maintenance window"))
         let error = try await #require(throws: JustOneAPIError.self) {
-            try await client(server).douyinXingtu.getAuthorTags(starAuthorId: "1")
+            try await client.douyinXingtu.getAuthorTags(starAuthorId: "1")
         }
         guard case .undecodableBody = error.reason else {
             Issue.record("expected an undecodable body, got \(error.reason)")

@@ -1,6 +1,7 @@
 import Foundation
 import JustOneAPI
 import JustOneAPIRuntime
+import JustOneAPITesting
 import Testing
 import TestSupport
 
@@ -12,6 +13,14 @@ import TestSupport
     func call(_ body: String, transport: TransportKind) async throws -> APIResponse<GetAuthorConvertAbilityData> {
         let server = try LoopbackServer { _ in .json(body) }
         let client = makeClient(server, transport, configuration: ClientConfiguration(retryPolicy: .none))
+        return try await client.douyinXingtu.getAuthorConvertAbility(oAuthorId: "7012345")
+    }
+
+    /// The same call answered by the test kit's stub: what the body becomes, without a network.
+    func stubbed(_ body: String) async throws -> APIResponse<GetAuthorConvertAbilityData> {
+        let client = JustOneAPIClient(
+            token: "test-token", transport: StubTransport().on(DouyinXingtuAPI.GetAuthorConvertAbility.self, .json(body)),
+            configuration: ClientConfiguration(retryPolicy: .none))
         return try await client.douyinXingtu.getAuthorConvertAbility(oAuthorId: "7012345")
     }
 
@@ -47,7 +56,7 @@ import TestSupport
 
     @Test(arguments: [(#"{"code": 0, "data": null}"#, JSONValue.null), (#"{"code": 0}"#, .null), (#"{"code": 0, "data": [1]}"#, .array([.integer(1)]))])
     func aNullOrNonObjectDataGivesAModelOfNils(body: String, data: JSONValue) async throws {
-        let result = try await call(body, transport: .urlSession)
+        let result = try await stubbed(body)
         #expect(result.data.gpmRange == nil)
         #expect(result.data.baseResp == nil)
         #expect(result.data.jsonValue == data)
@@ -56,7 +65,7 @@ import TestSupport
     /// A failure is still a failure: leniency is for the payload, not for the envelope's code.
     @Test func aBusinessErrorStillThrows() async throws {
         await #expect(throws: JustOneAPIError.self) {
-            _ = try await call(#"{"code": 100, "message": "invalid token", "data": null}"#, transport: .urlSession)
+            _ = try await stubbed(#"{"code": 100, "message": "invalid token", "data": null}"#)
         }
     }
 

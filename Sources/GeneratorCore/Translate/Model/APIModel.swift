@@ -64,4 +64,6 @@ public struct BusinessCodeModel: Sendable, Hashable {
     public var meaningLiteral: String
     public var docLines: [String]
     public var isRetryable: Bool
+    /// Whether the code stops the client (the account cannot go on).
+    public var stopsClient: Bool
 }

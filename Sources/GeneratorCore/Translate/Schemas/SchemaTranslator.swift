@@ -49,9 +49,10 @@ struct SchemaTranslator {
         nestedReservedNames = moduleTypeNames.union(names.values).union(SwiftKeywords.generatedCodeTypeNames)
     }
 
-    /// A new scope for the types nested in `qualifiedName`.
+    /// A new scope for the types nested in `qualifiedName`. `Output` is kept free: a request
+    /// type's `Output` is its `APIOperation` payload type.
     func scope(for qualifiedName: String, ownName: String) -> TypeScope {
-        TypeScope(qualifiedName: qualifiedName, reserved: nestedReservedNames.union([ownName]))
+        TypeScope(qualifiedName: qualifiedName, reserved: nestedReservedNames.union([ownName, "Output"]))
     }
 
     // MARK: Components

@@ -11,6 +11,8 @@ public enum BusinessCode: RawRepresentable, CaseIterable, Codable, Hashable, Sen
     /// Success (`0`).
     case success
     /// Invalid or inactive token (`100`).
+    ///
+    /// Stops the client: no other call can succeed until the account is in order (see `JustOneAPIClient.resume()`).
     case invalidToken
     /// Listed in the API's schema without a documented meaning (`101`).
     case code101
@@ -27,6 +29,8 @@ public enum BusinessCode: RawRepresentable, CaseIterable, Codable, Hashable, Sen
     /// Worth retrying: the same request may succeed when sent again.
     case rateLimitExceeded
     /// Daily quota exceeded (`303`).
+    ///
+    /// Stops the client: no other call can succeed until the account is in order (see `JustOneAPIClient.resume()`).
     case dailyQuotaExceeded
     /// Invalid parameters (`400`).
     case invalidParameters
@@ -39,9 +43,13 @@ public enum BusinessCode: RawRepresentable, CaseIterable, Codable, Hashable, Sen
     /// Permission denied (`600`).
     case permissionDenied
     /// Insufficient balance (`601`).
+    ///
+    /// Stops the client: no other call can succeed until the account is in order (see `JustOneAPIClient.resume()`).
     case insufficientBalance
-    /// Listed in the API's schema without a documented meaning (`602`).
-    case code602
+    /// Spend cap reached (`602`).
+    ///
+    /// Stops the client: no other call can succeed until the account is in order (see `JustOneAPIClient.resume()`).
+    case spendCapReached
     /// A code the documents do not list.
     case undocumented(Int)
 
@@ -65,13 +73,13 @@ public enum BusinessCode: RawRepresentable, CaseIterable, Codable, Hashable, Sen
         case .code503: 503
         case .permissionDenied: 600
         case .insufficientBalance: 601
-        case .code602: 602
+        case .spendCapReached: 602
         case .undocumented(let code): code
         }
     }
 
     /// The documented codes.
-    public static let allCases: [BusinessCode] = [.success, .invalidToken, .code101, .code202, .code300, .collectionFailed, .rateLimitExceeded, .dailyQuotaExceeded, .invalidParameters, .code404, .internalError, .code503, .permissionDenied, .insufficientBalance, .code602]
+    public static let allCases: [BusinessCode] = [.success, .invalidToken, .code101, .code202, .code300, .collectionFailed, .rateLimitExceeded, .dailyQuotaExceeded, .invalidParameters, .code404, .internalError, .code503, .permissionDenied, .insufficientBalance, .spendCapReached]
 
     private static let documentedCodes = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
@@ -92,7 +100,7 @@ public enum BusinessCode: RawRepresentable, CaseIterable, Codable, Hashable, Sen
         case .code503: "Listed in the API's schema without a documented meaning"
         case .permissionDenied: "Permission denied"
         case .insufficientBalance: "Insufficient balance"
-        case .code602: "Listed in the API's schema without a documented meaning"
+        case .spendCapReached: "Spend cap reached"
         case .undocumented: "Undocumented business code"
         }
     }
@@ -101,6 +109,15 @@ public enum BusinessCode: RawRepresentable, CaseIterable, Codable, Hashable, Sen
     public var isRetryable: Bool {
         switch self {
         case .collectionFailed, .rateLimitExceeded: true
+        default: false
+        }
+    }
+
+    /// Whether this code stops the client: the account cannot go on (an invalid token, the daily
+    /// quota, no balance), so every other call is refused until `JustOneAPIClient.resume()`.
+    public var stopsClient: Bool {
+        switch self {
+        case .invalidToken, .dailyQuotaExceeded, .insufficientBalance, .spendCapReached: true
         default: false
         }
     }
@@ -128,21 +145,21 @@ extension EnvelopeFormat {
         requestIDKey: "requestId",
         successCodes: [0],
         codes: [
-            BusinessCodeInfo(code: 0, name: "success", meaning: "Success", isRetryable: false),
-            BusinessCodeInfo(code: 100, name: "invalidToken", meaning: "Invalid or inactive token", isRetryable: false),
-            BusinessCodeInfo(code: 101, name: "code101", meaning: "Listed in the API's schema without a documented meaning", isRetryable: false),
-            BusinessCodeInfo(code: 202, name: "code202", meaning: "Listed in the API's schema without a documented meaning", isRetryable: false),
-            BusinessCodeInfo(code: 300, name: "code300", meaning: "Listed in the API's schema without a documented meaning", isRetryable: false),
-            BusinessCodeInfo(code: 301, name: "collectionFailed", meaning: "Collection failed; retry", isRetryable: true),
-            BusinessCodeInfo(code: 302, name: "rateLimitExceeded", meaning: "Rate limit exceeded", isRetryable: true),
-            BusinessCodeInfo(code: 303, name: "dailyQuotaExceeded", meaning: "Daily quota exceeded", isRetryable: false),
-            BusinessCodeInfo(code: 400, name: "invalidParameters", meaning: "Invalid parameters", isRetryable: false),
-            BusinessCodeInfo(code: 404, name: "code404", meaning: "Listed in the API's schema without a documented meaning", isRetryable: false),
-            BusinessCodeInfo(code: 500, name: "internalError", meaning: "Internal server error", isRetryable: false),
-            BusinessCodeInfo(code: 503, name: "code503", meaning: "Listed in the API's schema without a documented meaning", isRetryable: false),
-            BusinessCodeInfo(code: 600, name: "permissionDenied", meaning: "Permission denied", isRetryable: false),
-            BusinessCodeInfo(code: 601, name: "insufficientBalance", meaning: "Insufficient balance", isRetryable: false),
-            BusinessCodeInfo(code: 602, name: "code602", meaning: "Listed in the API's schema without a documented meaning", isRetryable: false),
+            BusinessCodeInfo(code: 0, name: "success", meaning: "Success", isRetryable: false, stopsClient: false),
+            BusinessCodeInfo(code: 100, name: "invalidToken", meaning: "Invalid or inactive token", isRetryable: false, stopsClient: true),
+            BusinessCodeInfo(code: 101, name: "code101", meaning: "Listed in the API's schema without a documented meaning", isRetryable: false, stopsClient: false),
+            BusinessCodeInfo(code: 202, name: "code202", meaning: "Listed in the API's schema without a documented meaning", isRetryable: false, stopsClient: false),
+            BusinessCodeInfo(code: 300, name: "code300", meaning: "Listed in the API's schema without a documented meaning", isRetryable: false, stopsClient: false),
+            BusinessCodeInfo(code: 301, name: "collectionFailed", meaning: "Collection failed; retry", isRetryable: true, stopsClient: false),
+            BusinessCodeInfo(code: 302, name: "rateLimitExceeded", meaning: "Rate limit exceeded", isRetryable: true, stopsClient: false),
+            BusinessCodeInfo(code: 303, name: "dailyQuotaExceeded", meaning: "Daily quota exceeded", isRetryable: false, stopsClient: true),
+            BusinessCodeInfo(code: 400, name: "invalidParameters", meaning: "Invalid parameters", isRetryable: false, stopsClient: false),
+            BusinessCodeInfo(code: 404, name: "code404", meaning: "Listed in the API's schema without a documented meaning", isRetryable: false, stopsClient: false),
+            BusinessCodeInfo(code: 500, name: "internalError", meaning: "Internal server error", isRetryable: false, stopsClient: false),
+            BusinessCodeInfo(code: 503, name: "code503", meaning: "Listed in the API's schema without a documented meaning", isRetryable: false, stopsClient: false),
+            BusinessCodeInfo(code: 600, name: "permissionDenied", meaning: "Permission denied", isRetryable: false, stopsClient: false),
+            BusinessCodeInfo(code: 601, name: "insufficientBalance", meaning: "Insufficient balance", isRetryable: false, stopsClient: true),
+            BusinessCodeInfo(code: 602, name: "spendCapReached", meaning: "Spend cap reached", isRetryable: false, stopsClient: true),
         ]
     )
 }

@@ -52,7 +52,10 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorConvertAbility(oAuthorId:platform:range:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1`
-    public struct GetAuthorConvertAbility: Sendable {
+    public struct GetAuthorConvertAbility: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "getApiDouyinXingtuGwApiDataSpGetAuthorConvertAbilityV1"
+
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
         /// The content channel to report on.
@@ -79,7 +82,7 @@ extension DouyinXingtuAPI {
             query.append("platform", value: self.platform)
             query.append("range", value: self.range)
             return Request(
-                operationID: "getApiDouyinXingtuGwApiDataSpGetAuthorConvertAbilityV1",
+                operationID: Self.operationID,
                 method: .get,
                 path: "/api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1",
                 query: query,
