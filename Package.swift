@@ -89,6 +89,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // The client generated from Tests/Fixtures/KitchenSink: its golden files, compiled and called.
         .target(name: "KitchenSinkClient", dependencies: ["JustOneAPIRuntime"], path: "Tests/Fixtures/KitchenSinkClient"),
+        // The client generated from Tests/Fixtures/Paging: one operation per paging scheme.
+        .target(name: "PagingClient", dependencies: ["JustOneAPIRuntime"], path: "Tests/Fixtures/PagingClient"),
         .testTarget(
             name: "GeneratorCoreTests",
             dependencies: ["GeneratorCore", "TestSupport"],
@@ -97,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "JustOneAPIRuntimeTests",
             dependencies: [
-                "JustOneAPIRuntime", "JustOneAPI", "JustOneAPIAsyncHTTPClient", "JustOneAPITesting", "KitchenSinkClient",
+                "JustOneAPIRuntime", "JustOneAPI", "JustOneAPIAsyncHTTPClient", "JustOneAPITesting", "KitchenSinkClient", "PagingClient",
                 "TestSupport", .product(name: "MetricsTestKit", package: "swift-metrics"),
             ]
         ),

@@ -27,6 +27,17 @@ OVERHEAD_BASELINE = "50cd930"
 CATALOG_REL = "../shared/openapi/public-api.json"
 SEED_REL = "specs/douyin-creator-marketplace-xingtu/conversion-analysis-v1-en.json"
 ENDPOINT = "/api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1"
+# The paged endpoint of the paging benchmark: pages 1-9 of 20 videos each, page 10 empty.
+PAGED_ENDPOINT = "/api/douyin-xingtu/gw/api/aggregator/get_author_homepage_videos/v1"
+PAGES = 10
+
+
+def paged_response(page):
+    videos = [] if page >= PAGES else [
+        {"item_id": f"{page}-{index}", "title": f"video {index} of page {page}", "play_count": page * 1000 + index,
+         "create_time": 1764547200 + index} for index in range(20)]
+    return {"code": 0, "message": "success", "recordTime": "2026-11-25 10:00:00", "requestId": f"page-{page}",
+            "data": {"base_resp": {"status_code": 0}, "videos": videos, "page": page}}
 SEED_RESPONSE = {
     "code": 0, "message": "success", "recordTime": "2026-11-25 10:00:00", "requestId": "benchmark",
     "data": {
@@ -462,6 +473,11 @@ def start_nginx(scratch):
     os.makedirs(os.path.join(prefix, "logs"), exist_ok=True)
     port = free_port()
     body = json.dumps(SEED_RESPONSE).replace("'", "\\'")
+    pages = os.path.join(prefix, "pages")
+    os.makedirs(pages, exist_ok=True)
+    for page in range(1, PAGES + 1):
+        with open(os.path.join(pages, f"page-{page}.json"), "w") as file:
+            json.dump(paged_response(page), file)
     with open(os.path.join(prefix, "nginx.conf"), "w") as file:
         file.write(f"""
 daemon off;
@@ -483,6 +499,11 @@ http {{
         location = {ENDPOINT} {{
             default_type application/json;
             return 200 '{body}';
+        }}
+        location = {PAGED_ENDPOINT} {{
+            root {prefix};
+            default_type application/json;
+            try_files /pages/page-$arg_page.json =404;
         }}
     }}
 }}
@@ -547,6 +568,13 @@ def runtime(args, report):
                     if pairs:
                         report.add("runtime", comparison=f"{label}generated vs hand-written, {transport}, {concurrency} in flight",
                                    ratio=statistics.median(g / h for g, h in pairs), rounds=len(pairs))
+        for transport in ("urlsession", "asynchttpclient"):
+            sequence, loop = raw.get((f"paging-sequence-{transport}", 1)), raw.get((f"paging-loop-{transport}", 1))
+            if sequence and loop:
+                pairs = list(zip(sequence.get("cpuMicrosecondsPerCall", []), loop.get("cpuMicrosecondsPerCall", [])))
+                if pairs:
+                    report.add("runtime", comparison=f"CPU per page, client.pages(…) vs a hand-written page loop, {transport}",
+                               ratio=statistics.median(s / l for s, l in pairs), rounds=len(pairs))
         inferred, untyped = raw.get(("decode-inferred-model", 1)), raw.get(("decode-jsonvalue", 1))
         if inferred and untyped:
             pairs = list(zip(inferred.get("cpuMicrosecondsPerCall", []), untyped.get("cpuMicrosecondsPerCall", [])))
@@ -621,7 +649,9 @@ def overhead(args, report):
             long = callgrind_instructions([program, unused, "200", "1", "decode-jsonvalue"])
             if short and long:
                 counts[kind] = (long - short) / (2 * 5 * 100)
-        if len(counts) == 2:
+        if len(counts) < 2:
+            report.note("callgrind could not count the runtime benchmark's instructions here (valgrind failed on it): only CPU time is reported")
+        else:
             report.add("overhead", comparison="instructions per call, this runtime vs the one before usage/budgets/stops/metrics (in memory, callgrind)",
                        ratio=counts["current"] / counts["baseline"], current=counts["current"], baseline=counts["baseline"])
     else:

@@ -57,6 +57,10 @@ struct RuntimeBenchmark {
         if only.map({ "decode-inferred-model decode-jsonvalue".contains($0) }) ?? true {
             try await decodingCost(calls: calls, repeats: repeats)
         }
+        for (transport, client) in [("urlsession", generatedURLSession), ("asynchttpclient", generatedAHC)]
+        where only.map({ "paging-loop-\(transport) paging-sequence-\(transport)".contains($0) }) ?? true {
+            try await pagingCost(client, transport: transport, pages: calls, repeats: repeats)
+        }
         for (transport, handwritten, generated) in pairs where only.map({ "handwritten-\(transport) generated-\(transport)".contains($0) }) ?? true {
             for concurrency in [1, 16] {
                 try await run(handwritten, calls: min(200, calls), concurrency: concurrency)  // warm up
@@ -137,6 +141,54 @@ struct RuntimeBenchmark {
             let micros = (cpu[name] ?? []).map { String(format: "%.2f", $0) }.joined(separator: ", ")
             print(
                 #"{"name": "\#(name)", "concurrency": 1, "calls": \#(calls * 5), "#
+                    + #""callsPerSecond": [\#(values)], "cpuMicrosecondsPerCall": [\#(micros)]}"#)
+        }
+    }
+
+    /// The per-page cost of `client.pages(…)` beside a hand-written loop over the same pages
+    /// (the page number raised until a page has no videos), on the same client and server:
+    /// what the sequence's stop rules and request rewriting add to each page.
+    static func pagingCost(_ client: JustOneAPIClient, transport: String, pages: Int, repeats: Int) async throws {
+        let operation = DouyinXingtuAPI.GetAuthorHomepageVideos(oAuthorId: "7012345")
+        let cases: [(String, @Sendable () async throws -> Int)] = [
+            ("paging-loop-\(transport)", {
+                var page = 1
+                var fetched = 0
+                while true {
+                    var request = operation
+                    request.page = page
+                    let response = try await client.send(request)
+                    fetched += 1
+                    guard let videos = response.data["videos"]?.arrayValue, !videos.isEmpty else { return fetched }
+                    page += 1
+                }
+            }),
+            ("paging-sequence-\(transport)", {
+                var fetched = 0
+                for try await _ in client.pages(operation, maxPages: 50) { fetched += 1 }
+                return fetched + 1  // the empty last page, fetched and not yielded
+            }),
+        ]
+        for (_, list) in cases { _ = try await list() }  // warm up
+        var cpu: [String: [Double]] = [:]
+        var rates: [String: [Double]] = [:]
+        for round in 0..<repeats {
+            for (name, list) in round % 2 == 0 ? cases : cases.reversed() {
+                let cpuStarted = processCPUSeconds()
+                let started = ContinuousClock.now
+                var fetched = 0
+                while fetched < pages { fetched += try await list() }
+                let elapsed = ContinuousClock.now - started
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                rates[name, default: []].append(Double(fetched) / seconds)
+                cpu[name, default: []].append((processCPUSeconds() - cpuStarted) / Double(fetched) * 1e6)
+            }
+        }
+        for (name, _) in cases {
+            let values = (rates[name] ?? []).map { String(format: "%.1f", $0) }.joined(separator: ", ")
+            let micros = (cpu[name] ?? []).map { String(format: "%.2f", $0) }.joined(separator: ", ")
+            print(
+                #"{"name": "\#(name)", "concurrency": 1, "calls": \#(pages), "#
                     + #""callsPerSecond": [\#(values)], "cpuMicrosecondsPerCall": [\#(micros)]}"#)
         }
     }

@@ -62,7 +62,7 @@ public final class ReplayTransport: ClientTransport, @unchecked Sendable {
     /// numbers, then any other `.json` files by name.
     private static func read(_ directory: URL, _ operationID: String) -> [Data] {
         let folder = directory.appendingPathComponent(SampleRecorder.folderName(operationID), isDirectory: true)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter(SampleRecorder.isSampleFile)
         let ordered = names.sorted { lhs, rhs in
             switch (Int(lhs.dropLast(5)), Int(rhs.dropLast(5))) {
             case let (left?, right?): left < right

@@ -33,6 +33,14 @@ struct ClientCommand: ParsableCommand {
     @Flag(help: "Print how long each stage took.")
     var timings = false
 
+    @Flag(
+        help: """
+            Write nothing; list every operation that pages, with its kind (page, offset, cursor), \
+            its paging parameters and where its response side comes from (described, named in a \
+            parameter's description, the default rules, or unknown: not paged).
+            """)
+    var reportPaging = false
+
     @Option(
         help: """
             How the code is split into files: namespaces (one per namespace and one per model), or             documents (one per input file plus a fixed set, names known from the input paths, as             the JustOneAPIGenerator build plugin needs).
@@ -57,6 +65,13 @@ struct ClientCommand: ParsableCommand {
                 options.layout = layout == .documents ? .documents : .namespaces
                 return options
             }())
+        if reportPaging {
+            let model = pipeline.model(diagnostics: diagnostics)
+            DiagnosticPrinter.print(diagnostics)
+            guard let model else { throw ExitCode(1) }
+            print(PagingReport(model: model).text, terminator: "")
+            return
+        }
         let files = pipeline.run(diagnostics: diagnostics)
         DiagnosticPrinter.print(diagnostics)
         if timings {

@@ -45,6 +45,30 @@ struct Test_PublishedCatalog {
         #expect(defaults.allSatisfy { $0.location?.line != nil })
     }
 
+    /// `--report-paging` on the catalog lists every paged operation with its kind, writes
+    /// nothing, and each operation it leaves unpaged has its warning, at its parameter.
+    @Test func thePagingReportListsTheCatalogsPagedOperations() async throws {
+        let shared = try #require(TestPaths.shared)
+        let workspace = try TestPaths.temporaryDirectory("catalog-paging")
+        let result = try await CommandRunner.generate(
+            [shared.appendingPathComponent("openapi/public-api.json").path, "--config", Self.configPath, "--report-paging",
+             "--output", "out"], in: workspace)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("out").path))
+        let lines = result.standardOutput.split(separator: "\n")
+        let rows = lines.dropFirst()
+        #expect(rows.count >= 130, "\(lines.first ?? "")")
+        let kinds = Dictionary(grouping: rows, by: { String($0.prefix(while: { $0 != " " })) }).mapValues(\.count)
+        #expect(Set(kinds.keys) == ["page", "offset", "cursor"])
+        #expect((kinds["page"] ?? 0) >= 60)
+        #expect(rows.contains { $0.contains("GET /api/xiaohongshu/get-note-comment/v2") && $0.contains("lastCursor from $..cursor (named in its description)") })
+        #expect(rows.contains { $0.contains("GET /api/douyin/search-video/v4") && $0.contains("searchId from $.data.business_config.next_page.search_id") })
+        let unpaged = rows.filter { $0.contains("unknown: not paged") }
+        let warnings = result.standardError.split(separator: "\n").filter { $0.contains(": warning: ") && $0.contains("generated without `client.pages(…)`") }
+        #expect(unpaged.count == warnings.count)
+        #expect(warnings.allSatisfy { $0.hasPrefix(shared.appendingPathComponent("openapi/public-api.json").path + ":") })
+    }
+
     /// Everything the generator writes compiles, in Swift 6 language mode, without warnings, as
     /// a target whose only dependency is JustOneAPIRuntime: the whole catalog (hidden operations
     /// included), the committed Xingtu client and the kitchen-sink client.

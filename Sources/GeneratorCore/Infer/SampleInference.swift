@@ -38,6 +38,7 @@ public struct SampleInference: Sendable {
             return nil
         }
         var sampled: [(operation: InferredOverlay.Operation, shape: SampleShape)] = []
+        var pagingActions: [JSONTree] = []
         for name in directories.sorted() where !name.hasPrefix(".") {
             let folder = samplesDirectory + "/" + name
             var isDirectory: ObjCBool = false
@@ -56,13 +57,25 @@ public struct SampleInference: Sendable {
                 continue
             }
             let shape = SampleShape()
-            let files = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(name).path)) ?? [])
-                .filter { $0.lowercased().hasSuffix(".json") }.sorted()
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(name).path)) ?? []
+            let files = names.filter { $0.lowercased().hasSuffix(".json") && !$0.hasSuffix(Self.requestSuffix) }
+                .sorted(by: Self.sampleOrder)
+            var pagingSamples: [PagingProposal.Sample] = []
             for file in files {
                 let path = folder + "/" + file
                 if let payload = read(path, resolver: resolver, envelope: config?.envelope, diagnostics: diagnostics) {
                     shape.add(payload)
+                    let record = String(path.dropLast(".json".count)) + Self.requestSuffix
+                    pagingSamples.append(PagingProposal.Sample(payload: payload, parameters: parameters(record, resolver: resolver)))
                 }
+            }
+            if let paging = operation.paging,
+                let action = PagingProposal(
+                    operationID: name, path: operation.pathTemplate, httpMethod: operation.httpMethod, paging: paging,
+                    samples: pagingSamples, dataKey: config?.envelope.map { $0.dataKey ?? "data" }
+                ).action()
+            {
+                pagingActions.append(action)
             }
             guard shape.count > 0 else {
                 diagnostics.warning("no usable samples for `\(name)`", at: SourceLocation(file: folder))
@@ -85,7 +98,41 @@ public struct SampleInference: Sendable {
         }
         let envelope = config?.envelope.map { InferredOverlay.Envelope(schema: $0.schema, dataKey: $0.dataKey ?? "data") }
         var builder = InferredOverlay(envelope: envelope, takenNames: Set(model.models.map(\.name)))
-        return YAMLWriter.text(of: builder.overlay(for: sampled))
+        var overlay = builder.overlay(for: sampled)
+        if !pagingActions.isEmpty, case .object(var members) = overlay,
+            let index = members.firstIndex(where: { $0.key == "actions" }), case .array(let actions) = members[index].value
+        {
+            members[index].value = .array(actions + pagingActions)
+            overlay = .object(members)
+        }
+        return YAMLWriter.text(of: overlay)
+    }
+
+    /// The request record beside a sample (the recorder's `N.request.json`).
+    static let requestSuffix = ".request.json"
+
+    /// Samples by their number (`2.json` before `10.json`), then other names.
+    static func sampleOrder(_ lhs: String, _ rhs: String) -> Bool {
+        switch (Int(lhs.dropLast(5)), Int(rhs.dropLast(5))) {
+        case let (left?, right?): left < right
+        case (.some, nil): true
+        case (nil, .some): false
+        case (nil, nil): lhs < rhs
+        }
+    }
+
+    /// The query and form parameters a request record holds, or `nil` without one.
+    private func parameters(_ path: String, resolver: PathResolver) -> [String: String]? {
+        guard let data = FileManager.default.contents(atPath: resolver.resolve(path)),
+            JSONScanner([UInt8](data)).syntaxError() == nil, let tree = JSONTree(parsing: [UInt8](data))
+        else { return nil }
+        var parameters: [String: String] = [:]
+        for place in ["form", "query"] {
+            for member in tree[place]?.members ?? [] {
+                if let value = member.value.stringValue { parameters[member.key] = value }
+            }
+        }
+        return parameters
     }
 
     /// One sample's payload: an envelope's data (when the code is a success), or the whole body.

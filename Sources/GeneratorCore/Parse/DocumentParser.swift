@@ -84,6 +84,7 @@ public struct DocumentParser: Sendable {
                 source: file, document: document,
                 references: structure.references.map { ParsedDocument.Reference(pointer: $0.pointer, target: $0.target) },
                 propertyOrders: structure.propertyOrders, operationFlags: structure.operationFlags,
+                pagingDescriptions: structure.pagingDescriptions,
                 inferredSchemas: structure.inferredSchemas, parts: parts))
     }
 

@@ -239,6 +239,8 @@ struct JSONScanner {
                     try? skipValue(&index, depth: 0)
                     if bytes[valueStart..<index].elementsEqual("true".utf8) {
                         result.operationFlags[operation, default: []].insert(key)
+                    } else if DocumentStructure.pagingKeys.contains(key) {
+                        result.pagingDescriptions[operation, default: [:]][key] = Array(bytes[valueStart..<index])
                     }
                 } else if IgnorableKeywords.numericLimits.contains(key), keys == nil,
                     let first = peek(index), first != UInt8(ascii: "{"), first != UInt8(ascii: "[")
@@ -529,6 +531,13 @@ struct DocumentStructure: Sendable {
     var propertyOrders: [[String]] = []
     /// Vendor extensions set to `true`, by ``operationKey(method:path:)``.
     var operationFlags: [String: Set<String>] = [:]
+    /// The JSON text of each operation's paging description (``pagingKeys``), by
+    /// ``operationKey(method:path:)`` and extension name.
+    var pagingDescriptions: [String: [String: [UInt8]]] = [:]
+
+    /// The vendor extensions that describe an operation's paging: ours, and Speakeasy's,
+    /// whose shape ours follows (ours wins where an operation has both).
+    static let pagingKeys: Set<String> = ["x-pagination", "x-speakeasy-pagination"]
     /// Component schemas marked as inferred from samples (``sampleInferredKey``): their models
     /// read leniently (``SampleInferred`` in the runtime).
     var inferredSchemas: Set<String> = []

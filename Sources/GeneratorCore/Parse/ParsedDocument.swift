@@ -13,6 +13,8 @@ public struct ParsedDocument: Sendable {
     /// ``DocumentStructure/operationKey(method:path:)`` (the decoder skips vendor extensions;
     /// the generator reads the few it needs from the text).
     let operationFlags: [String: Set<String>]
+    /// The paging descriptions of operations, as JSON text, by operation key and extension name.
+    let pagingDescriptions: [String: [String: [UInt8]]]
     /// Component schemas inferred from samples, read leniently.
     let inferredSchemas: Set<String>
     /// The other files of a multi-file document that were put in place (normalized paths).

@@ -75,6 +75,9 @@ enum RenderContext {
             "authenticationExpression": operation.authenticationExpression,
             "responseFormatExpression": operation.responseFormatExpression,
             "nestedTypes": nestedTypesCode.map { ["code": $0] },
+            "conformance": operation.conformance,
+            "hasPaging": operation.paging?.declarationLines != nil,
+            "pagingLines": operation.paging?.declarationLines ?? [],
         ]
         context["deprecationAttribute"] = operation.deprecationAttribute
         context["bodyExpression"] = operation.bodyExpression

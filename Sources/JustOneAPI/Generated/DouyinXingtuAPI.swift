@@ -1160,9 +1160,15 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorConvertVideosOrProducts(oAuthorId:platform:industryId:range:detailType:page:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_convert_videos_or_products/v1`
-    public struct GetAuthorConvertVideosOrProducts: APIOperation {
+    public struct GetAuthorConvertVideosOrProducts: PagedOperation {
         /// The operation's `operationId`.
         public static let operationID = "getApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1"
+
+        /// How the operation pages for `client.pages(_:)`, as its `x-pagination` describes it:
+        /// - `page`: the page number, from 1
+        /// - Items: the largest array in the payload (the default rule)
+        /// - Has more: the default names (`has_more`, `hasMore` …), and an empty or repeated page
+        public static let paging = Paging(inputs: [.page("page", first: 1)])
 
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
@@ -1575,9 +1581,15 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``getAuthorHomepageVideos(oAuthorId:page:keyword:videoType:onlyAssign:startDate:endDate:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_homepage_videos/v1`
-    public struct GetAuthorHomepageVideos: APIOperation {
+    public struct GetAuthorHomepageVideos: PagedOperation {
         /// The operation's `operationId`.
         public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorHomepageVideosV1"
+
+        /// How the operation pages for `client.pages(_:)`, as its `x-pagination` describes it:
+        /// - `page`: the page number, from 1
+        /// - Items: the largest array in the payload (the default rule)
+        /// - Has more: the default names (`has_more`, `hasMore` …), and an empty or repeated page
+        public static let paging = Paging(inputs: [.page("page", first: 1)])
 
         /// The creator's Xingtu author ID.
         public var oAuthorId: String
@@ -2870,9 +2882,15 @@ extension DouyinXingtuAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``searchForAuthorSquare(keyword:page:sort:searchType:marketingTarget:industry:isSuperstar:followerRange:kolPriceType:kolPriceRange:contentTag:contentTheme:personaTag:gender:location:tonalityTag:connectedUserRange:audienceImage:fansImage:expectedPlayRange:expectedCpmRange:expectedCpeRange:interactionRateRange:completionRateRange:viralRateRange:progressTaskRange:isCuratedAuthor:authorList:)`` does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1`
-    public struct SearchForAuthorSquare: APIOperation {
+    public struct SearchForAuthorSquare: PagedOperation {
         /// The operation's `operationId`.
         public static let operationID = "getApiDouyinXingtuGwApiGsearchSearchForAuthorSquareV1"
+
+        /// How the operation pages for `client.pages(_:)`, as its `x-pagination` describes it:
+        /// - `page`: the page number, from 1
+        /// - Items: the largest array in the payload (the default rule)
+        /// - Has more: the default names (`has_more`, `hasMore` …), and an empty or repeated page
+        public static let paging = Paging(inputs: [.page("page", first: 1)])
 
         /// Text to search for.
         public var keyword: String?

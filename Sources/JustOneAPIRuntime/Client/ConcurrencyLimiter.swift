@@ -17,8 +17,10 @@ final class ConcurrencyLimiter: @unchecked Sendable {
     /// How many tasks are waiting for a slot now.
     var waitingCount: Int { lock.withLock { waiters.count - waiterHead } }
 
-    /// Waits for a slot; throws `CancellationError` if the task is cancelled first.
-    func acquire() async throws {
+    /// Waits for a slot; throws `CancellationError` if the task is cancelled first. Returns
+    /// whether it had to wait.
+    @discardableResult
+    func acquire() async throws -> Bool {
         let id: UInt64? = lock.withLock {
             if available > 0 {
                 available -= 1
@@ -27,7 +29,7 @@ final class ConcurrencyLimiter: @unchecked Sendable {
             nextID += 1
             return nextID
         }
-        guard let id else { return }
+        guard let id else { return false }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let cancelled = lock.withLock {
@@ -47,6 +49,7 @@ final class ConcurrencyLimiter: @unchecked Sendable {
             }
             continuation?.resume(throwing: CancellationError())
         }
+        return true
     }
 
     /// Ends every wait now in progress with `error` (the client has stopped); later callers
@@ -92,13 +95,17 @@ final class RateLimiter: @unchecked Sendable {
     }
 
     /// Waits until this caller's start time; throws `CancellationError` if cancelled first.
-    func wait() async throws {
+    /// Returns whether it had to wait.
+    @discardableResult
+    func wait() async throws -> Bool {
         let now = ContinuousClock.now
         let start: ContinuousClock.Instant = lock.withLock {
             let start = max(now, nextStart ?? now)
             nextStart = start + interval
             return start
         }
-        if start > now { try await Task.sleep(until: start, clock: .continuous) }
+        guard start > now else { return false }
+        try await Task.sleep(until: start, clock: .continuous)
+        return true
     }
 }

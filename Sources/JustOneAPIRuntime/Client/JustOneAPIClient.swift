@@ -119,49 +119,74 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
         let timeout = timeout ?? request.timeout ?? self.timeout
         let redactor = redactor(for: request)
         let operationID = request.operationID
-        meter.record(operationID) { $0.calls += 1 }
+        let usage = meter.slot(for: operationID)
         let httpRequest: HTTPRequest
         do {
             httpRequest = try request.httpRequest(server: server, credential: credential)
         } catch {
+            meter.record(usage) { $0.calls += 1 }
             throw error.redacted(by: redactor)
         }
         let policy = configuration.retryPolicy
         let started = ContinuousClock.now
         var attempt = 0
         var previousFailure: JustOneAPIError?
+        // The call is counted in the first record made for it, so that a plain call costs two
+        // updates of the usage figures: its request sent, and its outcome.
+        var counted = false
+        func uncounted() -> Int {
+            defer { counted = true }
+            return counted ? 0 : 1
+        }
         while true {
             attempt += 1
-            try Task.checkCancellation()
+            if Task.isCancelled {
+                if !counted { meter.record(usage) { $0.calls += 1 } }
+                throw CancellationError()
+            }
             var retryAfterHeader: String?
             var sentAt: ContinuousClock.Instant?
             let outcome: Result<(APIResponse<Output>, HTTPResponse), JustOneAPIError>
             do {
                 let (response, sent) = try await perform(
                     httpRequest, of: request, attempt: attempt, timeout: timeout, redactor: redactor,
-                    previousFailure: previousFailure)
+                    previousFailure: previousFailure, usage: usage, countsCall: !counted)
                 sentAt = sent
+                if sent != nil { counted = true }
                 outcome = Result { () throws(JustOneAPIError) in (try request.decode(response, redactor: redactor), response) }
                 if case .failure = outcome { retryAfterHeader = response.headerFields["Retry-After"] }
             } catch let error as AttemptFailure {
                 sentAt = error.sentAt
+                if error.sentAt != nil { counted = true }
                 outcome = .failure(error.error)
             } catch let error as JustOneAPIError where error.isRefusedByClient {
-                meter.record(operationID) {
+                let calls = uncounted()
+                meter.record(usage) {
+                    $0.calls += calls
                     if case .budgetExhausted = error.reason { $0.refusedByBudget += 1 } else { $0.refusedByAccountStop += 1 }
                 }
                 metrics?.refused(operationID, error.reason)
                 throw error.with(attempts: attempt - 1)
+            } catch {
+                if !counted { meter.record(usage) { $0.calls += 1 } }
+                throw error
             }
             let duration = sentAt.map { ContinuousClock.now - $0 }
+            let calls = uncounted()
             switch outcome {
             case .success(let (response, http)):
-                meter.record(operationID) { $0.successes += 1 }
+                meter.record(usage) {
+                    $0.calls += calls
+                    $0.successes += 1
+                }
                 metrics?.succeeded(operationID, after: duration ?? .zero)
                 logAttempt(request, attempt: attempt, status: response.status, code: response.code, outcome: "ok", duration: duration ?? .zero)
                 return (response, http)
             case .failure(let error):
-                meter.record(operationID) { $0.recordFailure(error) }
+                meter.record(usage) {
+                    $0.calls += calls
+                    $0.recordFailure(error)
+                }
                 metrics?.failed(operationID, error, after: duration)
                 logAttempt(
                     request, attempt: attempt, status: error.status, code: error.businessFailure?.code,
@@ -177,7 +202,7 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
                     throw error.with(attempts: attempt)
                 }
                 let unprocessed = error.isCertainlyUnprocessed
-                meter.record(operationID) {
+                meter.record(usage) {
                     $0.retries += 1
                     if unprocessed { $0.retriesAfterUnprocessedFailures += 1 } else { $0.retriesAfterPossiblyBilledFailures += 1 }
                 }
@@ -208,17 +233,17 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
     /// an ``AttemptFailure`` when it failed, or `CancellationError`.
     private func perform<Output>(
         _ httpRequest: HTTPRequest, of request: Request<Output>, attempt: Int, timeout: Duration, redactor: Redactor,
-        previousFailure: JustOneAPIError?
+        previousFailure: JustOneAPIError?, usage: UsageMeter.Slot, countsCall: Bool
     ) async throws -> (HTTPResponse, ContinuousClock.Instant?) {
         let operationID = request.operationID
         try refuseIfStopped(request, previousFailure: previousFailure)
         let share = try takeBudgetShare(request, previousFailure: previousFailure)
-        let sending = Sending(share: share, meter: meter, metrics: metrics, operationID: operationID)
         // A share that was not used by the time the attempt ends goes back to the budget.
         defer { share?.giveBackUnlessUsed() }
         while true {
             do {
-                try await limiter.acquire()
+                // A call that waited for its slot looks again: the client may have stopped meanwhile.
+                if try await limiter.acquire() { try refuseIfStopped(request, previousFailure: previousFailure) }
                 break
             } catch is StopSignal {
                 // The client stopped while this call waited; if it was resumed since, wait again.
@@ -226,16 +251,27 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
             }
         }
         defer { limiter.release() }
-        try refuseIfStopped(request, previousFailure: previousFailure)
-        try await rateLimiter?.wait()
-        try refuseIfStopped(request, previousFailure: previousFailure)
+        if let rateLimiter, try await rateLimiter.wait() {
+            try refuseIfStopped(request, previousFailure: previousFailure)
+        }
         let transport = self.transport
-        do {
-            let middlewares = configuration.middlewares
-            if middlewares.isEmpty {
-                try sending.begin()
-                return (try await transport.send(httpRequest, timeout: timeout), sending.startedAt)
+        let middlewares = configuration.middlewares
+        if middlewares.isEmpty {
+            let sentAt = ContinuousClock.now
+            share?.use()
+            meter.record(usage) {
+                if countsCall { $0.calls += 1 }
+                $0.requestsSent += 1
             }
+            metrics?.sent(operationID)
+            do {
+                return (try await transport.send(httpRequest, timeout: timeout), sentAt)
+            } catch {
+                throw translate(error, of: request, sentAt: sentAt, redactor: redactor, previousFailure: previousFailure)
+            }
+        }
+        let sending = Sending(share: share, meter: meter, usage: usage, metrics: metrics, operationID: operationID, countsCall: countsCall)
+        do {
             let context = MiddlewareContext(operationID: operationID, path: request.path, attempt: attempt, timeout: timeout)
             var next: @Sendable (HTTPRequest) async throws -> HTTPResponse = {
                 try sending.begin()
@@ -247,23 +283,34 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
             }
             let response = try await next(httpRequest)
             return (response, sending.startedAt)
-        } catch let exhaustion as BudgetExhaustion {
-            // A middleware sent a second request of this attempt, and the budget had no room.
-            throw request.failure(.budgetExhausted(exhaustion), underlyingError: previousFailure)
-        } catch let failure as TransportFailure {
-            throw AttemptFailure(error: request.failure(.transport(redactor.redact(failure))), sentAt: sending.startedAt)
-        } catch let error as JustOneAPIError {
-            if error.isRefusedByClient { throw error }
-            throw AttemptFailure(error: error, sentAt: sending.startedAt)
-        } catch is CancellationError {
-            throw CancellationError()
         } catch {
-            if Task.isCancelled { throw CancellationError() }
+            throw translate(error, of: request, sentAt: sending.startedAt, redactor: redactor, previousFailure: previousFailure)
+        }
+    }
+
+    /// What an attempt's error becomes: a refusal stays one, cancellation stays cancellation,
+    /// anything else is the attempt's failure.
+    private func translate<Output>(
+        _ error: any Error, of request: Request<Output>, sentAt: ContinuousClock.Instant?, redactor: Redactor,
+        previousFailure: JustOneAPIError?
+    ) -> any Error {
+        switch error {
+        case let exhaustion as BudgetExhaustion:
+            // A middleware sent a second request of this attempt, and the budget had no room.
+            return request.failure(.budgetExhausted(exhaustion), underlyingError: previousFailure)
+        case let failure as TransportFailure:
+            return AttemptFailure(error: request.failure(.transport(redactor.redact(failure))), sentAt: sentAt)
+        case let error as JustOneAPIError:
+            return error.isRefusedByClient ? error : AttemptFailure(error: error, sentAt: sentAt)
+        case is CancellationError:
+            return CancellationError()
+        default:
+            if Task.isCancelled { return CancellationError() }
             let underlying: any Error & Sendable =
                 (error as? any RedactionSafeError) ?? RedactedError("\(error)", redactor: redactor)
-            throw AttemptFailure(
+            return AttemptFailure(
                 error: request.failure(.transport(.other(reason: redactor.redact("\(error)"))), underlyingError: underlying),
-                sentAt: sending.startedAt)
+                sentAt: sentAt)
         }
     }
 
@@ -331,22 +378,29 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
     }
 }
 
-/// One attempt's way to the transport: its budget share is used, and the request counted as
-/// sent, when the transport is handed the request (a middleware that answers by itself sends
-/// nothing; one that calls the transport twice sends twice).
+/// One attempt's way to the transport through middleware: its budget share is used, and the
+/// request counted as sent, when the transport is handed the request (a middleware that
+/// answers by itself sends nothing; one that calls the transport twice sends twice).
 private final class Sending: @unchecked Sendable {
     private let lock = NSLock()
     private let share: BudgetShare?
     private let meter: UsageMeter
+    private let usage: UsageMeter.Slot
     private let metrics: ClientMetrics?
     private let operationID: String
+    private let countsCall: Bool
     private var started: ContinuousClock.Instant?
 
-    init(share: BudgetShare?, meter: UsageMeter, metrics: ClientMetrics?, operationID: String) {
+    init(
+        share: BudgetShare?, meter: UsageMeter, usage: UsageMeter.Slot, metrics: ClientMetrics?, operationID: String,
+        countsCall: Bool
+    ) {
         self.share = share
         self.meter = meter
+        self.usage = usage
         self.metrics = metrics
         self.operationID = operationID
+        self.countsCall = countsCall
     }
 
     /// When the first request was handed to the transport.
@@ -367,7 +421,11 @@ private final class Sending: @unchecked Sendable {
         } else if let share, let exhaustion = share.another() {
             throw exhaustion
         }
-        meter.record(operationID) { $0.requestsSent += 1 }
+        let countsCall = first && self.countsCall
+        meter.record(usage) {
+            if countsCall { $0.calls += 1 }
+            $0.requestsSent += 1
+        }
         metrics?.sent(operationID)
     }
 }

@@ -1,7 +1,10 @@
 import Foundation
 
 /// A middleware that keeps the first successful response bodies of each operation as samples
-/// for `generate infer`: `DIRECTORY/<operationId>/1.json`, `2.json`, …
+/// for `generate infer`: `DIRECTORY/<operationId>/1.json`, `2.json`, … Beside each,
+/// `1.request.json` holds the request's method, path, query and form fields (secrets
+/// redacted), so that `generate infer` can see which response field the next page's request
+/// sent back.
 ///
 /// Run a job once with it, then `swift run generate infer DIRECTORY --output
 /// specs/samples.overlay.yaml` and generate again: the sampled operations return models.
@@ -87,11 +90,15 @@ public final class SampleRecorder: ClientMiddleware, @unchecked Sendable {
             return counts[operationID]!
         }
         guard var number else { return }
-        let text = redactor(for: request).redact(String(decoding: body, as: UTF8.self))
+        let redactor = redactor(for: request)
+        let text = redactor.redact(String(decoding: body, as: UTF8.self))
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             // A file left by another process under the same number is not overwritten.
             while FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(number).json").path) { number += 1 }
+            // The request first, so that a sample never lacks the request it answers.
+            try Self.requestRecord(request, secrets: secretParameters)
+                .write(to: folder.appendingPathComponent("\(number).request.json"), options: .atomic)
             try Data(text.utf8).write(to: folder.appendingPathComponent("\(number).json"), options: .atomic)
         } catch {
             lock.withLock { files -= 1 }
@@ -115,7 +122,38 @@ public final class SampleRecorder: ClientMiddleware, @unchecked Sendable {
 
     private static func existingSamples(in folder: URL) -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.count
+        return names.filter(isSampleFile).count
+    }
+
+    /// Whether a file of a samples folder is a response sample (`3.json`), not a request
+    /// record (`3.request.json`).
+    public static func isSampleFile(_ name: String) -> Bool {
+        name.hasSuffix(".json") && !name.hasSuffix(requestSuffix)
+    }
+
+    /// The end of a request record's name: `3.request.json` beside `3.json`.
+    public static let requestSuffix = ".request.json"
+
+    /// `{"method": "GET", "path": "/…", "query": {…}, "form": {…}}`, secrets as `<redacted>`.
+    static func requestRecord(_ request: HTTPRequest, secrets: Set<String>) -> Data {
+        func fields(_ items: [URLQueryItem]) -> JSONValue {
+            var object: [String: JSONValue] = [:]
+            for item in items where object[item.name] == nil {
+                object[item.name] = .string(secrets.contains(item.name) ? Redactor.placeholder : item.value ?? "")
+            }
+            return .object(object)
+        }
+        let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)
+        var record: [String: JSONValue] = [
+            "method": .string(request.method.rawValue), "path": .string(components?.path ?? ""),
+            "query": fields(components?.queryItems ?? []),
+        ]
+        if let body = request.body, request.headerFields["Content-Type"]?.hasPrefix("application/x-www-form-urlencoded") == true {
+            var form = URLComponents()
+            form.percentEncodedQuery = String(decoding: body, as: UTF8.self).replacingOccurrences(of: "+", with: "%20")
+            record["form"] = fields(form.queryItems ?? [])
+        }
+        return Data(JSONValue.object(record).description.utf8)
     }
 
     /// The folder of an operation's samples: its ID as one safe path component.

@@ -109,18 +109,36 @@ public struct OperationUsage: Sendable, Hashable {
 }
 
 /// The running counts behind ``Usage``, one lock for all of them.
+///
+/// A call finds its operation's figures once (``slot(for:)``, one dictionary lookup) and then
+/// updates them through the slot, so that counting costs no hashing of the operation ID per event.
 final class UsageMeter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var operations: [String: OperationUsage] = [:]
+    /// One operation's figures; read and written under the meter's lock only.
+    final class Slot: @unchecked Sendable {
+        fileprivate var usage = OperationUsage()
+    }
 
-    /// Changes the figures of `operationID` under the lock.
-    func record(_ operationID: String, _ change: (inout OperationUsage) -> Void) {
-        lock.withLock { change(&operations[operationID, default: OperationUsage()]) }
+    private let lock = NSLock()
+    private var slots: [String: Slot] = [:]
+
+    /// The figures of `operationID`, made on first use.
+    func slot(for operationID: String) -> Slot {
+        lock.withLock {
+            if let slot = slots[operationID] { return slot }
+            let slot = Slot()
+            slots[operationID] = slot
+            return slot
+        }
+    }
+
+    /// Changes the figures of `slot` under the lock.
+    func record(_ slot: Slot, _ change: (inout OperationUsage) -> Void) {
+        lock.withLock { change(&slot.usage) }
     }
 
     /// The figures now, with their total.
     func snapshot() -> (total: OperationUsage, byOperation: [String: OperationUsage]) {
-        let operations = lock.withLock { self.operations }
+        let operations = lock.withLock { slots.mapValues(\.usage) }
         var total = OperationUsage()
         for usage in operations.values { total.add(usage) }
         return (total, operations)

@@ -50,9 +50,15 @@ extension SearchAPI {
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// ``searchPets(query:kind:page:includeSold:)`` does both.
     /// - Remark: `POST /search/pets`
-    public struct SearchPets: APIOperation {
+    public struct SearchPets: PagedOperation {
         /// The operation's `operationId`.
         public static let operationID = "searchPets"
+
+        /// How the operation pages for `client.pages(_:)`, as its parameters' names and descriptions say:
+        /// - `page` (a form field): the page number, from 1
+        /// - Items: the largest array in the payload (the default rule)
+        /// - Has more: the default names (`has_more`, `hasMore` …), and an empty or repeated page
+        public static let paging = Paging(inputs: [.page("page", in: .formField, first: 1)])
 
         /// Words to search for.
         public var query: String

@@ -29,6 +29,13 @@ import TestSupport
         try GoldenFiles.check(files, against: TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/KitchenSinkClient"))
     }
 
+    /// The paging fixture; its golden files are the PagingClient target, compiled and paged on
+    /// loopback by the runtime tests.
+    @Test func paging() async throws {
+        let files = try await generate(["Tests/Fixtures/Paging"])
+        try GoldenFiles.check(files, against: TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/PagingClient"))
+    }
+
     /// The committed client is what `specs/` generates (the drift check, as a test).
     @Test func committedClientIsCurrent() async throws {
         let files = try await generate(["specs/"])

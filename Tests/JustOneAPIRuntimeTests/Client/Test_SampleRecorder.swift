@@ -13,7 +13,12 @@ import TestSupport
         makeClient(server, transport, configuration: ClientConfiguration(retryPolicy: .none, middlewares: [recorder]))
     }
 
+    /// The samples (and any stray temporary files) under `directory`, without request records.
     func files(in directory: URL) throws -> [String] {
+        try allFiles(in: directory).filter { !$0.hasSuffix(".request.json") }
+    }
+
+    func allFiles(in directory: URL) throws -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
         return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".json") || $0.contains("tmp") }.sorted()
     }
@@ -38,6 +43,26 @@ import TestSupport
             #expect(try JSONValue.parse(data)["data"]?["n"]?.intValue != nil)
         }
         #expect(recorder.recordedCount == 3)
+        // Each sample has its request beside it, and nothing else is there.
+        #expect(try allFiles(in: directory).filter { $0.hasSuffix(".request.json") }.count == 3)
+    }
+
+    /// The request record beside a sample holds the method, path and parameters, for
+    /// `generate infer` to see what a page sent back; the credential is not in it.
+    @Test func theRequestIsKeptBesideEachSample() async throws {
+        let directory = try TestPaths.temporaryDirectory("samples")
+        let recorder = SampleRecorder(directory: directory)
+        let server = try LoopbackServer { _ in .json(#"{"code": 0, "data": {"videos": []}}"#) }
+        _ = try await client(server, recorder).douyinXingtu.getAuthorHomepageVideos(oAuthorId: "7 0", page: 2)
+        let folder = directory.appendingPathComponent(DouyinXingtuAPI.GetAuthorHomepageVideos.operationID)
+        let record = try JSONValue.parse(Data(contentsOf: folder.appendingPathComponent("1.request.json")))
+        #expect(record["method"] == "GET")
+        #expect(record["path"] == "/api/douyin-xingtu/gw/api/aggregator/get_author_homepage_videos/v1")
+        #expect(record["query"]?["oAuthorId"] == "7 0")
+        #expect(record["query"]?["page"] == "2")
+        #expect(record["query"]?["token"] == "<redacted>")
+        let text = try String(contentsOf: folder.appendingPathComponent("1.request.json"), encoding: .utf8)
+        #expect(!text.contains(faultToken))
     }
 
     /// A body that repeats the token keeps it nowhere on disk.

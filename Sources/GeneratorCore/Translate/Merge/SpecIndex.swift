@@ -21,6 +21,9 @@ struct IndexedOperation: Sendable {
     let file: String
     /// Vendor extensions set to `true` on the operation, such as `x-docs-hidden`.
     let flags: Set<String>
+    /// The operation's paging description (`x-pagination`, or else `x-speakeasy-pagination`),
+    /// with the extension's name.
+    var pagingDescription: (key: String, tree: JSONTree)? = nil
 }
 
 /// The documents merged into one: components by name, operations sorted by path and method,
@@ -180,12 +183,17 @@ struct SpecIndex: Sendable {
             }
             for endpoint in pathItem.endpoints {
                 let operationPointer = pointer + "/" + endpoint.method.rawValue.lowercased()
-                let indexed = IndexedOperation(
+                let operationKey = DocumentStructure.operationKey(method: endpoint.method.rawValue, path: path.rawValue)
+                let pagingTexts = parsed.pagingDescriptions[operationKey] ?? [:]
+                let pagingKey = pagingTexts["x-pagination"] != nil ? "x-pagination" : pagingTexts.keys.first
+                var indexed = IndexedOperation(
                     path: path.rawValue, method: endpoint.method, operation: endpoint.operation,
                     pathItemParameters: pathItem.parameters, security: endpoint.operation.security ?? document.security,
                     location: parsed.location(operationPointer), file: parsed.source.path,
-                    flags: parsed.operationFlags[
-                        DocumentStructure.operationKey(method: endpoint.method.rawValue, path: path.rawValue)] ?? [])
+                    flags: parsed.operationFlags[operationKey] ?? [])
+                if let pagingKey, let tree = pagingTexts[pagingKey].flatMap(JSONTree.init(parsing:)) {
+                    indexed.pagingDescription = (pagingKey, tree)
+                }
                 if let existing = operations.firstIndex(where: { $0.path == indexed.path && $0.method == indexed.method }) {
                     let other = operations[existing]
                     if Self.sameEncoding(other.operation, indexed.operation)

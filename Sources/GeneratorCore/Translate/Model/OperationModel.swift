@@ -46,6 +46,42 @@ public struct OperationModel: Sendable, Hashable {
     /// The JSON response the payload comes from, when it is JSON: where `generate infer` puts
     /// a model inferred from samples.
     public var jsonResponse: JSONResponseModel?
+    /// How the operation pages, when its parameters or a description say it does.
+    public var paging: PagingModel?
+
+    /// The protocol the request type conforms to: `PagedOperation` when it pages.
+    public var conformance: String { paging?.declarationLines != nil ? "PagedOperation" : "APIOperation" }
+}
+
+/// An operation's paging: what `--report-paging` lists, and the request type's `paging`.
+public struct PagingModel: Sendable, Hashable {
+    /// `page`, `offset` or `cursor`.
+    public var kind: String
+    /// The parameters that page, with their roles.
+    public var parameters: String
+    /// Where the response's next values, items and "has more" come from.
+    public var responseSide: String
+    /// `x-pagination` (or `x-speakeasy-pagination`) when described, `detected` otherwise.
+    public var origin: String
+    /// The doc comment and `public static let paging = Paging(…)`, or `nil` when the operation
+    /// is generated without paging (a cursor without a known next place).
+    public var declarationLines: [String]?
+    /// The paging parameters, for `generate infer` to propose where their next values are.
+    public var inputs: [PagingInputModel]
+}
+
+/// A request parameter that paging changes.
+public struct PagingInputModel: Sendable, Hashable {
+    public enum Role: String, Sendable {
+        case page, offset, cursor, carried
+    }
+
+    public var name: String
+    public var role: Role
+    /// Whether it is a form field rather than a query parameter.
+    public var isFormField: Bool
+    /// Where its next value comes from, when known (`$.data.cursor`).
+    public var from: String?
 }
 
 /// A parameter of an operation: a property of the request type and an argument of the method.

@@ -83,6 +83,8 @@ struct OperationTranslator {
             bodyExpression = ".form([])"
         }
 
+        let paging = PagingPlanner(diagnostics: diagnostics).model(for: indexed, parameters: pending)
+
         guard let response = ResponseTranslation(envelope: envelope, index: index, diagnostics: diagnostics)
             .translate(indexed, scope: &scope, schemas: &schemas)
         else { return nil }
@@ -118,7 +120,7 @@ struct OperationTranslator {
             responseFormatExpression: response.formatExpression,
             outputType: response.outputType.code(nestedPrefix: names.requestType),
             requestOutputType: response.outputType.code(nestedPrefix: nil),
-            nestedTypes: scope.declarations, jsonResponse: response.json)
+            nestedTypes: scope.declarations, jsonResponse: response.json, paging: paging)
     }
 
     // MARK: Parameters
