@@ -21,6 +21,19 @@ struct JustOneAPIGenerator: BuildToolPlugin {
                 "\(target.name): JustOneAPIGenerator found no OpenAPI documents in \(folder.path); "
                     + "put the documents (and an optional generator.yaml) in the target's openapi/ folder")
         }
+        // Two inputs whose output files would be one (on macOS and Windows, names that differ
+        // only in case are one file): the generator would refuse them too, naming both.
+        var owners: [String: String] = [:]
+        for document in inputs.documents {
+            let name = OpenAPIFolder.outputName(for: document.relative)
+            if let other = owners[name.lowercased()] {
+                throw PluginError(
+                    "\(folder.appending(path: document.relative).path): error: this document and \(other) would both be "
+                        + "generated into \(name) (file names that differ only in case or punctuation are one file); "
+                        + "rename one of the two files")
+            }
+            owners[name.lowercased()] = folder.appending(path: document.relative).path
+        }
         let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
         let outputFiles = (OpenAPIFolder.fixedOutputs + inputs.documents.map { OpenAPIFolder.outputName(for: $0.relative) })
             .map { output.appending(path: $0) }

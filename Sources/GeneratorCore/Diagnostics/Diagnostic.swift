@@ -1,5 +1,5 @@
 /// Where in which input file a diagnostic points.
-public struct SourceLocation: Sendable, Hashable, Comparable {
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The file as the user named it (relative to the working directory where possible).
     public var file: String
     /// A JSON pointer into the document (`/paths/~1pets/get`), when known.
@@ -13,6 +13,13 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
         self.pointer = pointer
         self.line = line
         self.column = column
+    }
+
+    /// `specs/a.json:12:5`, or `specs/a.json at /components/schemas/A` without a line.
+    public var description: String {
+        if let line { return "\(file):\(line):\(column ?? 1)" }
+        if let pointer, !pointer.isEmpty { return "\(file) at \(pointer)" }
+        return file
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

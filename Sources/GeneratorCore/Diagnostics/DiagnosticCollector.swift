@@ -25,20 +25,27 @@ public final class DiagnosticCollector: @unchecked Sendable {
 
     public func emit(_ diagnostic: Diagnostic) {
         var diagnostic = diagnostic
-        if let location = diagnostic.location, location.line == nil, let pointer = location.pointer,
+        diagnostic.location = diagnostic.location.map(resolved)
+        lock.withLock { collected.append(diagnostic) }
+    }
+
+    /// `location` with its line and column where the pointer can be found (in the file a
+    /// bundled part came from, where it came from one), for messages that cite another place.
+    public func resolved(_ location: SourceLocation) -> SourceLocation {
+        var location = location
+        if location.line == nil, let pointer = location.pointer,
             let target = lock.withLock({ redirects[location.file] })?.redirect(pointer)
         {
-            diagnostic.location = SourceLocation(file: target.file, pointer: target.pointer)
+            location = SourceLocation(file: target.file, pointer: target.pointer)
         }
-        if var location = diagnostic.location, location.line == nil, let pointer = location.pointer {
+        if location.line == nil, let pointer = location.pointer {
             let locator = lock.withLock { locators[location.file] }
             if let position = locator?.position(of: pointer) {
                 location.line = position.line
                 location.column = position.column
-                diagnostic.location = location
             }
         }
-        lock.withLock { collected.append(diagnostic) }
+        return location
     }
 
     public func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) {

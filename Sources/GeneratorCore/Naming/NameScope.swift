@@ -1,26 +1,46 @@
 /// Hands out unique names within one scope (a type's members, a namespace's methods, the
 /// module's types). A name already taken gets the smallest free number: `name2`, `name3`.
 ///
-/// Callers claim names in a stable order (document order, sorted paths), so the result does not
-/// depend on file order or timing.
+/// Callers claim names in a stable order (sorted keys, document order), so the result does not
+/// depend on file order or timing: the claimant that comes first in that order keeps the plain
+/// name.
+///
+/// A scope that ``foldsCase`` treats claimed names that differ only in case as the same: type
+/// names become file names, and macOS and Windows compare file names without regard to case,
+/// so `CustomHostname` and `Customhostname` cannot both be files of one folder. (Punctuation
+/// never reaches a Swift name, so names that differ only in it arrive here equal.) Reserved
+/// names are compared exactly: they stand for Swift's and the runtime's names, not for files.
 struct NameScope {
-    private var taken: Set<String>
+    /// Whether claimed names that differ only in case count as the same.
+    let foldsCase: Bool
+    private var reserved: Set<String>
+    /// The claimed names, folded where the scope folds case, with the name as claimed.
+    private var claimed: [String: String] = [:]
 
-    init(reserved: some Sequence<String> = []) {
-        taken = Set(reserved)
+    init(reserved: some Sequence<String> = [], foldsCase: Bool = false) {
+        self.foldsCase = foldsCase
+        self.reserved = Set(reserved)
     }
 
-    func isTaken(_ name: String) -> Bool { taken.contains(name) }
+    func isTaken(_ name: String) -> Bool { holder(of: name) != nil }
+
+    /// The name that holds `name`: itself (reserved or claimed), or a claimed name that differs
+    /// only in case.
+    func holder(of name: String) -> String? {
+        reserved.contains(name) ? name : claimed[key(name)]
+    }
 
     /// `base`, or `base2`, `base3` … whichever is free first; the returned name is now taken.
     mutating func claim(_ base: String) -> String {
         var name = base
         var number = 2
-        while taken.contains(name) {
+        while isTaken(name) {
             name = "\(base)\(number)"
             number += 1
         }
-        taken.insert(name)
+        claimed[key(name)] = name
         return name
     }
+
+    private func key(_ name: String) -> String { foldsCase ? name.lowercased() : name }
 }

@@ -137,7 +137,13 @@ struct OperationNaming {
     }
 
     /// Unique method names for `candidates` (one tier), avoiding the names in `taken`.
-    static func assign(_ forms: [[String]], avoiding taken: inout NameScope) -> [String] {
+    /// Names for operations, each from its `forms` (most general first): the first form that no
+    /// other operation needs too. What still collides is numbered; `renamed` gets the index,
+    /// the name it would have had, the name it got and the name that held the first.
+    static func assign(
+        _ forms: [[String]], avoiding taken: inout NameScope,
+        renamed: (_ index: Int, _ wanted: String, _ name: String, _ holder: String) -> Void = { _, _, _, _ in }
+    ) -> [String] {
         var levels = Array(repeating: 0, count: forms.count)
         while true {
             let names = forms.indices.map { forms[$0][min(levels[$0], forms[$0].count - 1)] }
@@ -151,7 +157,12 @@ struct OperationNaming {
                 }
             }
             if !progressed {
-                return names.map { taken.claim($0) }
+                return names.enumerated().map { index, name in
+                    let holder = taken.holder(of: name)
+                    let claimed = taken.claim(name)
+                    if claimed != name { renamed(index, name, claimed, holder ?? name) }
+                    return claimed
+                }
             }
         }
     }

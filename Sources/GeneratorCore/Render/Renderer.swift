@@ -5,10 +5,28 @@ public struct GeneratedFile: Sendable, Hashable {
     /// The path relative to the output directory, such as `DouyinXingtuAPI.swift` or `Models/Pet.swift`.
     public let path: String
     public let contents: String
+    /// What the file was generated from (`the schema \`Pet\``) and where, for an error that
+    /// names both sides of a clash; not part of the file's identity.
+    public let origin: Origin?
 
-    public init(path: String, contents: String) {
+    public struct Origin: Sendable, Hashable {
+        public let description: String
+        public let location: SourceLocation?
+    }
+
+    public init(path: String, contents: String, origin: Origin? = nil) {
         self.path = path
         self.contents = contents
+        self.origin = origin
+    }
+
+    public static func == (lhs: GeneratedFile, rhs: GeneratedFile) -> Bool {
+        lhs.path == rhs.path && lhs.contents == rhs.contents
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(contents)
     }
 }
 
@@ -71,7 +89,11 @@ public struct Renderer: Sendable {
                 let context = RenderContext.namespace(
                     namespace, operations: operations, sharedTypesCode: try nestedCode(namespace.sharedTypes, diagnostics),
                     header: header(sources))
-                return GeneratedFile(path: namespace.fileName, contents: try render("Namespace.swift", context, diagnostics))
+                return GeneratedFile(
+                    path: namespace.fileName, contents: try render("Namespace.swift", context, diagnostics),
+                    origin: .init(
+                        description: "the namespace `\(namespace.propertyName)`",
+                        location: sources.first.map { SourceLocation(file: $0) }))
             }
         }
         for declaration in model.models {
@@ -80,7 +102,10 @@ public struct Renderer: Sendable {
                 let context = RenderContext.model(code: try declarationCode(declaration, diagnostics), header: header(sources))
                 return GeneratedFile(
                     path: "Models/" + (declaration.fileName ?? declaration.name + ".swift"),
-                    contents: try render("Model.swift", context, diagnostics))
+                    contents: try render("Model.swift", context, diagnostics),
+                    origin: .init(
+                        description: declaration.componentKey.map { "the schema `\($0)`" } ?? "the type `\(declaration.name)`",
+                        location: declaration.sourceLocation ?? declaration.sourceFile.map { SourceLocation(file: $0) }))
             }
         }
         if !model.servers.isEmpty {
@@ -103,7 +128,8 @@ public struct Renderer: Sendable {
                 let rendered = try own.map { (namespace: $0.namespace, code: try operationCode($0.operation, diagnostics)) }
                 return GeneratedFile(
                     path: Self.documentFileName(relativeToInputs(path)),
-                    contents: try render("Document.swift", RenderContext.document(rendered, header: header([path])), diagnostics))
+                    contents: try render("Document.swift", RenderContext.document(rendered, header: header([path])), diagnostics),
+                    origin: .init(description: "the input `\(path)`", location: SourceLocation(file: path)))
             }
         }
         jobs.append {
@@ -166,13 +192,26 @@ public struct Renderer: Sendable {
             }
         }
         guard failed.values.isEmpty else { return nil }
-        let files = results.values
-        let paths = files.map { $0.path.lowercased() }
-        if Set(paths).count != paths.count {
-            diagnostics.error("two generated files would have the same name (on a case-insensitive file system)")
-            return nil
+        let files = results.values.sorted { $0.path < $1.path }
+        var byFoldedPath: [String: GeneratedFile] = [:]
+        var clashes = false
+        for file in files {
+            guard let other = byFoldedPath[file.path.lowercased()] else {
+                byFoldedPath[file.path.lowercased()] = file
+                continue
+            }
+            clashes = true
+            func side(_ file: GeneratedFile) -> String {
+                guard let origin = file.origin else { return "`\(file.path)`" }
+                return "`\(file.path)` (from \(origin.description)"
+                    + (origin.location.map { " at \(diagnostics.resolved($0))" } ?? "") + ")"
+            }
+            diagnostics.error(
+                "the generated files \(side(other)) and \(side(file)) would be one file on a case-insensitive file system (macOS and Windows by default)",
+                at: file.origin?.location ?? other.origin?.location,
+                hint: "rename one of them: a schema with an overlay, an input file on disk")
         }
-        return files.sorted { $0.path < $1.path }
+        return clashes ? nil : files
     }
 
     private func render(_ template: String, _ context: [String: Any], _ diagnostics: DiagnosticCollector) throws -> String {

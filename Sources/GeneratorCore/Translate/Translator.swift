@@ -31,17 +31,40 @@ public struct Translator: Sendable {
 
         // Namespaces, then component types, share the module's type names.
         let naming = OperationNaming(config: config)
-        var moduleScope = NameScope(reserved: SwiftKeywords.takenTypeNames.union(SwiftKeywords.generatedCodeTypeNames))
-        var propertyScope = NameScope(reserved: ["server", "timeout", "transport", "configuration", "send", "description"])
+        // Type names become file names: names that differ only in case cannot both be claimed.
+        var moduleScope = NameScope(
+            reserved: SwiftKeywords.takenTypeNames.union(SwiftKeywords.generatedCodeTypeNames), foldsCase: true)
+        var propertyScope = NameScope(
+            reserved: ["server", "timeout", "transport", "configuration", "send", "description", "usage", "accountStop",
+                "resume", "pages", "recordsMetrics", "callsWaitingForASlot"],
+            foldsCase: true)
         var groups: [String: [IndexedOperation]] = [:]
         for operation in included {
             groups[naming.namespaceKey(path: operation.path, tags: operation.operation.tags), default: []].append(operation)
         }
-        let keys = groups.keys.sorted { naming.namespacePropertyName(for: $0) < naming.namespacePropertyName(for: $1) }
+        let keys = groups.keys.sorted {
+            (naming.namespacePropertyName(for: $0), $0) < (naming.namespacePropertyName(for: $1), $1)
+        }
         var namespaceNames: [String: (property: String, type: String)] = [:]
+        // Keys in sorted property-name order: the first keeps a name, later ones that differ
+        // from it only in case or punctuation get the next number.
+        var namespaceOwners: [String: String] = [:]
         for key in keys {
-            let property = propertyScope.claim(naming.namespacePropertyName(for: key))
-            namespaceNames[key] = (property, moduleScope.claim(SwiftName.capitalizingFirst(property) + "API"))
+            let base = naming.namespacePropertyName(for: key)
+            let property = propertyScope.claim(base)
+            let typeBase = SwiftName.capitalizingFirst(property) + "API"
+            let type = moduleScope.claim(typeBase)
+            let owner = namespaceOwners[base.lowercased()]
+            namespaceOwners[property.lowercased()] = key
+            if property != base || type != typeBase, let first = groups[key]?.first {
+                let reason = owner.map { "the operations under `\($0)` have `client.\(base)`" }
+                    ?? "`\(type != typeBase ? typeBase : base)` is the name of a generated type"
+                diagnostics.warning(
+                    "the operations under `\(key)` are generated as `client.\(property)` (`\(type)`): \(reason), and names that differ only in case or punctuation would clash",
+                    at: first.location,
+                    hint: "name the namespace in generator.yaml (`namespaces.names`) to choose another name")
+            }
+            namespaceNames[key] = (property, type)
         }
 
         var schemas = SchemaTranslator(
@@ -59,8 +82,9 @@ public struct Translator: Sendable {
         for key in keys {
             let (property, typeName) = namespaceNames[key]!
             let members = groups[key]!
-            let methodNames = assignMethodNames(members, namespaceKey: key, naming: naming, isHidden: isHidden)
-            var requestTypes = NameScope(reserved: topLevelNames.union([typeName]))
+            let methodNames = assignMethodNames(
+                members, namespaceKey: key, naming: naming, isHidden: isHidden, diagnostics: diagnostics)
+            var requestTypes = NameScope(reserved: topLevelNames.union([typeName]), foldsCase: true)
             var translated: [OperationModel] = []
             for (operation, method) in zip(members, methodNames) {
                 let requestType = requestTypes.claim(
@@ -111,7 +135,7 @@ public struct Translator: Sendable {
     /// including hidden operations never renames a visible one.
     private func assignMethodNames(
         _ operations: [IndexedOperation], namespaceKey: String, naming: OperationNaming,
-        isHidden: (IndexedOperation) -> Bool
+        isHidden: (IndexedOperation) -> Bool, diagnostics: DiagnosticCollector
     ) -> [String] {
         let forms = operations.map { operation in
             naming.nameForms(
@@ -119,11 +143,18 @@ public struct Translator: Sendable {
                     path: operation.path, method: operation.method.rawValue, operationID: operation.operation.operationId,
                     namespaceKey: namespaceKey))
         }
-        var taken = NameScope(reserved: ["client", "init"])
+        var taken = NameScope(reserved: ["client", "init"], foldsCase: true)
         var result = Array(repeating: "", count: operations.count)
         for tier in [false, true] {
             let indices = operations.indices.filter { isHidden(operations[$0]) == tier }
-            let names = OperationNaming.assign(indices.map { forms[$0] }, avoiding: &taken)
+            let names = OperationNaming.assign(indices.map { forms[$0] }, avoiding: &taken) { position, wanted, name, holder in
+                let operation = operations[indices[position]]
+                let reason = holder == wanted ? "another operation of the namespace has it" : "`\(holder)` differs from it only in case"
+                diagnostics.warning(
+                    "\(operation.method.rawValue) \(operation.path) is generated as `\(name)`: `\(wanted)` is taken (\(reason))",
+                    at: operation.location,
+                    hint: "give the operation an operationId, with `methodNames: operationId` in generator.yaml, to choose its name")
+            }
             for (index, name) in zip(indices, names) { result[index] = name }
         }
         return result

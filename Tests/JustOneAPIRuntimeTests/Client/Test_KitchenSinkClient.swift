@@ -168,4 +168,29 @@ import TestSupport
         #expect(Server.regional.url.absoluteString == "https://eu.example.com/v2", "server variables take their defaults")
         #expect(JustOneAPIClient(token: "t").server == .production)
     }
+
+    /// Schemas, operations, namespaces and enum values whose names differ only in case or
+    /// punctuation: each has a type, method or case of its own, and all of them work.
+    @Test func namesThatDifferOnlyInCaseOrPunctuation() async throws {
+        let server = try LoopbackServer { request in
+            switch request.path {
+            case "/v2/names/rulesets":
+                .json(
+                    #"{"upper": {"upper": "U"}, "lower": {"lower": "l"}, "dashed": {"dashed": 1}, "underscored": {"underscored": 2}, "separated": {"separated": true}, "joined": {"joined": false}, "kebab": {"kebab": "k"}, "camel": {"camel": "c"}, "snake": {"snake": "s"}}"#)
+            default:
+                .json(#"{"lower": "\#(request.path)"}"#)
+            }
+        }
+        let client = client(server)
+        let bundle = try await client.names2.getItem2(state: .active2).data
+        #expect(server.requests.first?.query == "state=active")
+        #expect(bundle.upper?.upper == "U" && bundle.lower?.lower == "l")
+        #expect(bundle.dashed?.dashed == 1 && bundle.underscored?.underscored == 2)
+        #expect(bundle.separated?.separated == true && bundle.joined?.joined == false)
+        #expect(bundle.kebab?.kebab == "k" && bundle.camel?.camel == "c" && bundle.snake?.snake == "s")
+        #expect(try await client.names2.getitem().data.lower == "/v2/names/ruleset-copies")
+        #expect(try await client.names.getMessages().data.lower == "/v2/Names/messages")
+        #expect(Names2API.GetItem2.State.allCases.map(\.rawValue) == ["Active", "active", "ACTIVE", "in-progress", "in_progress"])
+        #expect(Names2API.GetItem2.State(rawValue: "ACTIVE") == .active3)
+    }
 }

@@ -30,6 +30,9 @@ public struct TypeDeclaration: Sendable, Hashable {
     public var fileName: String?
     /// The document that defines it, for top-level models.
     public var sourceFile: String?
+    /// The component schema's key and place, for a type generated from one.
+    public var componentKey: String?
+    public var sourceLocation: SourceLocation?
 }
 
 /// A struct with stored properties, Codable through its coding keys.

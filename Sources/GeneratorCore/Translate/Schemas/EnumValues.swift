@@ -66,9 +66,26 @@ struct EnumValues: Equatable {
         return model.cases.first { $0.rawLiteral == raw }?.name
     }
 
+    /// The values whose case names another value of the enum holds (in case, or because the
+    /// values differ only in what a Swift name drops), with the names they got instead.
+    func renamedCases() -> [(value: String, name: String, holder: String)] {
+        guard case .strings(let strings) = values else { return [] }
+        var names = NameScope(reserved: ["undocumented", "allCases", "rawValue"], foldsCase: true)
+        var valueOfName: [String: String] = [:]
+        var renamed: [(value: String, name: String, holder: String)] = []
+        for value in strings {
+            let base = SwiftName.enumCaseName(forValue: value)
+            let holder = names.holder(of: base).flatMap { valueOfName[$0.lowercased()] }
+            let name = names.claim(base)
+            valueOfName[name.lowercased()] = value
+            if name != base, let holder { renamed.append((value, name, holder)) }
+        }
+        return renamed
+    }
+
     /// The enum's cases, named from the values, documented from `valueDocs` (by raw value).
     func model(valueDocs: [String: String]) -> ValueEnumModel {
-        var names = NameScope(reserved: ["undocumented", "allCases", "rawValue"])
+        var names = NameScope(reserved: ["undocumented", "allCases", "rawValue"], foldsCase: true)
         var cases: [EnumCaseModel] = []
         switch values {
         case .strings(let strings):

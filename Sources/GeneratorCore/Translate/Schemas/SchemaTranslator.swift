@@ -38,11 +38,29 @@ struct SchemaTranslator {
         self.diagnostics = diagnostics
         self.envelopeSchemaName = envelopeSchemaName
         var names: [String: String] = [:]
+        // Keys in sorted order, whatever order the documents came in: the key that sorts first
+        // keeps a name, the others sharing it (in case or punctuation) get the next number.
+        var claimants: [String: String] = [:]
         for key in index.schemaNames where key != envelopeSchemaName {
             let base = SwiftName.typeIdentifier(
                 key, digitPrefix: "Schema", takenSuffix: "Model",
                 avoiding: SwiftKeywords.takenTypeNames.union(SwiftKeywords.generatedCodeTypeNames)) ?? "Schema"
-            names[key] = moduleScope.claim(base)
+            let holder = moduleScope.holder(of: base)
+            let name = moduleScope.claim(base)
+            names[key] = name
+            claimants[name.lowercased()] = key
+            guard name != base, let location = index.schemas[key]?.location else { continue }
+            let other = holder.flatMap { claimants[$0.lowercased()] }
+            let owner: String
+            if let other, let place = index.schemas[other]?.location {
+                owner = "the schema `\(other)` (\(diagnostics.resolved(place))) has `\(holder!)`"
+            } else {
+                owner = "`\(holder ?? base)` is the name of a generated type"
+            }
+            diagnostics.warning(
+                "the schema `\(key)` is generated as `\(name)`: \(owner), and type names that differ only in case or punctuation would be one file on macOS and Windows",
+                at: location,
+                hint: "the schema whose name sorts first keeps the plain name; rename a schema (an overlay can) to choose the names yourself")
         }
         componentTypeNames = names
         moduleNames = moduleScope
@@ -68,6 +86,8 @@ struct SchemaTranslator {
                 : declaration(named: name, qualifiedName: name, for: located.value, at: located.location, valueDocs: [:])
             declaration.fileName = name + ".swift"
             declaration.sourceFile = located.location.file
+            declaration.componentKey = key
+            declaration.sourceLocation = located.location
             result.append(declaration)
         }
         return result.sorted { $0.name < $1.name }
@@ -106,6 +126,11 @@ struct SchemaTranslator {
     ) -> TypeDeclaration? {
         let docLines = Self.docComment(schema.description ?? schema.title, fallback: "A `\(name)` value.")
         if let values = EnumValues(schema.allowedValues), !values.isEmpty, isEnumCapable(schema) {
+            for renamed in values.renamedCases() {
+                diagnostics.warning(
+                    "the enum value `\(renamed.value)` of `\(name)` is the case `\(renamed.name)`: its name is taken by the value `\(renamed.holder)`, which differs only in case or punctuation",
+                    at: location, hint: "the first value keeps the plain name; both still decode and encode as written")
+            }
             return TypeDeclaration(
                 name: name, qualifiedName: qualifiedName, docLines: docLines,
                 kind: .valueEnum(values.model(valueDocs: valueDocs)))
@@ -389,7 +414,7 @@ struct SchemaTranslator {
         discriminator: OpenAPI.Discriminator?, at location: SourceLocation
     ) -> TypeDeclaration {
         var scope = self.scope(for: qualifiedName, ownName: name)
-        var caseNames = NameScope(reserved: ["undocumented"])
+        var caseNames = NameScope(reserved: ["undocumented"], foldsCase: true)
         var cases: [OneOfCaseModel] = []
         var inlineTargets: [String] = []
         for variant in variants {
