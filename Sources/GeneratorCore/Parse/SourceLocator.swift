@@ -8,9 +8,14 @@ public protocol SourceLocator: Sendable {
 
 /// Locates pointers in a JSON file with ``JSONScanner``; lines are found in a table of line
 /// starts, so that thousands of diagnostics in a large file stay cheap.
+///
+/// The members of each object (and the elements of each array) on the way to a pointer are
+/// read once and kept, so that a document's thousand warnings walk it about once, not once
+/// each: locating stays linear in the document's size.
 struct JSONSourceLocator: SourceLocator {
     let scanner: JSONScanner
     private let lineStarts: [Int]
+    private let containers = ContainerIndex()
 
     init(bytes: [UInt8]) {
         scanner = JSONScanner(bytes)
@@ -20,7 +25,7 @@ struct JSONSourceLocator: SourceLocator {
     }
 
     func position(of pointer: String) -> (line: Int, column: Int)? {
-        guard let offset = scanner.offset(of: pointer) else { return nil }
+        let offset = locate(JSONPointer.tokens(of: pointer))
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -30,6 +35,64 @@ struct JSONSourceLocator: SourceLocator {
         let start = lineStarts[low]
         let column = String(decoding: scanner.bytes[start..<min(offset, scanner.bytes.count)], as: UTF8.self).count + 1
         return (low + 1, column)
+    }
+
+    /// How many objects and arrays have been read to locate pointers (each at most once).
+    var containersRead: Int { containers.count }
+
+    /// The offset of the last key or element of `tokens` that exists (the document's start
+    /// when none does).
+    private func locate(_ tokens: [String]) -> Int {
+        var index = 0
+        scanner.skipWhitespace(&index)
+        var located = index
+        for token in tokens {
+            guard let next = containers.child(token, ofContainerAt: index, in: scanner) else { break }
+            located = next.located
+            index = next.valueStart
+        }
+        return located
+    }
+
+    /// The members and elements read so far, by the offset of their container.
+    private final class ContainerIndex: @unchecked Sendable {
+        private let lock = NSLock()
+        private var objects: [Int: [String: (keyOffset: Int, valueStart: Int)]] = [:]
+        private var arrays: [Int: [Int]] = [:]
+
+        var count: Int { lock.withLock { objects.count + arrays.count } }
+
+        /// Where `token` leads from the container at `start`: the key's (or element's) offset
+        /// and its value's start.
+        func child(_ token: String, ofContainerAt start: Int, in scanner: JSONScanner) -> (located: Int, valueStart: Int)? {
+            switch scanner.peek(start) {
+            case UInt8(ascii: "{"):
+                let members = lock.withLock { objects[start] } ?? read(objectAt: start, in: scanner)
+                return members[token].map { ($0.keyOffset, $0.valueStart) }
+            case UInt8(ascii: "["):
+                guard let position = Int(token) else { return nil }
+                let elements = lock.withLock { arrays[start] } ?? read(arrayAt: start, in: scanner)
+                guard elements.indices.contains(position) else { return nil }
+                return (elements[position], elements[position])
+            default:
+                return nil
+            }
+        }
+
+        private func read(objectAt start: Int, in scanner: JSONScanner) -> [String: (keyOffset: Int, valueStart: Int)] {
+            var members: [String: (keyOffset: Int, valueStart: Int)] = [:]
+            for member in (try? scanner.members(ofObjectAt: start)) ?? [] where members[member.key] == nil {
+                members[member.key] = (member.keyOffset, member.valueRange.lowerBound)
+            }
+            lock.withLock { objects[start] = members }
+            return members
+        }
+
+        private func read(arrayAt start: Int, in scanner: JSONScanner) -> [Int] {
+            let elements = ((try? scanner.elements(ofArrayAt: start)) ?? []).map(\.lowerBound)
+            lock.withLock { arrays[start] = elements }
+            return elements
+        }
     }
 }
 

@@ -42,4 +42,22 @@ import Testing
         #expect(JSONPointer.pointer(["paths", "/a/b", "get"]) == "/paths/~1a~1b/get")
         #expect(JSONPointer.tokens(of: "/paths/~1a~1b/~0x") == ["paths", "/a/b", "~x"])
     }
+
+    /// Locating thousands of pointers reads each object and array on their way once: the cost
+    /// of a document's diagnostics grows with the document, not with documents × diagnostics.
+    @Test func locatingManyPointersReadsEachContainerOnce() throws {
+        let operations = (0..<2_000).map { index in
+            #""/items/\#(index)": {"get": {"parameters": [{"name": "a", "in": "query"}, {"name": "p\#(index)", "in": "query"}]}}"#
+        }
+        let text = "{\n\"openapi\": \"3.1.0\",\n\"paths\": {\n" + operations.joined(separator: ",\n") + "\n}}"
+        let locator = JSONSourceLocator(bytes: Array(text.utf8))
+        for index in 0..<2_000 {
+            let position = try #require(locator.position(of: "/paths/~1items~1\(index)/get/parameters/1/name"))
+            #expect(position.line == index + 4)
+        }
+        // The root, `paths`, and per operation its path item, operation, parameter list and
+        // the second parameter: nothing read twice.
+        #expect(locator.containersRead == 2 + 2_000 * 4)
+        #expect(locator.position(of: "/paths/~1items~17/get/missing")?.line == 11)
+    }
 }
