@@ -81,4 +81,37 @@ import TestSupport
         #expect(data.jsonValue2 == "j")
         #expect(data.jsonValue["count"] == .string("12"))
     }
+
+    /// Lists and scalars in every place and style of the specification's style table, each
+    /// written as the table says (`Tests/Fixtures/KitchenSink/styles.json`).
+    @Test func parameterStylesAsTheSpecificationWritesThem() async throws {
+        let server = try LoopbackServer { _ in LoopbackServer.Reply(status: 204) }
+        _ = try await client(server).styles.pathStyles(
+            ids: [3, 4, 5], labels: ["blue", "black"], exploded: ["blue", "black"], matrix: ["blue", "a b"],
+            explodedMatrix: ["blue", "black"], dot: "x y", semi: 7, xCodes: [1, 2], xColors: ["red", "green"],
+            flavours: ["mint", "lime"], sizes: ["s", "m"], spaced: ["a", "b"], piped: ["c", "d"],
+            categories: [.customerCare, .accountNotifications])
+        let request = try #require(server.requests.first)
+        // simple, label, exploded label, matrix, exploded matrix; a label and a matrix scalar.
+        #expect(
+            request.path
+                == "/v2/styles/simple/3,4,5/label/.blue,black/.blue.black/matrix/;matrix=blue,a%20b/;exploded_matrix=blue;exploded_matrix=black/scalar/.x%20y/;semi=7")
+        #expect(request.headers["x-codes"] == "1,2")
+        #expect(request.headers["x-colors"] == "red,green")
+        #expect(request.headers["cookie"]?.contains("flavours=mint,lime") == true)
+        #expect(request.headers["cookie"]?.contains("sizes=s; sizes=m") == true)
+        #expect(request.query == "spaced=a%20b&piped=c%7Cd&categories=CUSTOMER_CARE&categories=ACCOUNT_NOTIFICATIONS")
+    }
+
+    /// A form field whose schema is a reference to an optional list of enum values (Twilio's
+    /// `UseCaseCategories`), and one to optional text: optional once, not twice.
+    @Test func aFormFieldBehindAnOptionalAlias() async throws {
+        let server = try LoopbackServer { _ in LoopbackServer.Reply(status: 204) }
+        _ = try await client(server).styles.formStyles(useCaseCategories: [.twoFactorAuthentication, .customerCare], nickname: "Zed")
+        _ = try await client(server).styles.formStyles()
+        #expect(
+            server.requests.first?.formFields.map { "\($0.name)=\($0.value)" }
+                == ["UseCaseCategories=TWO_FACTOR_AUTHENTICATION", "UseCaseCategories=CUSTOMER_CARE", "Nickname=Zed"])
+        #expect(server.requests.last?.formFields.isEmpty == true)
+    }
 }

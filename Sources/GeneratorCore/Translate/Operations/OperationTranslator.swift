@@ -164,13 +164,19 @@ struct OperationTranslator {
         }
         let schema: JSONSchema
         var explode = true
+        var style: PendingParameter.Style?
         switch parameter.schemaOrContent {
         case .a(let context):
             schema = context.schema.flattenToJsonSchema()
             explode = context.explode
-            if place == .query, context.style != .form {
+            style = PendingParameter.Style(rawValue: context.style.rawValue)
+            let supported: [PendingParameter.Location: Set<PendingParameter.Style>] = [
+                .query: [.form, .spaceDelimited, .pipeDelimited], .path: [.simple, .label, .matrix],
+                .header: [.simple], .cookie: [.form],
+            ]
+            if let style, supported[place]?.contains(style) == false {
                 diagnostics.warning(
-                    "query parameter `\(parameter.name)` uses style `\(context.style.rawValue)`, which is sent as `form` style",
+                    "\(place.rawValue) parameter `\(parameter.name)` uses style `\(style.rawValue)`, which is sent as `\(place == .query || place == .cookie ? "form" : "simple")` style",
                     at: location)
             }
         case .b(let content):
@@ -183,7 +189,7 @@ struct OperationTranslator {
         return PendingParameter(
             wireName: parameter.name, location: place, required: parameter.required || place == .path,
             schema: schema, description: parameter.description, deprecated: parameter.deprecated,
-            explode: explode, at: location)
+            explode: explode, style: style, at: location)
     }
 
     // MARK: Request body

@@ -8,6 +8,7 @@ struct ParameterTranslation {
     /// How the value is turned into text: as it is, element by element, or as JSON.
     let encoding: Encoding
     let explode: Bool
+    let style: PendingParameter.Style
 
     enum Encoding {
         case scalar, array, json
@@ -31,6 +32,9 @@ struct ParameterTranslation {
             type = schemas.swiftType(
                 for: parameter.schema, suggestedName: SwiftName.nestedTypeName(parameter.wireName, digitPrefix: "Parameter"),
                 in: &scope, at: parameter.source, valueDocs: description.valueDocs)
+            // An alias of an optional type (a nullable component) stands for what it names: a
+            // parameter of it is optional once, not twice.
+            type = schemas.expandingOptionalAlias(type)
             encoding = parameter.location == .body ? .scalar : Self.encoding(of: parameter.schema, schemas: schemas)
             if encoding == .array {
                 // A list in a query, form, header or cookie has no place for `null` elements.
@@ -82,7 +86,7 @@ struct ParameterTranslation {
                 defaultClause: defaultClause, docLines: docLines,
                 summary: summary),
             wireName: parameter.wireName, isOptional: type.isOptional, encoding: encoding,
-            explode: parameter.explode)
+            explode: parameter.explode, style: parameter.style)
     }
 
     private static func placeName(_ location: PendingParameter.Location) -> String {
@@ -144,9 +148,16 @@ struct ParameterTranslation {
 
     // MARK: Statements
 
-    /// The path segment's text: `PercentEncoding.encode(self.id.parameterValue)`.
+    /// The path segment's text: `PercentEncoding.encode(self.id.parameterValue)`, or written in
+    /// the parameter's style (`label`, `matrix`, a list).
     func pathValue(access: String) -> String {
-        "PercentEncoding.encode(\(value(access)).parameterValue)"
+        let style = self.style == .label || self.style == .matrix ? self.style.rawValue : "simple"
+        let name = SwiftText.literal(wireName)
+        if encoding == .array {
+            return "ParameterStyle.\(style).pathSegment(\(name), \(access), explode: \(explode))"
+        }
+        if style == "simple" { return "PercentEncoding.encode(\(value(access)).parameterValue)" }
+        return "ParameterStyle.\(style).pathSegment(\(name), \(value(access)))"
     }
 
     private func value(_ access: String) -> String {
@@ -160,7 +171,11 @@ struct ParameterTranslation {
     func appendStatement(to collection: String, access: String) -> String {
         let name = SwiftText.literal(wireName)
         if encoding == .array {
-            return "\(collection).append(\(name), values: \(access)\(explode ? "" : ", explode: false"))"
+            switch style {
+            case .spaceDelimited: return "\(collection).append(\(name), values: \(access), separator: \" \")"
+            case .pipeDelimited: return "\(collection).append(\(name), values: \(access), separator: \"|\")"
+            default: return "\(collection).append(\(name), values: \(access)\(explode ? "" : ", explode: false"))"
+            }
         }
         return "\(collection).append(\(name), value: \(value(access)))"
     }
@@ -177,6 +192,9 @@ struct ParameterTranslation {
 
     /// Appends `Cookie: name=value`.
     func cookieStatement(access: String) -> String {
+        if encoding == .array {
+            return "headerFields.appendCookie(\(SwiftText.literal(wireName)), values: \(access), explode: \(explode))"
+        }
         let prefix = SwiftText.literal(wireName + "=")
         if isOptional {
             return "if let value = \(value(access)) { headerFields.append(name: \"Cookie\", value: \(prefix) + PercentEncoding.encode(value.parameterValue)) }"

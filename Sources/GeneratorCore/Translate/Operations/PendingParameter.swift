@@ -15,6 +15,13 @@ struct PendingParameter {
     let deprecated: Bool
     /// For arrays: one pair per element (`explode`) or one comma-separated value.
     let explode: Bool
+    /// How the value is written where it goes (OpenAPI's `style`): path parameters `simple`,
+    /// `label` or `matrix`; query lists `form`, `spaceDelimited` or `pipeDelimited`.
+    let style: Style
+
+    enum Style: String, Equatable {
+        case form, simple, label, matrix, spaceDelimited, pipeDelimited, deepObject
+    }
     /// For bodies: the media type, when it is not JSON (`application/octet-stream`).
     let contentType: String?
     /// Where the parameter is declared.
@@ -22,7 +29,8 @@ struct PendingParameter {
 
     init(
         wireName: String, location: Location, required: Bool, schema: JSONSchema, description: String?,
-        deprecated: Bool = false, explode: Bool = true, contentType: String? = nil, at source: SourceLocation
+        deprecated: Bool = false, explode: Bool = true, style: Style? = nil, contentType: String? = nil,
+        at source: SourceLocation
     ) {
         self.wireName = wireName
         self.location = location
@@ -31,6 +39,7 @@ struct PendingParameter {
         self.description = description
         self.deprecated = deprecated
         self.explode = explode
+        self.style = style ?? (location == .path || location == .header ? .simple : .form)
         self.contentType = contentType
         self.source = source
     }

@@ -20,6 +20,8 @@ struct SchemaTranslator {
     private(set) var valueEdges: [ReferenceCycles.Edge] = []
     /// For finding reference cycles: each alias with the types it stands for.
     private(set) var aliases: [String: [String]] = [:]
+    /// Each alias of the components with the type it stands for.
+    private(set) var aliasTypes: [String: SwiftType] = [:]
     /// The module's type names, for types an alias needs beside it (`typealias Pets = [PetsItem]`).
     private(set) var moduleNames: NameScope
     /// Module-level types declared for aliases.
@@ -115,6 +117,7 @@ struct SchemaTranslator {
             return declaration
         }
         aliases[qualifiedName] = type.inlineTypeNames(container: qualifiedName)
+        aliasTypes[qualifiedName] = type
         return TypeDeclaration(
             name: name, qualifiedName: qualifiedName, docLines: docLines, kind: .alias(type.code(nestedPrefix: nil)))
     }
@@ -319,6 +322,17 @@ struct SchemaTranslator {
     }
 
     /// `schema`, or the component it refers to (one level).
+    /// The type an alias of an optional type stands for (`typealias Tags = [Tag]?`: `[Tag]?`),
+    /// any other type as it is.
+    func expandingOptionalAlias(_ type: SwiftType) -> SwiftType {
+        var type = type
+        var seen: Set<String> = []
+        while case .named(let name) = type, let target = aliasTypes[name], target.isOptional, seen.insert(name).inserted {
+            type = target
+        }
+        return type
+    }
+
     func resolvingReference(_ schema: JSONSchema) -> JSONSchema {
         if case .reference(let reference, _) = schema.value, let target = resolve(reference) { return target.schema }
         return schema
