@@ -99,6 +99,16 @@ struct ReferenceBundler {
             if slot != .opaque, let reference = node["$ref"]?.stringValue {
                 return follow(reference, in: node, slot: slot, file: file, source: source, output: output)
             }
+            // `externalDocs` given by a URL: documentation only, left out.
+            if let index = members.firstIndex(where: { $0.key == "externalDocs" }),
+                let reference = members[index].value["$ref"]?.stringValue, Self.isURL(reference)
+            {
+                diagnostics.warning(
+                    "`externalDocs` is a `$ref` to a URL, `\(reference)`; it is left out (the generated code does not use it)",
+                    at: location(file: file, tokens: source + ["externalDocs", "$ref"]),
+                    hint: "give the documentation's address as `externalDocs.url` instead")
+                members.remove(at: index)
+            }
             for index in members.indices {
                 guard let child = slot.child(members[index].key) else { continue }
                 let key = members[index].key
@@ -126,6 +136,18 @@ struct ReferenceBundler {
         case (.one(let slot), _), (.oneOrList(let slot), .object):
             return walk(node, slot: slot, file: file, source: source, output: output)
         case (.map(let slot), .object(var members)):
+            if slot == .securityScheme {
+                // A security scheme in another server's document: left out, and the operations
+                // that require it are generated without it.
+                members.removeAll { member in
+                    guard let reference = member.value["$ref"]?.stringValue, Self.isURL(reference) else { return false }
+                    diagnostics.warning(
+                        "the security scheme `\(member.key)` is a `$ref` to a URL, `\(reference)`; it is left out, and operations that require it are generated without it",
+                        at: location(file: file, tokens: source + [member.key, "$ref"]),
+                        hint: "download the referenced document beside this one and refer to it by its relative path, or write the scheme here")
+                    return true
+                }
+            }
             for index in members.indices {
                 let key = members[index].key
                 members[index].value = walk(
@@ -162,8 +184,13 @@ struct ReferenceBundler {
         let hint: String
     }
 
+    /// Whether `reference` names another server's document.
+    static func isURL(_ reference: String) -> Bool {
+        reference.contains("://") || reference.hasPrefix("//")
+    }
+
     private func resolve(_ reference: String, from file: String, at: SourceLocation, wantsContent: Bool) -> Resolution {
-        if reference.contains("://") || reference.hasPrefix("//") {
+        if Self.isURL(reference) {
             return .failed(
                 Reason(message: "`$ref` to a URL, `\(reference)`: references to remote documents are not supported",
                 hint: "download the referenced document beside this one and refer to it by its relative path"))

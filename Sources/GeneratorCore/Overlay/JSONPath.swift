@@ -278,7 +278,8 @@ private struct Parser {
     }
 
     mutating func hex4() -> UInt32? {
-        guard index + 4 <= scalars.count,
+        // Four hex digits exactly: `UInt32(_:radix:)` alone would take a sign (`\u+123`).
+        guard index + 4 <= scalars.count, scalars[index..<(index + 4)].allSatisfy({ $0.properties.isASCIIHexDigit }),
             let value = UInt32(String(String.UnicodeScalarView(scalars[index..<(index + 4)])), radix: 16)
         else { return nil }
         index += 4
@@ -627,7 +628,8 @@ private struct Evaluator {
         guard call.arguments.count == 2,
             let text = argumentValue(call.arguments[0], current: current)?.stringValue,
             let pattern = argumentValue(call.arguments[1], current: current)?.stringValue,
-            let expression = try? NSRegularExpression(pattern: call.name == .match ? "^(?:\(pattern))$" : pattern)
+            let icu = IRegexp.icuPattern(pattern, wholeText: call.name == .match),
+            let expression = try? NSRegularExpression(pattern: icu)
         else { return false }
         let range = NSRange(text.startIndex..., in: text)
         return expression.firstMatch(in: text, options: [], range: range) != nil

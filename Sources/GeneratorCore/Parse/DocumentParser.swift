@@ -59,6 +59,9 @@ public struct DocumentParser: Sendable {
         guard let version = checkVersion(root, in: file, diagnostics: diagnostics) else { return .failed() }
         if let overlaid = overlays?.apply(toDocumentAt: file.path, json: json) { json = overlaid }
         var structure = JSONScanner(json).structure()
+        if !structure.booleanSchemas.isEmpty {
+            json = Self.rewritingBooleanSchemas(structure.booleanSchemas, in: json, file: file, diagnostics: diagnostics)
+        }
         var parts: Set<String> = []
         if structure.references.contains(where: { ReferenceBundler.needsBundling($0.target) }) {
             let store = FragmentStore(inputs: inputs, resolver: resolver, diagnostics: diagnostics)
@@ -86,6 +89,25 @@ public struct DocumentParser: Sendable {
                 propertyOrders: structure.propertyOrders, operationFlags: structure.operationFlags,
                 pagingDescriptions: structure.pagingDescriptions,
                 inferredSchemas: structure.inferredSchemas, parts: parts))
+    }
+
+    /// JSON Schema's boolean schemas as the objects OpenAPIKit reads: `true` (anything) as `{}`,
+    /// `false` (nothing) as `{"not": {}}`, with a warning where `false` stands.
+    static func rewritingBooleanSchemas(
+        _ schemas: [(tokens: [String], value: Bool, range: Range<Int>)], in json: [UInt8], file: SourceFile,
+        diagnostics: DiagnosticCollector
+    ) -> [UInt8] {
+        var bytes = json
+        for schema in schemas.reversed() {
+            bytes.replaceSubrange(schema.range, with: Array((schema.value ? "{}" : #"{"not": {}}"#).utf8))
+            if !schema.value {
+                diagnostics.warning(
+                    "the schema `false` accepts no value; what stands here is generated as an untyped value that no valid response or request has",
+                    at: SourceLocation(file: file.path, pointer: JSONPointer.pointer(schema.tokens)),
+                    hint: "remove the property or operation it describes, or give it the schema it has")
+            }
+        }
+        return bytes
     }
 
     /// The error for an input that is neither an OpenAPI document nor a part of one.
@@ -262,6 +284,8 @@ public struct DocumentParser: Sendable {
 
     /// How many unreadable keywords one document may have dropped before decoding gives up.
     static let maximumIgnoredKeywords = 100
+    /// How many places of a YAML document may have their plain scalars read as text.
+    static let maximumQuotedScalars = 1_000
 
     /// Decodes the document's JSON text. A keyword that OpenAPIKit cannot read but that does not
     /// shape the generated code (``IgnorableKeywords``, such as `maximum: 9223372036854776000` on
@@ -273,6 +297,7 @@ public struct DocumentParser: Sendable {
     ) -> OpenAPIKit.OpenAPI.Document? {
         var bytes = json
         var ignored = 0
+        var quoted = 0
         /// Removes the member at `path` and warns at its place; `false` when there is none.
         func drop(_ path: [String], warning: String, at pointer: [String], hint: String) -> Bool {
             guard let repaired = JSONScanner(bytes).removingMember(at: path) else { return false }
@@ -305,6 +330,15 @@ public struct DocumentParser: Sendable {
                 let path = openAPIError.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
                 let message = openAPIError.localizedDescription
                 let mayDropMore = ignored < Self.maximumIgnoredKeywords
+                // YAML's plain `443` or `true` where OpenAPI wants text (a server variable's
+                // `enum` and `default`, `version: 1.0`): its text, as YAML decoders read it.
+                if file.format == .yaml, quoted < Self.maximumQuotedScalars, message.contains("parsable as String"),
+                    let repaired = JSONScanner(bytes).quotingScalars(at: path)
+                {
+                    quoted += 1
+                    bytes = repaired
+                    continue
+                }
                 if mayDropMore, let keyword = IgnorableKeywords.culprit(path: path, message: message, in: JSONScanner(bytes)),
                     ignore(keyword, because: message)
                 {

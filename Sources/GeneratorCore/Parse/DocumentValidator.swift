@@ -94,15 +94,19 @@ struct DocumentValidator {
     private func checkPathParameters(_ path: String, declared: [String: Bool], at tokens: [String]) {
         let inTemplate = Set(OperationTranslator.pathParameterNames(path))
         let declaredPath = Set(declared.filter(\.value).keys.map { String($0.dropFirst("path ".count)) })
+        // Invalid, but common in large public documents: what is meant is plain, so the
+        // operation is generated with a warning rather than the whole document refused.
         for name in inTemplate.subtracting(declaredPath).sorted() {
-            error(
-                "the path has `{\(name)}`, but the operation declares no path parameter `\(name)`",
-                at: tokens, hint: "add `{name: \(name), in: path, required: true}` to its parameters")
+            diagnostics.warning(
+                "the path has `{\(name)}`, but the operation declares no path parameter `\(name)`; it is generated as a required `String` parameter",
+                at: SourceLocation(file: file, pointer: JSONPointer.pointer(tokens)),
+                hint: "add `{name: \(name), in: path, required: true, schema: {type: string}}` to its parameters")
         }
         for name in declaredPath.subtracting(inTemplate).sorted() {
-            error(
-                "the path parameter `\(name)` does not appear in the path `\(path)`",
-                at: tokens, hint: "put `{\(name)}` in the path, or make it a query parameter")
+            diagnostics.warning(
+                "the path parameter `\(name)` does not appear in the path `\(path)`; it is left out",
+                at: SourceLocation(file: file, pointer: JSONPointer.pointer(tokens)),
+                hint: "put `{\(name)}` in the path, or make it a query parameter")
         }
     }
 

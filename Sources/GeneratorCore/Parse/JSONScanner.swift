@@ -91,6 +91,44 @@ struct JSONScanner {
         return (try? members(ofObjectAt: start))?.map(\.key)
     }
 
+    /// The text with the scalar at `tokens` (a number, `true` or `false`) written as a JSON
+    /// string of its text, and, when it is an array's element, every such scalar of that array.
+    /// When `tokens` names an array (YAML's `type: [array, null]`), its scalars, `null` among
+    /// them, become strings. `nil` when there is nothing to quote there.
+    func quotingScalars(at tokens: [String]) -> [UInt8]? {
+        guard let start = valueStart(of: tokens) else { return nil }
+        var ranges: [Range<Int>] = []
+        if peek(start) == UInt8(ascii: "["), let elements = try? elements(ofArrayAt: start) {
+            ranges = elements.filter { isQuotable(at: $0.lowerBound, orNull: true) }
+        } else if isQuotable(at: start, orNull: false) {
+            if let index = tokens.last.flatMap({ Int($0) }), index >= 0,
+                let parent = valueStart(of: Array(tokens.dropLast())), peek(parent) == UInt8(ascii: "["),
+                let elements = try? elements(ofArrayAt: parent)
+            {
+                ranges = elements.filter { isQuotable(at: $0.lowerBound, orNull: false) }
+            } else {
+                var end = start
+                guard (try? skipValue(&end, depth: 0)) != nil else { return nil }
+                ranges = [start..<end]
+            }
+        }
+        guard !ranges.isEmpty else { return nil }
+        var result = bytes
+        // From the end backwards, so that earlier ranges stay valid.
+        for range in ranges.reversed() {
+            var quoted: [UInt8] = []
+            YAMLToJSON.writeString(String(decoding: bytes[range], as: UTF8.self), to: &quoted)
+            result.replaceSubrange(range, with: quoted)
+        }
+        return result
+    }
+
+    private func isQuotable(at index: Int, orNull: Bool) -> Bool {
+        guard let byte = peek(index) else { return false }
+        return byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "f") || (orNull && byte == UInt8(ascii: "n"))
+    }
+
     /// The text without the object member that `tokens` names (its last token is the key), still
     /// valid JSON; `nil` when there is no such member.
     func removingMember(at tokens: [String]) -> [UInt8]? {
@@ -284,7 +322,14 @@ struct JSONScanner {
                 break
             }
         default:
+            let start = index
             try? skipValue(&index, depth: 0)
+            // JSON Schema's boolean schemas (3.1): `true` accepts anything, `false` nothing.
+            if let first = peek(start), first == UInt8(ascii: "t") || first == UInt8(ascii: "f"),
+                DocumentStructure.isSchemaPosition(tokens)
+            {
+                result.booleanSchemas.append((tokens, first == UInt8(ascii: "t"), start..<index))
+            }
         }
     }
 
@@ -544,6 +589,36 @@ struct DocumentStructure: Sendable {
 
     /// The vendor extension `generate infer` puts on the schemas it writes.
     static let sampleInferredKey = "x-sample-inferred"
+    /// Boolean schemas (`true`, `false` where a schema stands), with their place and byte
+    /// range, for rewriting as the objects OpenAPIKit reads (`{}` and `{"not": {}}`).
+    var booleanSchemas: [(tokens: [String], value: Bool, range: Range<Int>)] = []
+
+    /// Keywords whose value is a schema (besides `properties` and the other maps of schemas);
+    /// `additionalProperties` is left out, since a boolean there is read as it is.
+    static let schemaKeywords: Set<String> = [
+        "items", "not", "additionalItems", "contains", "if", "then", "else", "propertyNames", "contentSchema", "schema",
+    ]
+    /// Keywords whose value maps names to schemas.
+    static let schemaMapKeywords: Set<String> = ["patternProperties", "$defs", "definitions", "dependentSchemas"]
+    /// Keywords whose value lists schemas.
+    static let schemaListKeywords: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems"]
+
+    /// Members whose values are data, not schemas, whatever keys they hold.
+    static let instanceKeys: Set<String> = ["example", "examples", "default", "enum", "const"]
+
+    /// Whether the value at `tokens` stands where a schema does.
+    static func isSchemaPosition(_ tokens: [String]) -> Bool {
+        guard let last = tokens.last, !tokens.contains(where: { instanceKeys.contains($0) || $0.hasPrefix("x-") })
+        else { return false }
+        if tokens.count == 3, tokens[0] == "components", tokens[1] == "schemas" { return true }
+        let parent = Array(tokens.dropLast())
+        if isPropertyMap(at: parent) { return true }
+        if schemaKeywords.contains(last) { return true }
+        guard let container = parent.last else { return false }
+        if schemaMapKeywords.contains(container) { return true }
+        return schemaListKeywords.contains(container) && Int(last) != nil
+    }
+
     /// Numeric validation keywords (``IgnorableKeywords/numericLimits``) with their value's
     /// text, for dropping those the decoder would refuse before it runs.
     var numericLimits: [(tokens: [String], value: String)] = []

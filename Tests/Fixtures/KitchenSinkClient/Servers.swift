@@ -14,6 +14,11 @@ extension Server {
     ///
     /// `https://eu.example.com/v2`
     public static let regional = Server(url: URL(string: "https://eu.example.com/v2")!, summary: "Regional")
+
+    /// A regional server on a port.
+    ///
+    /// `https://eu.example.com:443/v2`
+    public static let aRegionalServerOnAPort = Server(url: URL(string: "https://eu.example.com:443/v2")!, summary: "A regional server on a port.")
 }
 
 extension JustOneAPIClient {

@@ -114,4 +114,23 @@ import TestSupport
                 == ["UseCaseCategories=TWO_FACTOR_AUTHENTICATION", "UseCaseCategories=CUSTOMER_CARE", "Nickname=Zed"])
         #expect(server.requests.last?.formFields.isEmpty == true)
     }
+
+    /// `Tests/Fixtures/KitchenSink/round-two.yaml`: a path variable no parameter declares (a
+    /// required text parameter), parameters described with `content` (JSON text for JSON, text
+    /// otherwise), boolean schemas (`true` untyped), a server whose YAML port is a number.
+    @Test func documentsOnceRefusedRoundTwo() async throws {
+        let server = try LoopbackServer { _ in .json(#"{"id": 3, "anything": [1, "x"], "details": {"deep": true}, "tags": [null, 2]}"#) }
+        let response = try await client(server).roundTwo.getJobRun(
+            jobIdentifier: "job 1", run: 3, filter: .init(color: "red"), note: "a note", xTags: ["a", "b"])
+        let request = try #require(server.requests.first)
+        #expect(request.path == "/v2/round-two/jobs/job%201/runs/3")
+        #expect(request.queryValue("filter") == #"{"color":"red"}"#)
+        #expect(request.queryValue("note") == "a note")
+        #expect(request.headers["x-tags"] == #"["a","b"]"#)
+        #expect(response.data.id == 3)
+        #expect(response.data.anything == [1, "x"])
+        #expect(response.data.details == ["deep": true])
+        #expect(response.data.tags == [nil, 2])
+        #expect(Server.aRegionalServerOnAPort.url.absoluteString == "https://eu.example.com:443/v2")
+    }
 }

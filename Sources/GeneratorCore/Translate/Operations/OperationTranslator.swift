@@ -146,6 +146,17 @@ struct OperationTranslator {
                 result.append(pending)
             }
         }
+        // The path's variables decide the path parameters (the validator warned about the rest):
+        // one the operation does not declare is a required text parameter, one the path does not
+        // have is left out.
+        let template = Self.pathParameterNames(indexed.path)
+        result.removeAll { $0.location == .path && !template.contains($0.wireName) }
+        for name in template where !result.contains(where: { $0.location == .path && $0.wireName == name }) {
+            result.append(
+                PendingParameter(
+                    wireName: name, location: .path, required: true, schema: .string(.init(), .init()),
+                    description: nil, at: indexed.location))
+        }
         return result
     }
 
@@ -165,6 +176,7 @@ struct OperationTranslator {
         let schema: JSONSchema
         var explode = true
         var style: PendingParameter.Style?
+        var isJSONContent = false
         switch parameter.schemaOrContent {
         case .a(let context):
             schema = context.schema.flattenToJsonSchema()
@@ -185,11 +197,16 @@ struct OperationTranslator {
                 return nil
             }
             schema = contentSchema
+            // Written as its media type says: JSON text for JSON, text otherwise.
+            let type = first.key.rawValue.lowercased()
+            isJSONContent = type.hasPrefix("application/json") || type.contains("+json")
         }
-        return PendingParameter(
+        var pending = PendingParameter(
             wireName: parameter.name, location: place, required: parameter.required || place == .path,
             schema: schema, description: parameter.description, deprecated: parameter.deprecated,
             explode: explode, style: style, at: location)
+        pending.isJSONContent = isJSONContent
+        return pending
     }
 
     // MARK: Request body

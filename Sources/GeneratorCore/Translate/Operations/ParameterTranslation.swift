@@ -35,7 +35,11 @@ struct ParameterTranslation {
             // An alias of an optional type (a nullable component) stands for what it names: a
             // parameter of it is optional once, not twice.
             type = schemas.expandingOptionalAlias(type)
-            encoding = parameter.location == .body ? .scalar : Self.encoding(of: parameter.schema, schemas: schemas)
+            encoding =
+                parameter.location == .body
+                ? .scalar
+                : parameter.isJSONContent && !Self.isText(parameter.schema, schemas: schemas)
+                    ? .json : Self.encoding(of: parameter.schema, schemas: schemas)
             if encoding == .array {
                 // A list in a query, form, header or cookie has no place for `null` elements.
                 type = type.withNonOptionalElements
@@ -98,6 +102,13 @@ struct ParameterTranslation {
         case .formField: "form field"
         case .body: "request body"
         }
+    }
+
+    /// Whether `schema` is plain text, which JSON content sends as it is (as `JSONParameter`
+    /// sends a bare string).
+    private static func isText(_ schema: JSONSchema, schemas: SchemaTranslator) -> Bool {
+        if case .string = schemas.resolvingReference(schema).value { return true }
+        return false
     }
 
     private static func encoding(of schema: JSONSchema, schemas: SchemaTranslator) -> Encoding {

@@ -26,6 +26,8 @@ struct PendingParameter {
     let contentType: String?
     /// Where the parameter is declared.
     let source: SourceLocation
+    /// A parameter described by `content` with a JSON media type: sent as JSON text.
+    var isJSONContent = false
 
     init(
         wireName: String, location: Location, required: Bool, schema: JSONSchema, description: String?,
