@@ -84,23 +84,90 @@ class Report:
 # MARK: Generation
 
 def corpus_directory(root):
-    """The third-party corpus (as Test_Corpus finds it): OPENAPI_CORPUS or ../corpus."""
-    for candidate in (os.environ.get("OPENAPI_CORPUS"), os.path.join(root, "..", "corpus")):
+    """The third-party corpus: ../shared/corpus (one folder per document), or OPENAPI_CORPUS."""
+    for candidate in (os.environ.get("OPENAPI_CORPUS"), os.path.join(root, "..", "shared", "corpus")):
         if candidate and os.path.isdir(candidate):
             return os.path.normpath(candidate)
     return None
 
 
-# Third-party documents from the corpus, when present: (label, path in the corpus, why the peer
+def corpus_document(corpus, folder):
+    """The document of a corpus folder: the root its ENTRY names, or its only document."""
+    directory = os.path.join(corpus, folder)
+    if not os.path.isdir(directory):
+        return None
+    entry = os.path.join(directory, "ENTRY")
+    if os.path.exists(entry):
+        with open(entry) as file:
+            return os.path.join(directory, file.read().strip())
+    documents = sorted(name for name in os.listdir(directory) if name.endswith((".json", ".yaml", ".yml")))
+    return os.path.join(directory, documents[0]) if documents else None
+
+
+# Third-party documents from the corpus, when present: (label, folder in the corpus, why the peer
 # cannot run on it or None).
 THIRD_PARTY = [
-    ("OpenAI, third-party (3.4 MB JSON)", "openai.json", None),
-    ("Plaid, third-party (3.0 MB YAML)", "plaid.yml", None),
-    ("Asana, third-party (3.1 MB YAML)", "asana.yaml", None),
-    ("PagerDuty, third-party (2.8 MB JSON)", "pagerduty.json", None),
-    ("DigitalOcean, multi-file (2,900)", "digitalocean/specification/DigitalOcean-public.v2.yaml",
-     "not run: it does not follow $refs to other files"),
+    ("OpenAI, third-party (2.9 MB YAML)", "openai", None),
+    ("Stripe, third-party (4.2 MB JSON)", "stripe", None),
+    ("Box, third-party (1.8 MB JSON)", "box", None),
+    ("DigitalOcean, multi-file (2,907)", "digitalocean", "not run: it does not follow $refs to other files"),
 ]
+
+
+def synthetic_document(operations):
+    """A document of `operations` operations, each with the constructs that make warnings (a
+    default outside its enum, a structured form field, an anyOf, nullable properties), for
+    measuring how translate grows with the document."""
+    paths = {}
+    schemas = {}
+    for index in range(operations):
+        schemas[f"Item{index}"] = {
+            "type": "object",
+            "properties": {
+                "id": {"type": "string", "nullable": True},
+                "value": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+                "nested": {"type": "object", "properties": {"a": {"type": "array", "items": {"type": "string"}}}},
+            },
+        }
+        paths[f"/items/{index}"] = {"post": {
+            "operationId": f"postItem{index}",
+            "parameters": [{"name": "mode", "in": "query", "schema": {"type": "string", "enum": ["A", "B"], "default": "C"}}],
+            "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {
+                "type": "object", "properties": {"metadata": {"type": "object", "properties": {"k": {"type": "string"}}}}}}}},
+            "responses": {"200": {"description": "OK", "content": {"application/json": {
+                "schema": {"$ref": f"#/components/schemas/Item{index}"}}}}},
+        }}
+    return {"openapi": "3.0.3", "info": {"title": "Synthetic", "version": "1"}, "paths": paths,
+            "components": {"schemas": schemas}}
+
+
+def translate_scaling(args, report, binaries):
+    """Translate time of a synthetic document and of one twice its size (target: at most about
+    2.2 times), from the generator's own stage timings."""
+    work = os.path.join(args.scratch, "scaling")
+    os.makedirs(work, exist_ok=True)
+    sizes = (1000, 2000)
+    for size in sizes:
+        with open(os.path.join(work, f"synthetic-{size}.json"), "w") as file:
+            json.dump(synthetic_document(size), file)
+    for label, binary in binaries:
+        if not os.path.exists(binary):
+            continue
+        medians = []
+        for size in sizes:
+            times = []
+            for _ in range(3):
+                out = os.path.join(work, "out")
+                shutil.rmtree(out, ignore_errors=True)
+                result = subprocess.run([binary, os.path.join(work, f"synthetic-{size}.json"), "--output", out, "--quiet",
+                                         "--timings"], capture_output=True, text=True)
+                found = re.search(r"translate: ([\d,.]+)\s*ms", result.stderr)
+                if found:
+                    times.append(float(found.group(1).replace(",", "")) / 1000)
+            if times:
+                medians.append(statistics.median(times))
+        if len(medians) == 2:
+            report.add("generation", scaling=label, small=medians[0], large=medians[1], ratio=medians[1] / medians[0])
 
 
 def generation(args, report):
@@ -123,12 +190,12 @@ def generation(args, report):
         report.note("../shared/openapi/public-api.json is absent: the catalog figures are skipped")
     corpus = corpus_directory(args.root)
     if corpus:
-        for label, relative, peer_skip in THIRD_PARTY:
-            path = os.path.join(corpus, relative)
-            if os.path.exists(path):
+        for label, folder, peer_skip in THIRD_PARTY:
+            path = corpus_document(corpus, folder)
+            if path and os.path.exists(path):
                 inputs.append((label, path, [], peer_skip, True))
     else:
-        report.note("no corpus of third-party documents (OPENAPI_CORPUS or ../corpus): their figures are skipped")
+        report.note("no corpus of third-party documents (../shared/corpus or OPENAPI_CORPUS): their figures are skipped")
     out = os.path.join(args.scratch, "generation-out")
 
     def ours_runs(binary, path, extra):
@@ -173,6 +240,7 @@ def generation(args, report):
             theirs = summary([r.wall for r in peer_runs])
             report.add("generation", input=label, tool="swift-openapi-generator", wall=theirs,
                        peak_mb=max(r.peak_mb for r in peer_runs), ratio=mine["median"] / theirs["median"])
+    translate_scaling(args, report, [("release", ours), ("debug", ours_debug)])
     report.add("generation", input="any", tool="OpenAPI Generator (swift6)",
                skipped="not run: its JAR is not available offline on this machine (about 3 s per run, a JVM start each time)")
 
@@ -709,6 +777,10 @@ def print_table(report, info):
         print("\n1. Generation (release build, wall time over runs; peak resident memory)")
         print(f"   {'input':<36} {'tool':<28} {'median':>8} {'min':>8} {'max':>8} {'peak':>8}  ours/peer")
         for row in report.sections["generation"]:
+            if "scaling" in row:
+                print(f"   translate, synthetic 1,000 → 2,000 operations ({row['scaling']}): {row['small']:.2f} s → "
+                      f"{row['large']:.2f} s, {row['ratio']:.2f}× {target(row['ratio'], 2.2)}")
+                continue
             if "skipped" in row:
                 print(f"   {row['input']:<36} {row['tool']:<28} {row['skipped']}")
                 continue

@@ -15,13 +15,37 @@ public protocol SourceLocator: Sendable {
 struct JSONSourceLocator: SourceLocator {
     let scanner: JSONScanner
     private let lineStarts: [Int]
+    /// How many characters (Unicode scalars) start before each block of ``blockSize`` bytes, so
+    /// that a column is found without counting from the line's start: a document written on one
+    /// line (minified JSON) would otherwise cost the whole line per diagnostic.
+    private let charactersBeforeBlock: [Int]
+    private static let blockSize = 256
     private let containers = ContainerIndex()
 
     init(bytes: [UInt8]) {
         scanner = JSONScanner(bytes)
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+        var blocks: [Int] = []
+        blocks.reserveCapacity(bytes.count / Self.blockSize + 1)
+        var characters = 0
+        for (index, byte) in bytes.enumerated() {
+            if index % Self.blockSize == 0 { blocks.append(characters) }
+            if byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+            if byte & 0xC0 != 0x80 { characters += 1 }
+        }
         lineStarts = starts
+        charactersBeforeBlock = blocks
+    }
+
+    /// How many characters start before byte `offset`.
+    private func characters(before offset: Int) -> Int {
+        let block = offset / Self.blockSize
+        guard block < charactersBeforeBlock.count else { return charactersBeforeBlock.last ?? 0 }
+        var count = charactersBeforeBlock[block]
+        for index in (block * Self.blockSize)..<min(offset, scanner.bytes.count) where scanner.bytes[index] & 0xC0 != 0x80 {
+            count += 1
+        }
+        return count
     }
 
     func position(of pointer: String) -> (line: Int, column: Int)? {
@@ -32,8 +56,7 @@ struct JSONSourceLocator: SourceLocator {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
-        let start = lineStarts[low]
-        let column = String(decoding: scanner.bytes[start..<min(offset, scanner.bytes.count)], as: UTF8.self).count + 1
+        let column = characters(before: offset) - characters(before: lineStarts[low]) + 1
         return (low + 1, column)
     }
 

@@ -41,6 +41,8 @@ struct SpecIndex: Sendable {
     var securitySchemes: [String: Located<OpenAPI.SecurityScheme>] = [:]
     var pathItems: [String: Located<OpenAPI.PathItem>] = [:]
     var operations: [IndexedOperation] = []
+    /// Where each operation is in ``operations``, by `METHOD path`, for finding duplicates.
+    private var operationPositions: [String: Int] = [:]
     var servers: [Located<OpenAPI.Server>] = []
     var tags: [String: OpenAPI.Tag] = [:]
     /// The names of every kind of component, for checking references.
@@ -194,7 +196,8 @@ struct SpecIndex: Sendable {
                 if let pagingKey, let tree = pagingTexts[pagingKey].flatMap(JSONTree.init(parsing:)) {
                     indexed.pagingDescription = (pagingKey, tree)
                 }
-                if let existing = operations.firstIndex(where: { $0.path == indexed.path && $0.method == indexed.method }) {
+                let key = indexed.method.rawValue + " " + indexed.path
+                if let existing = operationPositions[key] {
                     let other = operations[existing]
                     if Self.sameEncoding(other.operation, indexed.operation)
                         && Self.sameEncoding(other.pathItemParameters, indexed.pathItemParameters)
@@ -206,6 +209,7 @@ struct SpecIndex: Sendable {
                         at: indexed.location, hint: "keep one definition of each operation")
                     continue
                 }
+                operationPositions[key] = operations.count
                 operations.append(indexed)
             }
         }
