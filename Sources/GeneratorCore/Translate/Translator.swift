@@ -117,6 +117,7 @@ public struct Translator: Sendable {
         // Enums that several operations take move to their namespace.
         let moduleTypeNames = Set(models.map(\.name)).union(SwiftKeywords.generatedCodeTypeNames)
         namespaces = namespaces.map { SharedParameterEnums.hoist(in: $0, reservedNames: moduleTypeNames) }
+        (models, namespaces) = DuplicateModelEnums.merge(models, namespaces)
 
         let servers = translateServers(index, diagnostics: diagnostics)
         return APIModel(

@@ -58,7 +58,210 @@ extension JustOneAPIClient {
 }
 
 extension DouyinXingtuAPI {
+    /// A `FlowType` value.
+    ///
+    /// Taken by `GetAuthorLiveStatistics.flowType`, `GetAuthorShowItemsV2.flowType` and `GetAuthorSpreadInfo.flowType`.
+    public enum FlowType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
+        /// Without paid traffic
+        case exclude
+        /// With paid traffic
+        case include
+        /// A value this version of the client does not know, kept as received.
+        case undocumented(String)
+
+        public init(rawValue: String) {
+            self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .exclude: "EXCLUDE"
+            case .include: "INCLUDE"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The documented values.
+        public static let allCases: [FlowType] = [.exclude, .include]
+
+        private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    }
+
+    /// A `Industry` value.
+    ///
+    /// Taken by `GetAuthorConvertVideosOrProducts.industryId`, `GetAuthorLinkInfo.industryTag` and `SearchForAuthorSquare.industry`.
+    public enum Industry: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
+        /// No filter
+        case all
+        /// Electronics and appliances
+        case electronicsAndAppliances
+        /// Shopping
+        case shopping
+        /// Food and beverage
+        case foodAndBeverage
+        /// Clothing and accessories
+        case clothingAndAccessories
+        /// Healthcare and medical
+        case healthcareAndMedical
+        /// Medical institutions
+        case medicalInstitutions
+        /// Home and building materials
+        case homeAndBuildingMaterials
+        /// Local services
+        case localServices
+        /// Business services
+        case businessServices
+        /// Culture sports entertainment
+        case cultureSportsEntertainment
+        /// Beauty services
+        case beautyServices
+        /// Real estate
+        case realEstate
+        /// Education and training
+        case educationAndTraining
+        /// Travel and tourism
+        case travelAndTourism
+        /// Public services
+        case publicServices
+        /// Games
+        case games
+        /// Retail
+        case retail
+        /// Transportation equipment
+        case transportationEquipment
+        /// Automotive
+        case automotive
+        /// Agriculture forestry fishery
+        case agricultureForestryFishery
+        /// Chemical and energy
+        case chemicalAndEnergy
+        /// Electronics and electrical
+        case electronicsAndElectrical
+        /// Machinery equipment
+        case machineryEquipment
+        /// Media and information
+        case mediaAndInformation
+        /// Logistics
+        case logistics
+        /// Telecommunications
+        case telecommunications
+        /// Financial services
+        case financialServices
+        /// Catering services
+        case cateringServices
+        /// Software tools
+        case softwareTools
+        /// Franchising and investment
+        case franchisingAndInvestment
+        /// Beauty and cosmetics
+        case beautyAndCosmetics
+        /// Mother baby and pet
+        case motherBabyAndPet
+        /// Daily chemicals
+        case dailyChemicals
+        /// Physical books
+        case physicalBooks
+        /// Social and communication
+        case socialAndCommunication
+        /// Cultural supplies
+        case culturalSupplies
+        /// Sports outdoor
+        case sportsOutdoor
+        /// A value this version of the client does not know, kept as received.
+        case undocumented(String)
+
+        public init(rawValue: String) {
+            self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .all: "ALL"
+            case .electronicsAndAppliances: "ELECTRONICS_AND_APPLIANCES"
+            case .shopping: "SHOPPING"
+            case .foodAndBeverage: "FOOD_AND_BEVERAGE"
+            case .clothingAndAccessories: "CLOTHING_AND_ACCESSORIES"
+            case .healthcareAndMedical: "HEALTHCARE_AND_MEDICAL"
+            case .medicalInstitutions: "MEDICAL_INSTITUTIONS"
+            case .homeAndBuildingMaterials: "HOME_AND_BUILDING_MATERIALS"
+            case .localServices: "LOCAL_SERVICES"
+            case .businessServices: "BUSINESS_SERVICES"
+            case .cultureSportsEntertainment: "CULTURE_SPORTS_ENTERTAINMENT"
+            case .beautyServices: "BEAUTY_SERVICES"
+            case .realEstate: "REAL_ESTATE"
+            case .educationAndTraining: "EDUCATION_AND_TRAINING"
+            case .travelAndTourism: "TRAVEL_AND_TOURISM"
+            case .publicServices: "PUBLIC_SERVICES"
+            case .games: "GAMES"
+            case .retail: "RETAIL"
+            case .transportationEquipment: "TRANSPORTATION_EQUIPMENT"
+            case .automotive: "AUTOMOTIVE"
+            case .agricultureForestryFishery: "AGRICULTURE_FORESTRY_FISHERY"
+            case .chemicalAndEnergy: "CHEMICAL_AND_ENERGY"
+            case .electronicsAndElectrical: "ELECTRONICS_AND_ELECTRICAL"
+            case .machineryEquipment: "MACHINERY_EQUIPMENT"
+            case .mediaAndInformation: "MEDIA_AND_INFORMATION"
+            case .logistics: "LOGISTICS"
+            case .telecommunications: "TELECOMMUNICATIONS"
+            case .financialServices: "FINANCIAL_SERVICES"
+            case .cateringServices: "CATERING_SERVICES"
+            case .softwareTools: "SOFTWARE_TOOLS"
+            case .franchisingAndInvestment: "FRANCHISING_AND_INVESTMENT"
+            case .beautyAndCosmetics: "BEAUTY_AND_COSMETICS"
+            case .motherBabyAndPet: "MOTHER_BABY_AND_PET"
+            case .dailyChemicals: "DAILY_CHEMICALS"
+            case .physicalBooks: "PHYSICAL_BOOKS"
+            case .socialAndCommunication: "SOCIAL_AND_COMMUNICATION"
+            case .culturalSupplies: "CULTURAL_SUPPLIES"
+            case .sportsOutdoor: "SPORTS_OUTDOOR"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The documented values.
+        public static let allCases: [Industry] = [.all, .electronicsAndAppliances, .shopping, .foodAndBeverage, .clothingAndAccessories, .healthcareAndMedical, .medicalInstitutions, .homeAndBuildingMaterials, .localServices, .businessServices, .cultureSportsEntertainment, .beautyServices, .realEstate, .educationAndTraining, .travelAndTourism, .publicServices, .games, .retail, .transportationEquipment, .automotive, .agricultureForestryFishery, .chemicalAndEnergy, .electronicsAndElectrical, .machineryEquipment, .mediaAndInformation, .logistics, .telecommunications, .financialServices, .cateringServices, .softwareTools, .franchisingAndInvestment, .beautyAndCosmetics, .motherBabyAndPet, .dailyChemicals, .physicalBooks, .socialAndCommunication, .culturalSupplies, .sportsOutdoor]
+
+        private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    }
+
+    /// A `LiveType` value.
+    ///
+    /// Taken by `GetAuthorLiveStatistics.liveType` and `GetAuthorLiveWatchDistribution.liveType`.
+    public enum LiveType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
+        /// No filter
+        case all
+        /// Gaming rooms
+        case game
+        /// Shopping rooms
+        case ecommerce
+        /// Other rooms
+        case other
+        /// A value this version of the client does not know, kept as received.
+        case undocumented(String)
+
+        public init(rawValue: String) {
+            self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .all: "ALL"
+            case .game: "GAME"
+            case .ecommerce: "ECOMMERCE"
+            case .other: "OTHER"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The documented values.
+        public static let allCases: [LiveType] = [.all, .game, .ecommerce, .other]
+
+        private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    }
+
     /// A `Platform` value.
+    ///
+    /// Taken by `AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` and 13 other parameters.
     public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
         /// Short videos
         case shortVideo
@@ -92,6 +295,8 @@ extension DouyinXingtuAPI {
     }
 
     /// A `Range` value.
+    ///
+    /// Taken by `GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorContractBaseInfo.range` and 5 other parameters.
     public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
         /// The last 30 days
         case day30
@@ -114,93 +319,6 @@ extension DouyinXingtuAPI {
 
         /// The documented values.
         public static let allCases: [Range] = [.day30, .day90]
-
-        private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-    }
-
-    /// A `LiveType` value.
-    public enum LiveType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-        /// No filter
-        case all
-        /// Gaming rooms
-        case game
-        /// Shopping rooms
-        case ecommerce
-        /// Other rooms
-        case other
-        /// A value this version of the client does not know, kept as received.
-        case undocumented(String)
-
-        public init(rawValue: String) {
-            self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-        }
-
-        public var rawValue: String {
-            switch self {
-            case .all: "ALL"
-            case .game: "GAME"
-            case .ecommerce: "ECOMMERCE"
-            case .other: "OTHER"
-            case .undocumented(let value): value
-            }
-        }
-
-        /// The documented values.
-        public static let allCases: [LiveType] = [.all, .game, .ecommerce, .other]
-
-        private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-    }
-
-    /// A `Period` value.
-    public enum Period: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-        /// The last 30 days
-        case day30
-        /// The last 90 days
-        case day90
-        /// A value this version of the client does not know, kept as received.
-        case undocumented(String)
-
-        public init(rawValue: String) {
-            self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-        }
-
-        public var rawValue: String {
-            switch self {
-            case .day30: "DAY_30"
-            case .day90: "DAY_90"
-            case .undocumented(let value): value
-            }
-        }
-
-        /// The documented values.
-        public static let allCases: [Period] = [.day30, .day90]
-
-        private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-    }
-
-    /// A `FlowType` value.
-    public enum FlowType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-        /// Without paid traffic
-        case exclude
-        /// With paid traffic
-        case include
-        /// A value this version of the client does not know, kept as received.
-        case undocumented(String)
-
-        public init(rawValue: String) {
-            self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-        }
-
-        public var rawValue: String {
-            switch self {
-            case .exclude: "EXCLUDE"
-            case .include: "INCLUDE"
-            case .undocumented(let value): value
-            }
-        }
-
-        /// The documented values.
-        public static let allCases: [FlowType] = [.exclude, .include]
 
         private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
     }
@@ -272,7 +390,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorCpInfo.platform`, `AuthorLinkStruct.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
 
         /// A `LinkType` value.
@@ -372,7 +490,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorLinkStruct.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
@@ -490,7 +608,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
@@ -554,7 +672,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
@@ -618,7 +736,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
@@ -682,7 +800,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
@@ -746,7 +864,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
@@ -810,7 +928,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
@@ -874,7 +992,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Range`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorContractBaseInfo.range`, `GetAuthorConvertAbility.range` …).
         public typealias Range = DouyinXingtuAPI.Range
     }
 }
@@ -1048,7 +1166,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Range`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorConvertAbility.range` …).
         public typealias Range = DouyinXingtuAPI.Range
     }
 }
@@ -1119,10 +1237,10 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
 
-        /// The same as `DouyinXingtuAPI.Range`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorContractBaseInfo.range` …).
         public typealias Range = DouyinXingtuAPI.Range
     }
 }
@@ -1220,145 +1338,13 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
 
-        /// A `IndustryId` value.
-        public enum IndustryId: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// No filter
-            case all
-            /// Electronics and appliances
-            case electronicsAndAppliances
-            /// Shopping
-            case shopping
-            /// Food and beverage
-            case foodAndBeverage
-            /// Clothing and accessories
-            case clothingAndAccessories
-            /// Healthcare and medical
-            case healthcareAndMedical
-            /// Medical institutions
-            case medicalInstitutions
-            /// Home and building materials
-            case homeAndBuildingMaterials
-            /// Local services
-            case localServices
-            /// Business services
-            case businessServices
-            /// Culture sports entertainment
-            case cultureSportsEntertainment
-            /// Beauty services
-            case beautyServices
-            /// Real estate
-            case realEstate
-            /// Education and training
-            case educationAndTraining
-            /// Travel and tourism
-            case travelAndTourism
-            /// Public services
-            case publicServices
-            /// Games
-            case games
-            /// Retail
-            case retail
-            /// Transportation equipment
-            case transportationEquipment
-            /// Automotive
-            case automotive
-            /// Agriculture forestry fishery
-            case agricultureForestryFishery
-            /// Chemical and energy
-            case chemicalAndEnergy
-            /// Electronics and electrical
-            case electronicsAndElectrical
-            /// Machinery equipment
-            case machineryEquipment
-            /// Media and information
-            case mediaAndInformation
-            /// Logistics
-            case logistics
-            /// Telecommunications
-            case telecommunications
-            /// Financial services
-            case financialServices
-            /// Catering services
-            case cateringServices
-            /// Software tools
-            case softwareTools
-            /// Franchising and investment
-            case franchisingAndInvestment
-            /// Beauty and cosmetics
-            case beautyAndCosmetics
-            /// Mother baby and pet
-            case motherBabyAndPet
-            /// Daily chemicals
-            case dailyChemicals
-            /// Physical books
-            case physicalBooks
-            /// Social and communication
-            case socialAndCommunication
-            /// Cultural supplies
-            case culturalSupplies
-            /// Sports outdoor
-            case sportsOutdoor
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
+        /// The same as `DouyinXingtuAPI.Industry`, which `GetAuthorLinkInfo.industryTag` and `SearchForAuthorSquare.industry` take too.
+        public typealias IndustryId = DouyinXingtuAPI.Industry
 
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .all: "ALL"
-                case .electronicsAndAppliances: "ELECTRONICS_AND_APPLIANCES"
-                case .shopping: "SHOPPING"
-                case .foodAndBeverage: "FOOD_AND_BEVERAGE"
-                case .clothingAndAccessories: "CLOTHING_AND_ACCESSORIES"
-                case .healthcareAndMedical: "HEALTHCARE_AND_MEDICAL"
-                case .medicalInstitutions: "MEDICAL_INSTITUTIONS"
-                case .homeAndBuildingMaterials: "HOME_AND_BUILDING_MATERIALS"
-                case .localServices: "LOCAL_SERVICES"
-                case .businessServices: "BUSINESS_SERVICES"
-                case .cultureSportsEntertainment: "CULTURE_SPORTS_ENTERTAINMENT"
-                case .beautyServices: "BEAUTY_SERVICES"
-                case .realEstate: "REAL_ESTATE"
-                case .educationAndTraining: "EDUCATION_AND_TRAINING"
-                case .travelAndTourism: "TRAVEL_AND_TOURISM"
-                case .publicServices: "PUBLIC_SERVICES"
-                case .games: "GAMES"
-                case .retail: "RETAIL"
-                case .transportationEquipment: "TRANSPORTATION_EQUIPMENT"
-                case .automotive: "AUTOMOTIVE"
-                case .agricultureForestryFishery: "AGRICULTURE_FORESTRY_FISHERY"
-                case .chemicalAndEnergy: "CHEMICAL_AND_ENERGY"
-                case .electronicsAndElectrical: "ELECTRONICS_AND_ELECTRICAL"
-                case .machineryEquipment: "MACHINERY_EQUIPMENT"
-                case .mediaAndInformation: "MEDIA_AND_INFORMATION"
-                case .logistics: "LOGISTICS"
-                case .telecommunications: "TELECOMMUNICATIONS"
-                case .financialServices: "FINANCIAL_SERVICES"
-                case .cateringServices: "CATERING_SERVICES"
-                case .softwareTools: "SOFTWARE_TOOLS"
-                case .franchisingAndInvestment: "FRANCHISING_AND_INVESTMENT"
-                case .beautyAndCosmetics: "BEAUTY_AND_COSMETICS"
-                case .motherBabyAndPet: "MOTHER_BABY_AND_PET"
-                case .dailyChemicals: "DAILY_CHEMICALS"
-                case .physicalBooks: "PHYSICAL_BOOKS"
-                case .socialAndCommunication: "SOCIAL_AND_COMMUNICATION"
-                case .culturalSupplies: "CULTURAL_SUPPLIES"
-                case .sportsOutdoor: "SPORTS_OUTDOOR"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [IndustryId] = [.all, .electronicsAndAppliances, .shopping, .foodAndBeverage, .clothingAndAccessories, .healthcareAndMedical, .medicalInstitutions, .homeAndBuildingMaterials, .localServices, .businessServices, .cultureSportsEntertainment, .beautyServices, .realEstate, .educationAndTraining, .travelAndTourism, .publicServices, .games, .retail, .transportationEquipment, .automotive, .agricultureForestryFishery, .chemicalAndEnergy, .electronicsAndElectrical, .machineryEquipment, .mediaAndInformation, .logistics, .telecommunications, .financialServices, .cateringServices, .softwareTools, .franchisingAndInvestment, .beautyAndCosmetics, .motherBabyAndPet, .dailyChemicals, .physicalBooks, .socialAndCommunication, .culturalSupplies, .sportsOutdoor]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-
-        /// The same as `DouyinXingtuAPI.Range`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorContractBaseInfo.range` …).
         public typealias Range = DouyinXingtuAPI.Range
 
         /// A `DetailType` value.
@@ -1798,143 +1784,11 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
 
-        /// A `IndustryTag` value.
-        public enum IndustryTag: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// No filter
-            case all
-            /// Electronics and appliances
-            case electronicsAndAppliances
-            /// Shopping
-            case shopping
-            /// Food and beverage
-            case foodAndBeverage
-            /// Clothing and accessories
-            case clothingAndAccessories
-            /// Healthcare and medical
-            case healthcareAndMedical
-            /// Medical institutions
-            case medicalInstitutions
-            /// Home and building materials
-            case homeAndBuildingMaterials
-            /// Local services
-            case localServices
-            /// Business services
-            case businessServices
-            /// Culture sports entertainment
-            case cultureSportsEntertainment
-            /// Beauty services
-            case beautyServices
-            /// Real estate
-            case realEstate
-            /// Education and training
-            case educationAndTraining
-            /// Travel and tourism
-            case travelAndTourism
-            /// Public services
-            case publicServices
-            /// Games
-            case games
-            /// Retail
-            case retail
-            /// Transportation equipment
-            case transportationEquipment
-            /// Automotive
-            case automotive
-            /// Agriculture forestry fishery
-            case agricultureForestryFishery
-            /// Chemical and energy
-            case chemicalAndEnergy
-            /// Electronics and electrical
-            case electronicsAndElectrical
-            /// Machinery equipment
-            case machineryEquipment
-            /// Media and information
-            case mediaAndInformation
-            /// Logistics
-            case logistics
-            /// Telecommunications
-            case telecommunications
-            /// Financial services
-            case financialServices
-            /// Catering services
-            case cateringServices
-            /// Software tools
-            case softwareTools
-            /// Franchising and investment
-            case franchisingAndInvestment
-            /// Beauty and cosmetics
-            case beautyAndCosmetics
-            /// Mother baby and pet
-            case motherBabyAndPet
-            /// Daily chemicals
-            case dailyChemicals
-            /// Physical books
-            case physicalBooks
-            /// Social and communication
-            case socialAndCommunication
-            /// Cultural supplies
-            case culturalSupplies
-            /// Sports outdoor
-            case sportsOutdoor
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .all: "ALL"
-                case .electronicsAndAppliances: "ELECTRONICS_AND_APPLIANCES"
-                case .shopping: "SHOPPING"
-                case .foodAndBeverage: "FOOD_AND_BEVERAGE"
-                case .clothingAndAccessories: "CLOTHING_AND_ACCESSORIES"
-                case .healthcareAndMedical: "HEALTHCARE_AND_MEDICAL"
-                case .medicalInstitutions: "MEDICAL_INSTITUTIONS"
-                case .homeAndBuildingMaterials: "HOME_AND_BUILDING_MATERIALS"
-                case .localServices: "LOCAL_SERVICES"
-                case .businessServices: "BUSINESS_SERVICES"
-                case .cultureSportsEntertainment: "CULTURE_SPORTS_ENTERTAINMENT"
-                case .beautyServices: "BEAUTY_SERVICES"
-                case .realEstate: "REAL_ESTATE"
-                case .educationAndTraining: "EDUCATION_AND_TRAINING"
-                case .travelAndTourism: "TRAVEL_AND_TOURISM"
-                case .publicServices: "PUBLIC_SERVICES"
-                case .games: "GAMES"
-                case .retail: "RETAIL"
-                case .transportationEquipment: "TRANSPORTATION_EQUIPMENT"
-                case .automotive: "AUTOMOTIVE"
-                case .agricultureForestryFishery: "AGRICULTURE_FORESTRY_FISHERY"
-                case .chemicalAndEnergy: "CHEMICAL_AND_ENERGY"
-                case .electronicsAndElectrical: "ELECTRONICS_AND_ELECTRICAL"
-                case .machineryEquipment: "MACHINERY_EQUIPMENT"
-                case .mediaAndInformation: "MEDIA_AND_INFORMATION"
-                case .logistics: "LOGISTICS"
-                case .telecommunications: "TELECOMMUNICATIONS"
-                case .financialServices: "FINANCIAL_SERVICES"
-                case .cateringServices: "CATERING_SERVICES"
-                case .softwareTools: "SOFTWARE_TOOLS"
-                case .franchisingAndInvestment: "FRANCHISING_AND_INVESTMENT"
-                case .beautyAndCosmetics: "BEAUTY_AND_COSMETICS"
-                case .motherBabyAndPet: "MOTHER_BABY_AND_PET"
-                case .dailyChemicals: "DAILY_CHEMICALS"
-                case .physicalBooks: "PHYSICAL_BOOKS"
-                case .socialAndCommunication: "SOCIAL_AND_COMMUNICATION"
-                case .culturalSupplies: "CULTURAL_SUPPLIES"
-                case .sportsOutdoor: "SPORTS_OUTDOOR"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [IndustryTag] = [.all, .electronicsAndAppliances, .shopping, .foodAndBeverage, .clothingAndAccessories, .healthcareAndMedical, .medicalInstitutions, .homeAndBuildingMaterials, .localServices, .businessServices, .cultureSportsEntertainment, .beautyServices, .realEstate, .educationAndTraining, .travelAndTourism, .publicServices, .games, .retail, .transportationEquipment, .automotive, .agricultureForestryFishery, .chemicalAndEnergy, .electronicsAndElectrical, .machineryEquipment, .mediaAndInformation, .logistics, .telecommunications, .financialServices, .cateringServices, .softwareTools, .franchisingAndInvestment, .beautyAndCosmetics, .motherBabyAndPet, .dailyChemicals, .physicalBooks, .socialAndCommunication, .culturalSupplies, .sportsOutdoor]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Industry`, which `GetAuthorConvertVideosOrProducts.industryId` and `SearchForAuthorSquare.industry` take too.
+        public typealias IndustryTag = DouyinXingtuAPI.Industry
     }
 }
 
@@ -2024,13 +1878,13 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.LiveType`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.LiveType`, which `GetAuthorLiveWatchDistribution.liveType` takes too.
         public typealias LiveType = DouyinXingtuAPI.LiveType
 
-        /// The same as `DouyinXingtuAPI.Period`, which other operations of the namespace take too.
-        public typealias Period = DouyinXingtuAPI.Period
+        /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorContractBaseInfo.range` …).
+        public typealias Period = DouyinXingtuAPI.Range
 
-        /// The same as `DouyinXingtuAPI.FlowType`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.FlowType`, which `GetAuthorShowItemsV2.flowType` and `GetAuthorSpreadInfo.flowType` take too.
         public typealias FlowType = DouyinXingtuAPI.FlowType
     }
 }
@@ -2132,7 +1986,7 @@ extension DouyinXingtuAPI {
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
-        /// The same as `DouyinXingtuAPI.LiveType`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.LiveType`, which `GetAuthorLiveStatistics.liveType` takes too.
         public typealias LiveType = DouyinXingtuAPI.LiveType
     }
 }
@@ -2196,7 +2050,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
@@ -2260,8 +2114,8 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Period`, which other operations of the namespace take too.
-        public typealias Period = DouyinXingtuAPI.Period
+        /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorContractBaseInfo.range` …).
+        public typealias Period = DouyinXingtuAPI.Range
     }
 }
 
@@ -2324,7 +2178,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
@@ -2402,10 +2256,10 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
 
-        /// The same as `DouyinXingtuAPI.FlowType`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.FlowType`, which `GetAuthorLiveStatistics.flowType` and `GetAuthorSpreadInfo.flowType` take too.
         public typealias FlowType = DouyinXingtuAPI.FlowType
     }
 }
@@ -2551,10 +2405,10 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// The same as `DouyinXingtuAPI.Platform`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
 
-        /// The same as `DouyinXingtuAPI.Range`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorContractBaseInfo.range` …).
         public typealias Range = DouyinXingtuAPI.Range
 
         /// A `TypeValue` value.
@@ -2584,7 +2438,7 @@ extension DouyinXingtuAPI {
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
-        /// The same as `DouyinXingtuAPI.FlowType`, which other operations of the namespace take too.
+        /// The same as `DouyinXingtuAPI.FlowType`, which `GetAuthorLiveStatistics.flowType` and `GetAuthorShowItemsV2.flowType` take too.
         public typealias FlowType = DouyinXingtuAPI.FlowType
     }
 }
@@ -3136,140 +2990,8 @@ extension DouyinXingtuAPI {
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
-        /// A `Industry` value.
-        public enum Industry: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// No filter
-            case all
-            /// Electronics and appliances
-            case electronicsAndAppliances
-            /// Shopping
-            case shopping
-            /// Food and beverage
-            case foodAndBeverage
-            /// Clothing and accessories
-            case clothingAndAccessories
-            /// Healthcare and medical
-            case healthcareAndMedical
-            /// Medical institutions
-            case medicalInstitutions
-            /// Home and building materials
-            case homeAndBuildingMaterials
-            /// Local services
-            case localServices
-            /// Business services
-            case businessServices
-            /// Culture sports entertainment
-            case cultureSportsEntertainment
-            /// Beauty services
-            case beautyServices
-            /// Real estate
-            case realEstate
-            /// Education and training
-            case educationAndTraining
-            /// Travel and tourism
-            case travelAndTourism
-            /// Public services
-            case publicServices
-            /// Games
-            case games
-            /// Retail
-            case retail
-            /// Transportation equipment
-            case transportationEquipment
-            /// Automotive
-            case automotive
-            /// Agriculture forestry fishery
-            case agricultureForestryFishery
-            /// Chemical and energy
-            case chemicalAndEnergy
-            /// Electronics and electrical
-            case electronicsAndElectrical
-            /// Machinery equipment
-            case machineryEquipment
-            /// Media and information
-            case mediaAndInformation
-            /// Logistics
-            case logistics
-            /// Telecommunications
-            case telecommunications
-            /// Financial services
-            case financialServices
-            /// Catering services
-            case cateringServices
-            /// Software tools
-            case softwareTools
-            /// Franchising and investment
-            case franchisingAndInvestment
-            /// Beauty and cosmetics
-            case beautyAndCosmetics
-            /// Mother baby and pet
-            case motherBabyAndPet
-            /// Daily chemicals
-            case dailyChemicals
-            /// Physical books
-            case physicalBooks
-            /// Social and communication
-            case socialAndCommunication
-            /// Cultural supplies
-            case culturalSupplies
-            /// Sports outdoor
-            case sportsOutdoor
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .all: "ALL"
-                case .electronicsAndAppliances: "ELECTRONICS_AND_APPLIANCES"
-                case .shopping: "SHOPPING"
-                case .foodAndBeverage: "FOOD_AND_BEVERAGE"
-                case .clothingAndAccessories: "CLOTHING_AND_ACCESSORIES"
-                case .healthcareAndMedical: "HEALTHCARE_AND_MEDICAL"
-                case .medicalInstitutions: "MEDICAL_INSTITUTIONS"
-                case .homeAndBuildingMaterials: "HOME_AND_BUILDING_MATERIALS"
-                case .localServices: "LOCAL_SERVICES"
-                case .businessServices: "BUSINESS_SERVICES"
-                case .cultureSportsEntertainment: "CULTURE_SPORTS_ENTERTAINMENT"
-                case .beautyServices: "BEAUTY_SERVICES"
-                case .realEstate: "REAL_ESTATE"
-                case .educationAndTraining: "EDUCATION_AND_TRAINING"
-                case .travelAndTourism: "TRAVEL_AND_TOURISM"
-                case .publicServices: "PUBLIC_SERVICES"
-                case .games: "GAMES"
-                case .retail: "RETAIL"
-                case .transportationEquipment: "TRANSPORTATION_EQUIPMENT"
-                case .automotive: "AUTOMOTIVE"
-                case .agricultureForestryFishery: "AGRICULTURE_FORESTRY_FISHERY"
-                case .chemicalAndEnergy: "CHEMICAL_AND_ENERGY"
-                case .electronicsAndElectrical: "ELECTRONICS_AND_ELECTRICAL"
-                case .machineryEquipment: "MACHINERY_EQUIPMENT"
-                case .mediaAndInformation: "MEDIA_AND_INFORMATION"
-                case .logistics: "LOGISTICS"
-                case .telecommunications: "TELECOMMUNICATIONS"
-                case .financialServices: "FINANCIAL_SERVICES"
-                case .cateringServices: "CATERING_SERVICES"
-                case .softwareTools: "SOFTWARE_TOOLS"
-                case .franchisingAndInvestment: "FRANCHISING_AND_INVESTMENT"
-                case .beautyAndCosmetics: "BEAUTY_AND_COSMETICS"
-                case .motherBabyAndPet: "MOTHER_BABY_AND_PET"
-                case .dailyChemicals: "DAILY_CHEMICALS"
-                case .physicalBooks: "PHYSICAL_BOOKS"
-                case .socialAndCommunication: "SOCIAL_AND_COMMUNICATION"
-                case .culturalSupplies: "CULTURAL_SUPPLIES"
-                case .sportsOutdoor: "SPORTS_OUTDOOR"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Industry] = [.all, .electronicsAndAppliances, .shopping, .foodAndBeverage, .clothingAndAccessories, .healthcareAndMedical, .medicalInstitutions, .homeAndBuildingMaterials, .localServices, .businessServices, .cultureSportsEntertainment, .beautyServices, .realEstate, .educationAndTraining, .travelAndTourism, .publicServices, .games, .retail, .transportationEquipment, .automotive, .agricultureForestryFishery, .chemicalAndEnergy, .electronicsAndElectrical, .machineryEquipment, .mediaAndInformation, .logistics, .telecommunications, .financialServices, .cateringServices, .softwareTools, .franchisingAndInvestment, .beautyAndCosmetics, .motherBabyAndPet, .dailyChemicals, .physicalBooks, .socialAndCommunication, .culturalSupplies, .sportsOutdoor]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
+        /// The same as `DouyinXingtuAPI.Industry`, which `GetAuthorConvertVideosOrProducts.industryId` and `GetAuthorLinkInfo.industryTag` take too.
+        public typealias Industry = DouyinXingtuAPI.Industry
 
         /// A `KolPriceType` value.
         public enum KolPriceType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {

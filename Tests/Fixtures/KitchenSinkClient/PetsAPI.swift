@@ -27,6 +27,8 @@ extension JustOneAPIClient {
 
 extension PetsAPI {
     /// A `Size` value.
+    ///
+    /// Taken by `PetSiblings.size` and `SimilarPets.size`.
     public enum Size: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
         /// Small
         case s
@@ -421,7 +423,7 @@ extension PetsAPI {
             )
         }
 
-        /// The same as `PetsAPI.Size`, which other operations of the namespace take too.
+        /// The same as `PetsAPI.Size`, which `SimilarPets.size` takes too.
         public typealias Size = PetsAPI.Size
     }
 }
@@ -484,7 +486,7 @@ extension PetsAPI {
             )
         }
 
-        /// The same as `PetsAPI.Size`, which other operations of the namespace take too.
+        /// The same as `PetsAPI.Size`, which `PetSiblings.size` takes too.
         public typealias Size = PetsAPI.Size
     }
 }

@@ -46,7 +46,11 @@ import TestSupport
 
         // `Mode` with A and B: declared once on the namespace, aliased in `First` and `Second`.
         #expect(code.components(separatedBy: "public typealias Mode = XAPI.Mode").count - 1 == 2)
-        #expect(code.contains("extension XAPI {\n    /// A `Mode` value.\n    public enum Mode: "))
+        // Its documentation names the parameters that take it.
+        #expect(
+            code.contains(
+                "extension XAPI {\n    /// A `Mode` value.\n    ///\n    /// Taken by `First.mode` and `Second.mode`.\n    public enum Mode: "),
+            "\(code)")
         // `Third` takes a `Mode` with other values: its own enum, with case `c`.
         #expect(code.components(separatedBy: "public enum Mode: ").count - 1 == 2)
         #expect(code.contains("case .c: \"C\""))

@@ -1,67 +1,116 @@
+import Foundation
+
 /// Declares once, on the namespace, the enums of values that several of its operations declare
-/// alike.
+/// alike, whatever each calls it.
 ///
-/// The Xingtu documents give 15 operations the same `platform` parameter; a careful person would
-/// not write its enum 15 times, and the compiler should not compile it 15 times. An enum that two
-/// or more request types of a namespace declare identically (name, documentation, cases, case
-/// documentation) moves to the namespace (`DouyinXingtuAPI.Platform`), and each request type keeps
-/// its name for it as a typealias, so `GetAuthorConvertAbility.Platform` and `.shortVideo` work
-/// as before. Where operations declare different enums under one name, the one most operations
-/// share moves (the first in method order on a tie) and the others stay in their request types.
-/// A name that a top-level type or a request type already has stays where it is, so that no
-/// namespace member hides it.
+/// The Xingtu documents give 15 operations the same `platform` parameter, and three of them the
+/// same list of 38 industries under three names (`industryId`, `industryTag`, `industry`); a
+/// careful person would write each enum once, and the compiler should compile it once. Enums of
+/// the request types of a namespace with the same shape (raw type and cases, each case's value
+/// and documentation, and whether it is `Codable`) are one enum: it moves to the namespace, and
+/// each request type keeps its own name for it as a typealias, so
+/// `GetAuthorLinkInfo.IndustryTag.all` works as before.
+///
+/// The shared enum's name, by a rule that does not depend on the order of the documents: of the
+/// names the request types give it, the shortest, then the first in alphabetical order
+/// (`Industry` before `IndustryId` and `IndustryTag`), that no top-level type, request type or
+/// other shared enum has. Shapes that more request types share choose first. A shape no free name
+/// is left for stays in its request types.
 enum SharedParameterEnums {
     /// The namespace with its shared enums moved up, and each request type's copy replaced by an alias.
     static func hoist(in namespace: NamespaceModel, reservedNames: Set<String>) -> NamespaceModel {
         var namespace = namespace
-        let taken = reservedNames.union(namespace.operations.map(\.requestTypeName)).union([namespace.typeName])
+        var taken = reservedNames.union(namespace.operations.map(\.requestTypeName)).union([namespace.typeName])
 
-        // How many request types declare each enum, in the order they first appear.
-        var counts: [Shape: Int] = [:]
+        // Each shape with the request types that declare it, in method order.
+        var users: [Shape: [(operation: Int, declaration: TypeDeclaration)]] = [:]
         var order: [Shape] = []
-        for operation in namespace.operations {
+        for (index, operation) in namespace.operations.enumerated() {
             for declaration in operation.nestedTypes {
                 guard let shape = Shape(declaration) else { continue }
-                if counts[shape] == nil { order.append(shape) }
-                counts[shape, default: 0] += 1
+                if users[shape] == nil { order.append(shape) }
+                users[shape, default: []].append((index, declaration))
             }
         }
-        var chosen: [String: Shape] = [:]
-        for shape in order where counts[shape, default: 0] >= 2 && !taken.contains(shape.name) {
-            if let current = chosen[shape.name], counts[current, default: 0] >= counts[shape, default: 0] { continue }
-            chosen[shape.name] = shape
+        let shared = order.filter { users[$0]!.count >= 2 }.enumerated()
+            .sorted { ($1.element.count(in: users), $0.offset) < ($0.element.count(in: users), $1.offset) }
+            .map(\.element)
+        var chosen: [Shape: String] = [:]
+        for shape in shared {
+            let names = Set(users[shape]!.map(\.declaration.name)).sorted { ($0.count, $0) < ($1.count, $1) }
+            guard let name = names.first(where: { !taken.contains($0) }) else { continue }
+            taken.insert(name)
+            chosen[shape] = name
         }
         guard !chosen.isEmpty else { return namespace }
 
-        for index in namespace.operations.indices {
-            namespace.operations[index].nestedTypes = namespace.operations[index].nestedTypes.map { declaration in
-                guard let shape = Shape(declaration), chosen[shape.name] == shape else { return declaration }
-                let target = namespace.typeName + "." + shape.name
-                return TypeDeclaration(
-                    name: declaration.name, qualifiedName: declaration.qualifiedName,
-                    docLines: SwiftText.docComment(["The same as `\(target)`, which other operations of the namespace take too."]),
-                    kind: .alias(target))
+        var takersByShape: [Shape: [String]] = [:]
+        for (shape, name) in chosen {
+            let target = namespace.typeName + "." + name
+            // The parameters that take it, for the aliases' documentation.
+            let takers = users[shape]!.flatMap { use -> [String] in
+                let operation = namespace.operations[use.operation]
+                return operation.parameters.filter { Self.names($0.type, use.declaration.name) }
+                    .map { "`\(operation.requestTypeName).\($0.label)`" }
+            }
+            takersByShape[shape] = takers
+            for use in users[shape]! {
+                let others = takers.filter { !$0.hasPrefix("`\(namespace.operations[use.operation].requestTypeName).") }
+                let note =
+                    others.isEmpty
+                    ? "" : others.count <= 3
+                        ? ", which \(Self.list(others)) take\(others.count == 1 ? "s" : "") too"
+                        : ", which \(others.count) other parameters take too (\(others.prefix(2).joined(separator: ", ")) …)"
+                namespace.operations[use.operation].nestedTypes = namespace.operations[use.operation].nestedTypes.map {
+                    declaration in
+                    guard declaration.qualifiedName == use.declaration.qualifiedName else { return declaration }
+                    return TypeDeclaration(
+                        name: declaration.name, qualifiedName: declaration.qualifiedName,
+                        docLines: SwiftText.docComment(["The same as `\(target)`\(note)."]),
+                        kind: .alias(target))
+                }
             }
         }
-        namespace.sharedTypes = order.filter { chosen[$0.name] == $0 }.map { shape in
-            TypeDeclaration(
-                name: shape.name, qualifiedName: namespace.typeName + "." + shape.name, docLines: shape.docLines,
+        namespace.sharedTypes = order.compactMap { shape in
+            guard let name = chosen[shape] else { return nil }
+            let first = users[shape]!.first { $0.declaration.name == name } ?? users[shape]![0]
+            let takers = takersByShape[shape] ?? []
+            let usedBy =
+                takers.count <= 4
+                ? "Taken by \(Self.list(takers))."
+                : "Taken by \(takers.prefix(2).joined(separator: ", ")) and \(takers.count - 2) other parameters."
+            let docLines = first.declaration.name == name ? first.declaration.docLines : SwiftText.docComment(["A `\(name)` value."])
+            return TypeDeclaration(
+                name: name, qualifiedName: namespace.typeName + "." + name,
+                docLines: takers.isEmpty ? docLines : docLines + SwiftText.docComment(["", usedBy]),
                 kind: .valueEnum(shape.valueEnum))
-        }
+        }.sorted { $0.name < $1.name }
         return namespace
     }
 
-    /// An enum of values as written, apart from where it is nested.
+    /// Whether the Swift type `type` names the nested type `name` (`Platform?`, `[Platform]?`).
+    private static func names(_ type: String, _ name: String) -> Bool {
+        type.trimmingCharacters(in: CharacterSet(charactersIn: "[]?")) == name
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    private static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    /// An enum of values apart from its name and where it is nested: its raw type and cases
+    /// (names, values and documentation) and whether it is `Codable`.
     private struct Shape: Hashable {
-        let name: String
-        let docLines: [String]
         let valueEnum: ValueEnumModel
 
         init?(_ declaration: TypeDeclaration) {
             guard case .valueEnum(let valueEnum) = declaration.kind else { return nil }
-            self.name = declaration.name
-            self.docLines = declaration.docLines
             self.valueEnum = valueEnum
+        }
+
+        func count(in users: [Shape: [(operation: Int, declaration: TypeDeclaration)]]) -> Int {
+            users[self]?.count ?? 0
         }
     }
 }

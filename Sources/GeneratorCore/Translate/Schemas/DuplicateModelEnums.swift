@@ -1,0 +1,71 @@
+/// Declares once the `Codable` enums of values that models and request types declare alike
+/// (parameter enums, which are not `Codable`, are shared per namespace by ``SharedParameterEnums``).
+///
+/// Large documents repeat their enums: Stripe's description has 1,578 enums of values in its
+/// models, of 316 shapes (a card's brand, a country list, an authorization control's 300
+/// merchant categories, each in several models). Enums of the same shape (raw type and cases,
+/// each case's value and documentation) are one: the first keeps its declaration, and each
+/// other becomes a typealias of it where it was, so `IssuingCardholder.Status` still names it.
+///
+/// Which is first does not depend on the order of the documents: a top-level enum (a component
+/// schema) before nested ones, then the one whose qualified name is shortest, then first in
+/// alphabetical order.
+enum DuplicateModelEnums {
+    /// The models and namespaces with every repeated enum but the first made an alias of it.
+    static func merge(_ models: [TypeDeclaration], _ namespaces: [NamespaceModel]) -> (models: [TypeDeclaration], namespaces: [NamespaceModel]) {
+        // Every enum of values, top-level or nested, by shape.
+        var byShape: [ValueEnumModel: [String]] = [:]
+        func collect(_ declaration: TypeDeclaration) {
+            switch declaration.kind {
+            case .valueEnum(let valueEnum) where valueEnum.isCodable:
+                byShape[valueEnum, default: []].append(declaration.qualifiedName)
+            case .structure(let structure):
+                structure.nestedTypes.forEach(collect)
+            case .oneOf(let oneOf):
+                oneOf.nestedTypes.forEach(collect)
+            default:
+                break
+            }
+        }
+        models.forEach(collect)
+        for namespace in namespaces {
+            for operation in namespace.operations { operation.nestedTypes.forEach(collect) }
+        }
+        let topLevel = Set(models.map(\.qualifiedName))
+        var canonical: [String: String] = [:]
+        for names in byShape.values where names.count > 1 {
+            let first = names.min { lhs, rhs in
+                (topLevel.contains(lhs) ? 0 : 1, lhs.count, lhs) < (topLevel.contains(rhs) ? 0 : 1, rhs.count, rhs)
+            }!
+            for name in names where name != first { canonical[name] = first }
+        }
+        guard !canonical.isEmpty else { return (models, namespaces) }
+
+        func replace(_ declaration: TypeDeclaration) -> TypeDeclaration {
+            var declaration = declaration
+            switch declaration.kind {
+            case .valueEnum:
+                guard let target = canonical[declaration.qualifiedName] else { return declaration }
+                declaration.docLines = SwiftText.docComment(["The same as `\(target)`, which has the same values."])
+                declaration.kind = .alias(target)
+            case .structure(var structure):
+                structure.nestedTypes = structure.nestedTypes.map(replace)
+                declaration.kind = .structure(structure)
+            case .oneOf(var oneOf):
+                oneOf.nestedTypes = oneOf.nestedTypes.map(replace)
+                declaration.kind = .oneOf(oneOf)
+            default:
+                break
+            }
+            return declaration
+        }
+        var namespaces = namespaces
+        for index in namespaces.indices {
+            for operation in namespaces[index].operations.indices {
+                namespaces[index].operations[operation].nestedTypes =
+                    namespaces[index].operations[operation].nestedTypes.map(replace)
+            }
+        }
+        return (models.map(replace), namespaces)
+    }
+}
