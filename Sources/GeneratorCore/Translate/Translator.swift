@@ -106,7 +106,8 @@ public struct Translator: Sendable {
         models += schemas.aliasSupportDeclarations
         guard !diagnostics.hasErrors else { return nil }
 
-        let breaks = ReferenceCycles.breaks(edges: schemas.valueEdges, aliases: schemas.aliases)
+        var breaks = ReferenceCycles.breaks(edges: schemas.valueEdges, aliases: schemas.aliases)
+        breaks.indirectEnums.formUnion(OneOfStorage.enumsCarryingModels(models, namespaces))
         models = models.map { Self.apply(breaks, to: $0) }
         for index in namespaces.indices {
             for operation in namespaces[index].operations.indices {

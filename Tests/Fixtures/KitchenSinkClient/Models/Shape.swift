@@ -6,7 +6,7 @@ import Foundation
 import JustOneAPIRuntime
 
 /// A `Shape` value.
-public enum Shape: Codable, Hashable, Sendable {
+public indirect enum Shape: Codable, Hashable, Sendable {
     case circle(Circle)
     case square(Square)
     /// A value that matches none of the documented alternatives, kept as received.
