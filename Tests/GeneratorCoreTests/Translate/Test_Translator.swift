@@ -59,6 +59,50 @@ import TestSupport
         #expect(code.components(separatedBy: "public enum Sort: ").count - 1 == 2)
     }
 
+    /// Models that repeat an enum of values declare it once; the others name it with a typealias.
+    @Test func enumsThatModelsRepeatAreDeclaredOnce() async throws {
+        let status = #"{"type": "string", "enum": ["active", "closed"]}"#
+        let components = #"""
+            {"schemas": {
+              "Account": {"type": "object", "properties": {"status": \#(status)}},
+              "Card": {"type": "object", "properties": {"status": \#(status), "state": \#(status)}},
+              "Status": \#(status)
+            }}
+            """#
+        let paths = "{" + GeneratorHarness.getOperation("/api/x/a/v1", operationID: "a", response: ##"{"$ref": "#/components/schemas/Card"}"##) + "}"
+        let result = try await GeneratorHarness.generate(
+            ["api.json": GeneratorHarness.document(paths: paths, components: components)], config: "methodNames: path\n")
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let card = try #require(result.file("Models/Card.swift"))
+        let account = try #require(result.file("Models/Account.swift"))
+        // The component schema `Status` keeps its declaration; every nested copy is an alias of it.
+        #expect(result.file("Models/Status.swift")?.contains("public enum Status: ") == true)
+        // (The nested copies are `Status2`: `Status` is the module's type, which they name.)
+        #expect(card.contains("public typealias State = Status\n"), "\(card)")
+        #expect(card.contains("public typealias Status2 = Status\n"), "\(card)")
+        #expect(account.contains("public typealias Status2 = Status\n"), "\(account)")
+        #expect(!card.contains("public enum ") && !account.contains("public enum "))
+        #expect(card.contains("The same as `Status`, which has the same values."))
+    }
+
+    /// A one-of enum whose case carries a model stores it boxed (`indirect`); one over scalars
+    /// does not. (Enums over large models inline cost the compiler minutes.)
+    @Test func oneOfEnumsBoxModelPayloads() async throws {
+        let components = #"""
+            {"schemas": {
+              "Customer": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}},
+              "Expandable": {"oneOf": [{"type": "string"}, {"$ref": "#/components/schemas/Customer"}]},
+              "Scalar": {"oneOf": [{"type": "string"}, {"type": "integer"}, {"type": "array", "items": {"$ref": "#/components/schemas/Customer"}}]}
+            }}
+            """#
+        let paths = "{" + GeneratorHarness.getOperation("/api/x/a/v1", operationID: "a", response: ##"{"$ref": "#/components/schemas/Expandable"}"##) + "}"
+        let result = try await GeneratorHarness.generate(
+            ["api.json": GeneratorHarness.document(paths: paths, components: components)], config: "methodNames: path\n")
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.file("Models/Expandable.swift")?.contains("public indirect enum Expandable: ") == true)
+        #expect(result.file("Models/Scalar.swift")?.contains("public enum Scalar: ") == true)
+    }
+
     @Test func hiddenOperationsAreSkippedUnlessIncluded() async throws {
         let hidden = """
             "/api/x/get-info/v1": {"get": {"operationId": "old", "x-docs-hidden": true, "deprecated": true,
