@@ -25,7 +25,7 @@ struct JustOneAPIGenerator: BuildToolPlugin {
         // only in case are one file): the generator would refuse them too, naming both.
         var owners: [String: String] = [:]
         for document in inputs.documents {
-            let name = OpenAPIFolder.outputName(for: document.relative)
+            let name = DocumentsLayout.fileName(forDocumentAt: document.relative)
             if let other = owners[name.lowercased()] {
                 throw PluginError(
                     "\(folder.appending(path: document.relative).path): error: this document and \(other) would both be "
@@ -35,7 +35,7 @@ struct JustOneAPIGenerator: BuildToolPlugin {
             owners[name.lowercased()] = folder.appending(path: document.relative).path
         }
         let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
-        let outputFiles = (OpenAPIFolder.fixedOutputs + inputs.documents.map { OpenAPIFolder.outputName(for: $0.relative) })
+        let outputFiles = (DocumentsLayout.fixedFiles + inputs.documents.map { DocumentsLayout.fileName(forDocumentAt: $0.relative) })
             .map { output.appending(path: $0) }
         return [
             .buildCommand(
@@ -55,11 +55,6 @@ struct PluginError: Error, CustomStringConvertible {
 
 /// The files of a target's `openapi/` folder, as the generator's loader reads them.
 enum OpenAPIFolder {
-    /// The files every generation writes in the `documents` layout.
-    static let fixedOutputs = ["Namespaces.swift", "Models.swift", "Servers.swift", "BusinessCodes.swift"]
-    /// Files in the folder that are not documents (the generator skips them too).
-    static let reservedNames: Set<String> = ["generator.yaml", "sources.yaml", "sources.lock.json"]
-
     struct Inputs {
         /// Every JSON or YAML file the generator reads as an input, with its path in the folder.
         var documents: [(url: URL, relative: String)] = []
@@ -77,21 +72,11 @@ enum OpenAPIFolder {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let name = url.lastPathComponent
             let relative = String(url.standardizedFileURL.path.dropFirst(base.count).drop { $0 == "/" })
-            let isDocument = ["json", "yaml", "yml"].contains(url.pathExtension.lowercased()) && !reservedNames.contains(name)
+            let isDocument = ["json", "yaml", "yml"].contains(url.pathExtension.lowercased()) && !DocumentsLayout.reservedInputNames.contains(name)
             if isDocument { inputs.documents.append((url, relative)) }
             if isDocument || name == "generator.yaml" { inputs.all.append(url) }
         }
         inputs.documents.sort { $0.relative < $1.relative }
         return inputs
-    }
-
-    /// The generator's `Renderer.documentFileName(_:)`: keep the two in step.
-    static func outputName(for relative: String) -> String {
-        let stem = (relative as NSString).deletingPathExtension
-        let safe = stem.unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_")
-                ? Character(scalar) : "_"
-        }
-        return "Documents/" + String(safe) + ".swift"
     }
 }

@@ -1,6 +1,24 @@
 import Foundation
 
-/// The generator's stages, one after another: load → parse and validate → translate → render.
+/// The generator, stage by stage. Each stage is a call on a type in the folder of the same
+/// name; a stage uses only the stages before it and the shared folders (JSON, Diagnostics,
+/// Naming, Config, Support), never one after it.
+///
+/// 1. **load** (`Load/`): input paths → ``SourceFile``s (``DocumentLoader``); the configuration
+///    (`Config/`), the templates (`Render/TemplateSet`) and the overlays (`Overlay/`) are read
+///    here too. Then, per file and on all cores: bytes → one ``JSONTree`` (``DocumentReader``),
+///    the only time a file's text is parsed, and what the file is (a document or a part).
+/// 2. **overlay** (`Overlay/`): tree → tree, the overlays meant for the document applied.
+/// 3. **bundle** (`Bundle/`): tree → tree, with what it refers to in other files (or deep
+///    inside itself) put in place as components (``DocumentBundling``).
+/// 4. **parse** (`Parse/`): tree → ``ParsedDocument``: OpenAPIKit's model, decoded from the
+///    tree, and what the decoder does not keep, read from the tree (``DocumentParser``).
+/// 5. **validate** (`Validate/`): ``ParsedDocument`` → diagnostics (``DocumentValidator``).
+/// 6. **translate** (`Translate/`): all documents → one ``APIModel`` (``Translator``), the
+///    intermediate model the templates read.
+/// 7. **render** (`Render/`): ``APIModel`` → ``GeneratedFile``s (``Renderer``).
+/// 8. **output** (`Output/`): the files and what is on disk → an ``OutputPlan`` of writes and
+///    removals, which the command applies or, with `--check`, prints as a diff.
 ///
 /// Each stage reports into the same ``DiagnosticCollector``; a stage with errors ends the run
 /// before anything is written. The pipeline never writes: it returns the files, and the
@@ -48,27 +66,68 @@ public struct GeneratorPipeline: Sendable {
     /// Runs on a thread of its own with a large stack (``GeneratorLimits``).
     public func run(diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
         LargeStack.run { [self] in
-            guard let (model, templates, files) = stages(diagnostics: diagnostics, loadingTemplates: true), let templates else {
-                return nil
-            }
+            guard let loaded = load(diagnostics: diagnostics, loadingTemplates: true), let templates = loaded.templates,
+                let model = translate(loaded, diagnostics: diagnostics)
+            else { return nil }
             return timings.measure("render") {
                 Renderer(templates: templates, inputs: options.inputs)
-                    .render(model, layout: options.layout, documentPaths: files.map(\.path), diagnostics: diagnostics)
+                    .render(model, layout: options.layout, documentPaths: loaded.files.map(\.path), diagnostics: diagnostics)
             }
         }
     }
 
     /// The translated model, without rendering: what `diff` compares.
     public func model(diagnostics: DiagnosticCollector) -> APIModel? {
-        LargeStack.run { [self] in stages(diagnostics: diagnostics, loadingTemplates: false)?.model }
+        modelAndConfiguration(diagnostics: diagnostics)?.model
     }
 
-    /// The model, the templates, and every file the inputs hold (documents, parts, overlays).
-    private func stages(
-        diagnostics: DiagnosticCollector, loadingTemplates: Bool
-    ) -> (model: APIModel, templates: TemplateSet?, files: [SourceFile])? {
+    /// The translated model and the configuration it was made with (`generate infer` reads both).
+    func modelAndConfiguration(diagnostics: DiagnosticCollector) -> (model: APIModel, config: GeneratorConfig)? {
+        LargeStack.run { [self] in
+            guard let loaded = load(diagnostics: diagnostics, loadingTemplates: false),
+                let model = translate(loaded, diagnostics: diagnostics)
+            else { return nil }
+            return (model, loaded.config)
+        }
+    }
+
+    /// Whether `file` is an OpenAPI document that reads, parses and validates on its own, without
+    /// overlays or the files it may refer to: how `fetch` checks a download before it replaces
+    /// the local copy. Problems are in `diagnostics`.
+    public static func parsesAlone(_ file: SourceFile, diagnostics: DiagnosticCollector) -> Bool {
+        LargeStack.run {
+            switch DocumentReader.read(file, diagnostics: diagnostics) {
+            case .document(let tree, let version):
+                guard let parsed = DocumentParser(file: file, diagnostics: diagnostics).parse(tree, version: version) else {
+                    return false
+                }
+                DocumentValidator(file: file.path, diagnostics: diagnostics).validate(parsed.document)
+                return !diagnostics.hasErrors
+            case .fragment:
+                DocumentReader.reportNotADocument(file, diagnostics: diagnostics)
+                return false
+            case .failed:
+                return false
+            }
+        }
+    }
+
+    /// What the load stage read: the configuration, the templates, the input files (documents
+    /// and parts; overlays apart) and the overlays.
+    private struct Loaded {
+        var config: GeneratorConfig
+        var configPath: String?
+        var templates: TemplateSet?
+        var files: [SourceFile]
+        var overlays: OverlaySet?
+        var resolver: PathResolver
+    }
+
+    /// Stage 1, load: the configuration, the templates, the input files and the overlays.
+    private func load(diagnostics: DiagnosticCollector, loadingTemplates: Bool) -> Loaded? {
         let paths = PathResolver(root: options.rootDirectory)
         let stop = timings.start("load")
+        defer { stop() }
         let configPath = options.configPath ?? GeneratorConfig.defaultPath(for: options.inputs, resolver: paths)
         var config = GeneratorConfig()
         if let configPath {
@@ -88,24 +147,25 @@ public struct GeneratorPipeline: Sendable {
         func isOverlay(_ file: SourceFile) -> Bool {
             OverlaySet.isOverlayFile(file.path) || listedPaths.contains(FilePaths.normalized(file.path))
         }
-        let files = loaded.filter { !isOverlay($0) }
         let overlays =
             options.ignoresOverlays
             ? nil
             : loadOverlays(found: loaded.filter(isOverlay), listed: listed, loader: loader, diagnostics: diagnostics)
-        stop()
         guard !diagnostics.hasErrors, templates != nil || !loadingTemplates else { return nil }
+        return Loaded(
+            config: config, configPath: configPath, templates: templates, files: loaded.filter { !isOverlay($0) },
+            overlays: overlays, resolver: paths)
+    }
 
-        let documents = timings.measure("parse") {
-            parse(files, resolver: paths, overlays: overlays, diagnostics: diagnostics)
-        }
-        overlays?.reportUnmatched(documentCount: documents.count, diagnostics: diagnostics)
+    /// Stages 2 to 6: every file through the front end, then translated together.
+    private func translate(_ loaded: Loaded, diagnostics: DiagnosticCollector) -> APIModel? {
+        let documents = frontEnd(loaded.files, resolver: loaded.resolver, overlays: loaded.overlays, diagnostics: diagnostics)
+        loaded.overlays?.reportUnmatched(documentCount: documents.count, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
-
-        let translator = Translator(config: config, configPath: configPath, includeHidden: options.includeHidden)
+        let translator = Translator(config: loaded.config, configPath: loaded.configPath, includeHidden: options.includeHidden)
         let model = timings.measure("translate") { translator.translate(documents, diagnostics: diagnostics) }
         guard let model, !diagnostics.hasErrors else { return nil }
-        return (model, templates, loaded)
+        return model
     }
 
     /// The paths of the overlays that the configuration lists (relative to it).
@@ -128,17 +188,56 @@ public struct GeneratorPipeline: Sendable {
         return OverlaySet(overlays)
     }
 
-    /// Parses the files on all cores, on large stacks; the result keeps the files' order.
-    /// A file without an `openapi` field is accepted when a document refers to it (a part of a
-    /// multi-file document) and reported otherwise.
-    func parse(
-        _ files: [SourceFile], resolver: PathResolver, overlays: OverlaySet? = nil, diagnostics: DiagnosticCollector
+    /// What became of one input file in the front end.
+    private enum FrontEndOutcome {
+        case document(ParsedDocument)
+        /// JSON or YAML without an `openapi` field: fine as a part of a multi-file document.
+        case fragment
+        /// Errors, reported; the other files the document referred to, as far as they were read.
+        case failed(parts: Set<String>)
+    }
+
+    /// Stages 1 (reading) to 5 for each file, on all cores, on large stacks; the result keeps
+    /// the files' order. A file without an `openapi` field is accepted when a document refers
+    /// to it (a part of a multi-file document) and reported otherwise.
+    private func frontEnd(
+        _ files: [SourceFile], resolver: PathResolver, overlays: OverlaySet?, diagnostics: DiagnosticCollector
     ) -> [ParsedDocument] {
-        let results = ParallelResults<DocumentParser.Outcome>(count: files.count)
-        let parser = DocumentParser(inputs: files, resolver: resolver, overlays: overlays)
-        LargeStack.concurrentPerform(iterations: files.count) { index in
-            results[index] = parser.parseFile(files[index], diagnostics: diagnostics)
+        let results = ParallelResults<FrontEndOutcome>(count: files.count)
+        let bundling = DocumentBundling(inputs: files, resolver: resolver)
+        let started = ContinuousClock.now
+        LargeStack.concurrentPerform(iterations: files.count) { [timings] index in
+            let file = files[index]
+            // 1. load: the file's text, parsed into a tree once.
+            let read = timings.measure("read", summed: true) { DocumentReader.read(file, diagnostics: diagnostics) }
+            guard case .document(var tree, let version) = read else {
+                if case .fragment = read { results[index] = .fragment } else { results[index] = .failed(parts: []) }
+                return
+            }
+            // 2. overlay
+            if let overlays {
+                tree = timings.measure("overlay", summed: true) { overlays.apply(toDocumentAt: file.path, tree: tree) }
+            }
+            // 3. bundle
+            let bundled = timings.measure("bundle", summed: true) { bundling.bundle(tree, of: file, diagnostics: diagnostics) }
+            guard case .bundled(let complete, let parts) = bundled else {
+                if case .failed(let parts) = bundled { results[index] = .failed(parts: parts) }
+                return
+            }
+            // 4. parse
+            let parser = DocumentParser(file: file, diagnostics: diagnostics)
+            guard let parsed = timings.measure("parse", summed: true, { parser.parse(complete, version: version, parts: parts) })
+            else {
+                results[index] = .failed(parts: parts)
+                return
+            }
+            // 5. validate
+            timings.measure("validate", summed: true) {
+                DocumentValidator(file: file.path, diagnostics: diagnostics).validate(parsed.document)
+            }
+            results[index] = .document(parsed)
         }
+        timings.record("read to validate, wall time", ContinuousClock.now - started)
         var documents: [ParsedDocument] = []
         var fragments: [SourceFile] = []
         var parts: Set<String> = []
@@ -153,7 +252,7 @@ public struct GeneratorPipeline: Sendable {
         }
         let strays = fragments.filter { !parts.contains(FilePaths.normalized($0.path)) }
         if parts.isEmpty {
-            for stray in strays { DocumentParser.reportNotADocument(stray, diagnostics: diagnostics) }
+            for stray in strays { DocumentReader.reportNotADocument(stray, diagnostics: diagnostics) }
         } else if let first = strays.first {
             // Beside a multi-file document, files that nothing refers to (code samples, notes)
             // are common and harmless.
@@ -164,58 +263,4 @@ public struct GeneratorPipeline: Sendable {
         }
         return documents
     }
-}
-
-/// Wall time per stage.
-public final class StageTimings: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [(stage: String, duration: Duration)] = []
-
-    public init() {}
-
-    /// The stages in the order they ran, with their durations.
-    public var all: [(stage: String, duration: Duration)] { lock.withLock { entries } }
-
-    func start(_ stage: String) -> () -> Void {
-        let started = ContinuousClock.now
-        return { [self] in
-            let duration = ContinuousClock.now - started
-            lock.withLock { entries.append((stage, duration)) }
-        }
-    }
-
-    func measure<T>(_ stage: String, _ work: () -> T) -> T {
-        let stop = start(stage)
-        defer { stop() }
-        return work()
-    }
-}
-
-/// Resolves the relative paths a user gives against a root directory, while diagnostics keep
-/// showing them as given.
-public struct PathResolver: Sendable {
-    public let root: String?
-
-    public init(root: String?) { self.root = root }
-
-    /// The path to open for `path`.
-    public func resolve(_ path: String) -> String {
-        guard let root, !path.hasPrefix("/") else { return path }
-        return (root as NSString).appendingPathComponent(path)
-    }
-}
-
-/// Slots that concurrent iterations fill, one each.
-final class ParallelResults<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value] { lock.withLock { storage.compactMap { $0 } } }
 }

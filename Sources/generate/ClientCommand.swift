@@ -18,11 +18,7 @@ struct ClientCommand: ParsableCommand {
     @Option(help: "A directory of .mustache templates that replace the default ones of the same name.")
     var templates: String?
 
-    @Option(help: "The configuration file (default: generator.yaml in the first input directory).")
-    var config: String?
-
-    @Flag(help: "Also generate operations hidden from the documentation (x-docs-hidden).")
-    var includeHidden = false
+    @OptionGroup var documentOptions: DocumentOptions
 
     @Flag(help: "Write nothing; exit 0 if the output is current, or 1 with a unified diff if not.")
     var check = false
@@ -30,7 +26,7 @@ struct ClientCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only diagnostics and the diff, not the summary.")
     var quiet = false
 
-    @Flag(help: "Print how long each stage took.")
+    @Flag(help: "Print how long each stage took (read, overlay, bundle, parse and validate run per file on all cores: their times are summed over the files).")
     var timings = false
 
     @Flag(
@@ -43,7 +39,9 @@ struct ClientCommand: ParsableCommand {
 
     @Option(
         help: """
-            How the code is split into files: namespaces (one per namespace and one per model), or             documents (one per input file plus a fixed set, names known from the input paths, as             the JustOneAPIGenerator build plugin needs).
+            How the code is split into files: namespaces (one per namespace and one per model), or \
+            documents (one per input file plus a fixed set, names known from the input paths, as \
+            the JustOneAPIGenerator build plugin needs).
             """)
     var layout: Layout = .namespaces
 
@@ -60,8 +58,8 @@ struct ClientCommand: ParsableCommand {
         let diagnostics = DiagnosticCollector()
         let pipeline = GeneratorPipeline(
             options: {
-                var options = GeneratorPipeline.Options(
-                    inputs: inputs, configPath: config, templatesDirectory: templates, includeHidden: includeHidden)
+                var options = documentOptions.pipelineOptions(for: inputs)
+                options.templatesDirectory = templates
                 options.layout = layout == .documents ? .documents : .namespaces
                 return options
             }())

@@ -35,11 +35,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Exit 1 when there are breaking changes (breaking) or any change (any).")
     var failOn: FailOn?
 
-    @Option(help: "The configuration for both sides (default: generator.yaml beside each side's documents).")
-    var config: String?
-
-    @Flag(help: "Also compare operations hidden from the documentation (x-docs-hidden).")
-    var includeHidden = false
+    @OptionGroup var documentOptions: DocumentOptions
 
     func run() throws {
         let before = try model(old)
@@ -65,7 +61,7 @@ struct DiffCommand: ParsableCommand {
 
     private func model(_ input: String) throws -> APIModel {
         let diagnostics = DiagnosticCollector()
-        let pipeline = GeneratorPipeline(options: .init(inputs: [input], configPath: config, includeHidden: includeHidden))
+        let pipeline = GeneratorPipeline(options: documentOptions.pipelineOptions(for: [input]))
         guard let model = pipeline.model(diagnostics: diagnostics) else {
             for diagnostic in diagnostics.diagnostics where diagnostic.severity == .error {
                 printError(diagnostic.description)

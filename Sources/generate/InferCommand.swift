@@ -27,17 +27,13 @@ struct InferCommand: ParsableCommand {
     @Option(help: "The OpenAPI documents the samples belong to.")
     var documents: String = "specs"
 
-    @Option(help: "The configuration file (default: generator.yaml beside the documents).")
-    var config: String?
-
-    @Flag(help: "Also consider operations hidden from the documentation (x-docs-hidden).")
-    var includeHidden = false
+    @OptionGroup var documentOptions: DocumentOptions
 
     func run() throws {
         let diagnostics = DiagnosticCollector()
         let inference = SampleInference(
             samplesDirectory: samples,
-            pipelineOptions: .init(inputs: [documents], configPath: config, includeHidden: includeHidden))
+            pipelineOptions: documentOptions.pipelineOptions(for: [documents]))
         let text = inference.run(diagnostics: diagnostics)
         // The documents' own warnings belong to `generate`; here, only what concerns the samples.
         for diagnostic in diagnostics.diagnostics
@@ -48,9 +44,7 @@ struct InferCommand: ParsableCommand {
             printError("error: no overlay written.")
             throw ExitCode(1)
         }
-        let url = URL(fileURLWithPath: output)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try AtomicFile.write(Data(text.utf8), to: output)
         print("Wrote \(output). Generate again to use it.")
     }
 }

@@ -47,23 +47,14 @@ struct OutputDirectory {
                     try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
                     createdDirectories += missing
                 }
-                let temporary = (directory as NSString).appendingPathComponent(
-                    ".\((file.path as NSString).lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-                staged.append((temporary, target))
-                guard fileManager.createFile(atPath: temporary, contents: Data(file.contents.utf8)) else {
-                    throw WriteError(description: "cannot write \(temporary)")
-                }
+                staged.append((try AtomicFile.stage(Data(file.contents.utf8), for: target), target))
             }
         } catch {
             for (temporary, _) in staged { try? fileManager.removeItem(atPath: temporary) }
             for directory in createdDirectories { try? fileManager.removeItem(atPath: directory) }
             throw error
         }
-        for (temporary, target) in staged {
-            if rename(temporary, target) != 0 {
-                throw WriteError(description: "cannot move \(temporary) to \(target): \(String(cString: strerror(errno)))")
-            }
-        }
+        for (temporary, target) in staged { try AtomicFile.commit(temporary, to: target) }
         for relative in plan.removals {
             let target = (path as NSString).appendingPathComponent(relative)
             try fileManager.removeItem(atPath: target)

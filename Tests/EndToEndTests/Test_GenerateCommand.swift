@@ -119,8 +119,25 @@ import TestSupport
 
     @Test func helpDescribesEveryOption() async throws {
         let result = try await CommandRunner.generate(["client", "--help"], in: TestPaths.packageRoot)
-        for option in ["--output", "--templates", "--config", "--include-hidden", "--check", "--quiet"] {
+        for option in ["--output", "--templates", "--config", "--include-hidden", "--check", "--quiet", "--layout"] {
             #expect(result.standardOutput.contains(option))
         }
+        // Help text wraps as ArgumentParser lays it out: no run of spaces inside a sentence
+        // (a string literal continued without `\` would leave its indentation in the text).
+        // Past the gap that aligns the descriptions, a line has single spaces only.
+        for line in result.standardOutput.split(separator: "\n") {
+            let text = String(line.drop { $0 == " " })
+            let description = text.range(of: "  ").map { String(text[$0.upperBound...]).drop { $0 == " " } } ?? Substring(text)
+            #expect(!description.contains("  "), "\(line)")
+        }
+    }
+
+    /// The commands that read documents share `--config` and `--include-hidden`, with one help text.
+    @Test(arguments: ["client", "diff", "infer"])
+    func documentOptionsAreSharedByEveryCommand(_ command: String) async throws {
+        let result = try await CommandRunner.generate([command, "--help"], in: TestPaths.packageRoot)
+        #expect(result.standardOutput.contains("--config <config>"), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("The configuration file (default: generator.yaml in"))
+        #expect(result.standardOutput.contains("--include-hidden"))
     }
 }

@@ -4,6 +4,9 @@
 /// Only places that may hold references are walked; an example's value is opaque (a `$ref`
 /// key inside it is data).
 enum OpenAPISlot: Sendable, Hashable {
+    /// The keys of a path item that hold operations.
+    static let methods: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"]
+
     case document, components, pathItem, operation, callback
     case parameter, header, requestBody, response, mediaType, schema
     /// An example object: the object may be a `$ref`; its value is data.
@@ -81,7 +84,7 @@ enum OpenAPISlot: Sendable, Hashable {
             return Self.componentKinds[key].map(Child.map)
         case .pathItem:
             if key == "parameters" { return .list(.parameter) }
-            return DocumentStructure.methods.contains(key) ? .one(.operation) : nil
+            return Self.methods.contains(key) ? .one(.operation) : nil
         case .operation:
             switch key {
             case "parameters": return .list(.parameter)

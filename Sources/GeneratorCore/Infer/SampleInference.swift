@@ -22,10 +22,8 @@ public struct SampleInference: Sendable {
 
     private func infer(diagnostics: DiagnosticCollector) -> String? {
         let pipeline = GeneratorPipeline(options: pipelineOptions)
-        guard let model = pipeline.model(diagnostics: diagnostics) else { return nil }
+        guard let (model, config) = pipeline.modelAndConfiguration(diagnostics: diagnostics) else { return nil }
         let resolver = PathResolver(root: pipelineOptions.rootDirectory)
-        let configPath = pipelineOptions.configPath ?? GeneratorConfig.defaultPath(for: pipelineOptions.inputs, resolver: resolver)
-        let config = configPath.flatMap { GeneratorConfig.load(from: $0, resolver: resolver, diagnostics: diagnostics) }
         var operations: [String: (OperationModel, NamespaceModel)] = [:]
         for namespace in model.namespaces {
             for operation in namespace.operations { operations[operation.operationID] = (operation, namespace) }
@@ -63,7 +61,7 @@ public struct SampleInference: Sendable {
             var pagingSamples: [PagingProposal.Sample] = []
             for file in files {
                 let path = folder + "/" + file
-                if let payload = read(path, resolver: resolver, envelope: config?.envelope, diagnostics: diagnostics) {
+                if let payload = read(path, resolver: resolver, envelope: config.envelope, diagnostics: diagnostics) {
                     shape.add(payload)
                     let record = String(path.dropLast(".json".count)) + Self.requestSuffix
                     pagingSamples.append(PagingProposal.Sample(payload: payload, parameters: parameters(record, resolver: resolver)))
@@ -72,7 +70,7 @@ public struct SampleInference: Sendable {
             if let paging = operation.paging,
                 let action = PagingProposal(
                     operationID: name, path: operation.pathTemplate, httpMethod: operation.httpMethod, paging: paging,
-                    samples: pagingSamples, dataKey: config?.envelope.map { $0.dataKey ?? "data" }
+                    samples: pagingSamples, dataKey: config.envelope.map { $0.dataKey ?? "data" }
                 ).action()
             {
                 pagingActions.append(action)
@@ -96,7 +94,7 @@ public struct SampleInference: Sendable {
                 hint: "record samples with the client's SampleRecorder, or save response bodies as SAMPLES/<operationId>/1.json")
             return nil
         }
-        let envelope = config?.envelope.map { InferredOverlay.Envelope(schema: $0.schema, dataKey: $0.dataKey ?? "data") }
+        let envelope = config.envelope.map { InferredOverlay.Envelope(schema: $0.schema, dataKey: $0.dataKey ?? "data") }
         var builder = InferredOverlay(envelope: envelope, takenNames: Set(model.models.map(\.name)))
         var overlay = builder.overlay(for: sampled)
         if !pagingActions.isEmpty, case .object(var members) = overlay,
@@ -124,7 +122,7 @@ public struct SampleInference: Sendable {
     /// The query and form parameters a request record holds, or `nil` without one.
     private func parameters(_ path: String, resolver: PathResolver) -> [String: String]? {
         guard let data = FileManager.default.contents(atPath: resolver.resolve(path)),
-            JSONScanner([UInt8](data)).syntaxError() == nil, let tree = JSONTree(parsing: [UInt8](data))
+            let tree = JSONTree(parsing: [UInt8](data))
         else { return nil }
         var parameters: [String: String] = [:]
         for place in ["form", "query"] {
@@ -143,16 +141,17 @@ public struct SampleInference: Sendable {
             diagnostics.warning("cannot read the sample; it is skipped", at: SourceLocation(file: path))
             return nil
         }
-        var scanner = JSONScanner([UInt8](data))
-        scanner.nestingLimit = GeneratorLimits.sampleNesting
-        if let error = scanner.syntaxError() {
-            let (line, column) = scanner.position(of: error.offset)
+        let bytes = [UInt8](data)
+        let tree: JSONTree
+        do {
+            tree = try JSONTree.parse(bytes, nestingLimit: GeneratorLimits.sampleNesting)
+        } catch {
+            let (line, column) = JSONScanner(bytes).position(of: error.offset)
             diagnostics.warning(
                 "the sample is not JSON (\(error.message)); it is skipped",
                 at: SourceLocation(file: path, line: line, column: column), hint: "save the response body as it was received")
             return nil
         }
-        guard let tree = JSONTree(parsing: scanner.bytes) else { return nil }
         // A whole envelope has the code and the data; anything else is a bare payload.
         guard let envelope, let code = tree[envelope.codeKey ?? "code"], let payload = tree[envelope.dataKey ?? "data"] else {
             return tree

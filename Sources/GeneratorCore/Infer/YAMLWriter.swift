@@ -72,7 +72,7 @@ enum YAMLWriter {
             && !reservedWords.contains(key.lowercased())
         if isPlain { return key }
         var bytes: [UInt8] = []
-        YAMLToJSON.writeString(key, to: &bytes)
+        JSONText.writeString(key, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -8,9 +8,7 @@ import Foundation
 /// under a directory whose name starts with a dot.
 public struct DocumentLoader: Sendable {
     /// File names that are never read as OpenAPI documents.
-    public static let reservedFileNames: Set<String> = [
-        GeneratorConfig.fileName, "sources.yaml", "sources.lock.json",
-    ]
+    public static let reservedFileNames = DocumentsLayout.reservedInputNames
 
     /// Where relative inputs are opened from.
     public let resolver: PathResolver

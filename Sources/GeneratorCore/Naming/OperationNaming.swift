@@ -51,7 +51,7 @@ struct OperationNaming {
 
     /// The names of the template expressions in a segment.
     static func parameterNames(in segment: Substring) -> [String] {
-        OperationTranslator.pathParameterNames(String(segment))
+        PathTemplate.parameterNames(String(segment))
     }
 
     /// The segment or tag that groups an operation, before it is made a Swift name.

@@ -383,7 +383,7 @@ private struct Parser {
         let start = index
         while let scalar = current, ("0"..."9").contains(scalar) || "-+.eE".unicodeScalars.contains(scalar) { index += 1 }
         let text = String(String.UnicodeScalarView(scalars[start..<index]))
-        guard YAMLToJSON.isJSONNumber(text) || text == "-0" else { throw fail("`\(text)` is not a number", at: start) }
+        guard JSONText.isNumber(text) || text == "-0" else { throw fail("`\(text)` is not a number", at: start) }
         return .scalar(Array(text.utf8))
     }
 

@@ -26,9 +26,7 @@ struct Overlay: Sendable {
 
     /// Reads and checks an overlay; problems are located errors.
     static func load(_ source: SourceFile, diagnostics: DiagnosticCollector) -> Overlay? {
-        guard let json = DocumentParser.jsonText(of: source, diagnostics: diagnostics), let root = JSONTree(parsing: json) else {
-            return nil
-        }
+        guard let root = DocumentReader.tree(of: source, diagnostics: diagnostics) else { return nil }
         let file = source.path
         func error(_ message: String, at pointer: String, hint: String) -> Overlay? {
             diagnostics.error(message, at: SourceLocation(file: file, pointer: pointer), hint: hint)

@@ -20,18 +20,17 @@ final class OverlaySet: @unchecked Sendable {
         return [".overlay.yaml", ".overlay.yml", ".overlay.json"].contains { lower.hasSuffix($0) }
     }
 
-    /// The document's JSON text with the overlays meant for it applied; `nil` when none is.
-    func apply(toDocumentAt path: String, json: [UInt8]) -> [UInt8]? {
-        let applicable = overlays.indices.filter { overlays[$0].applies(to: path) }
-        guard !applicable.isEmpty, var tree = JSONTree(parsing: json) else { return nil }
-        for index in applicable {
+    /// The document's tree with the overlays meant for it applied, in order.
+    func apply(toDocumentAt path: String, tree: JSONTree) -> JSONTree {
+        var tree = tree
+        for index in overlays.indices where overlays[index].applies(to: path) {
             var counts = Array(repeating: 0, count: overlays[index].actions.count)
             tree = overlays[index].apply(to: tree, matched: &counts)
             lock.withLock {
                 for (action, count) in counts.enumerated() { matched[index][action] += count }
             }
         }
-        return tree.bytes
+        return tree
     }
 
     /// Warns about every action that selected nothing.

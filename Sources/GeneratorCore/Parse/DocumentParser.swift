@@ -2,104 +2,42 @@ import Foundation
 import OpenAPIKit
 import OpenAPIKit30
 import OpenAPIKitCompat
-import Yams
 
-/// Decodes one source file into an OpenAPI document and validates it.
+/// The parse stage: a document's tree (read once by ``DocumentReader``, changed by overlays and
+/// the bundler) decoded into OpenAPIKit's model of it, with what the decoder does not keep
+/// (``DocumentStructure``) read from the same tree.
 ///
-/// Every problem is reported with the file and the place: a line and column for syntax errors,
-/// a JSON pointer (turned into a line where the text allows) for everything else.
-public struct DocumentParser: Sendable {
-    /// What became of one file.
-    public enum Outcome: Sendable {
-        /// An OpenAPI document, decoded and validated.
-        case document(ParsedDocument)
-        /// Well-formed JSON or YAML without an `openapi` field: a part of a multi-file document
-        /// when another document refers to it, a stray file otherwise (``reportNotADocument(_:diagnostics:)``).
-        case fragment
-        /// Errors, reported to the collector; `parts` are the other files the document
-        /// referred to, as far as they were read.
-        case failed(parts: Set<String> = [])
-    }
+/// What the decoder cannot read but does not matter to the generated code is repaired in the
+/// tree first (boolean schemas, limits of the wrong kind) or, when the decoder finds it, removed
+/// and decoding starts again; every repair is a located warning, anything else a located error.
+struct DocumentParser {
+    let file: SourceFile
+    let diagnostics: DiagnosticCollector
 
-    /// Input files by path, so that a multi-file document's parts are read from them rather
-    /// than from disk again; others are opened through `resolver`.
-    let inputs: [String: SourceFile]
-    let resolver: PathResolver
-    /// Applied to each document before anything else reads it.
-    let overlays: OverlaySet?
-
-    public init(inputs: [SourceFile] = [], resolver: PathResolver = PathResolver(root: nil)) {
-        self.init(inputs: inputs, resolver: resolver, overlays: nil)
-    }
-
-    init(inputs: [SourceFile], resolver: PathResolver, overlays: OverlaySet?) {
-        self.inputs = Dictionary(inputs.map { (FilePaths.normalized($0.path), $0) }, uniquingKeysWith: { first, _ in first })
-        self.resolver = resolver
-        self.overlays = overlays
-    }
-
-    /// The parsed document, or `nil` when the file is not one or has errors (reported to
-    /// `diagnostics`).
-    public func parse(_ file: SourceFile, diagnostics: DiagnosticCollector) -> ParsedDocument? {
-        switch parseFile(file, diagnostics: diagnostics) {
-        case .document(let parsed): return parsed
-        case .fragment:
-            Self.reportNotADocument(file, diagnostics: diagnostics)
-            return nil
-        case .failed: return nil
-        }
-    }
-
-    /// Reads `file`; a file without an `openapi` field is a ``Outcome/fragment``, reported by
-    /// the caller unless a document used it.
-    public func parseFile(_ file: SourceFile, diagnostics: DiagnosticCollector) -> Outcome {
-        guard var json = Self.jsonText(of: file, diagnostics: diagnostics) else { return .failed() }
-        guard let root = readRoot(file, json: json, diagnostics: diagnostics) else { return .failed() }
-        if root.openapi == nil && root.swagger == nil { return .fragment }
-        guard let version = checkVersion(root, in: file, diagnostics: diagnostics) else { return .failed() }
-        if let overlaid = overlays?.apply(toDocumentAt: file.path, json: json) { json = overlaid }
-        var structure = JSONScanner(json).structure()
+    /// The parsed document, or `nil` when it has errors (reported). `parts` are the other files
+    /// of a multi-file document that the bundler put in place.
+    func parse(_ tree: JSONTree, version: DocumentReader.OpenAPIVersion, parts: Set<String> = []) -> ParsedDocument? {
+        var tree = tree
+        let structure = DocumentStructure(of: tree)
         if !structure.booleanSchemas.isEmpty {
-            json = Self.rewritingBooleanSchemas(structure.booleanSchemas, in: json, file: file, diagnostics: diagnostics)
+            tree = rewritingBooleanSchemas(structure.booleanSchemas, in: tree)
         }
-        var parts: Set<String> = []
-        if structure.references.contains(where: { ReferenceBundler.needsBundling($0.target) }) {
-            let store = FragmentStore(inputs: inputs, resolver: resolver, diagnostics: diagnostics)
-            guard let tree = JSONTree(parsing: json),
-                let bundled = ReferenceBundler(root: file.path, tree: tree, store: store, diagnostics: diagnostics).bundle()
-            else { return .failed(parts: store.loadedPaths) }
-            json = bundled.tree.bytes
-            diagnostics.register(bundled.redirects, for: file.path)
-            parts = store.loadedPaths
-            if let error = JSONScanner(json).syntaxError(), error.isNestingLimit {
-                diagnostics.error(
-                    "with the files it refers to put in place, the document nests more than \(GeneratorLimits.documentNesting) levels deep",
-                    at: SourceLocation(file: file.path), hint: Self.nestingHint)
-                return .failed(parts: parts)
-            }
-            structure = JSONScanner(json).structure()
-        }
-        guard let document = decode(json, of: file, version: version, structure: structure, diagnostics: diagnostics)
-        else { return .failed(parts: parts) }
-        DocumentValidator(file: file.path, diagnostics: diagnostics).validate(document)
-        return .document(
-            ParsedDocument(
-                source: file, document: document,
-                references: structure.references.map { ParsedDocument.Reference(pointer: $0.pointer, target: $0.target) },
-                propertyOrders: structure.propertyOrders, operationFlags: structure.operationFlags,
-                pagingDescriptions: structure.pagingDescriptions,
-                inferredSchemas: structure.inferredSchemas, parts: parts))
+        guard let (document, decodedTree) = decode(tree, version: version, structure: structure) else { return nil }
+        return ParsedDocument(
+            source: file, document: document, tree: decodedTree, version: version,
+            references: structure.references.map { ParsedDocument.Reference(pointer: $0.pointer, target: $0.target) },
+            propertyOrders: structure.propertyOrders, operationFlags: structure.operationFlags,
+            pagingDescriptions: structure.pagingDescriptions,
+            inferredSchemas: structure.inferredSchemas, parts: parts)
     }
 
     /// JSON Schema's boolean schemas as the objects OpenAPIKit reads: `true` (anything) as `{}`,
     /// `false` (nothing) as `{"not": {}}`, with a warning where `false` stands.
-    static func rewritingBooleanSchemas(
-        _ schemas: [(tokens: [String], value: Bool, range: Range<Int>)], in json: [UInt8], file: SourceFile,
-        diagnostics: DiagnosticCollector
-    ) -> [UInt8] {
-        var bytes = json
-        for schema in schemas.reversed() {
-            bytes.replaceSubrange(schema.range, with: Array((schema.value ? "{}" : #"{"not": {}}"#).utf8))
+    private func rewritingBooleanSchemas(_ schemas: [(tokens: [String], value: Bool)], in tree: JSONTree) -> JSONTree {
+        var tree = tree
+        for schema in schemas {
+            let replacement: JSONTree = schema.value ? .object([]) : .object([.init(key: "not", value: .object([]))])
+            tree = tree.updating(at: schema.tokens) { _ in replacement } ?? tree
             if !schema.value {
                 diagnostics.warning(
                     "the schema `false` accepts no value; what stands here is generated as an untyped value that no valid response or request has",
@@ -107,166 +45,7 @@ public struct DocumentParser: Sendable {
                     hint: "remove the property or operation it describes, or give it the schema it has")
             }
         }
-        return bytes
-    }
-
-    /// The error for an input that is neither an OpenAPI document nor a part of one.
-    public static func reportNotADocument(_ file: SourceFile, diagnostics: DiagnosticCollector) {
-        diagnostics.error(
-            "not an OpenAPI document: there is no `openapi` version field at the top level, and no document refers to this file",
-            at: SourceLocation(file: file.path),
-            hint: "OpenAPI documents start with `openapi: 3.1.0`; other JSON or YAML files do not belong in the input")
-    }
-
-    /// The root's `openapi` and `swagger` fields, read before the full decode.
-    private struct RootFields {
-        var openapi: String?
-        var swagger: String?
-    }
-
-    /// The JSON text of `file`: JSON as written, YAML converted. Syntax errors, empty files and
-    /// excessive nesting are reported, located; the file's locator is registered.
-    static func jsonText(of file: SourceFile, diagnostics: DiagnosticCollector) -> [UInt8]? {
-        switch file.format {
-        case .json:
-            let bytes = [UInt8](file.data)
-            diagnostics.register(JSONSourceLocator(bytes: bytes), for: file.path)
-            return checkJSON(file, scanner: JSONScanner(bytes), diagnostics: diagnostics) ? bytes : nil
-        case .yaml:
-            return readYAML(file, diagnostics: diagnostics).map(YAMLToJSON.convert)
-        }
-    }
-
-    private static func checkJSON(_ file: SourceFile, scanner: JSONScanner, diagnostics: DiagnosticCollector) -> Bool {
-        if scanner.bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
-            diagnostics.error(
-                "the file is empty", at: SourceLocation(file: file.path),
-                hint: "an OpenAPI document starts with `{\"openapi\": \"3.1.0\", …`")
-            return false
-        }
-        guard let error = scanner.syntaxError() else { return true }
-        let (line, column) = scanner.position(of: error.offset)
-        let location = SourceLocation(file: file.path, line: line, column: column)
-        if error.isNestingLimit {
-            diagnostics.error(Self.nestingMessage, at: location, hint: Self.nestingHint)
-        } else {
-            diagnostics.error(
-                "malformed JSON: \(error.message)", at: location, hint: "fix the JSON syntax or download the document again")
-        }
-        return false
-    }
-
-    private func readRoot(_ file: SourceFile, json: [UInt8], diagnostics: DiagnosticCollector) -> RootFields? {
-        let scanner = JSONScanner(json)
-        var start = 0
-        scanner.skipWhitespace(&start)
-        guard let members = try? scanner.members(ofObjectAt: start) else {
-            let what = file.format == .json ? "JSON object" : "mapping"
-            diagnostics.error(
-                "not an OpenAPI document: the top level is not a \(what)", at: SourceLocation(file: file.path),
-                hint: "an OpenAPI document is a \(what) with an `openapi` field")
-            return nil
-        }
-        /// A version's text; YAML's plain `3.1` is a number.
-        func text(_ range: Range<Int>) -> String {
-            scanner.stringValue(at: range) ?? String(decoding: json[range], as: UTF8.self)
-        }
-        var fields = RootFields()
-        for member in members {
-            if member.key == "openapi" { fields.openapi = text(member.valueRange) }
-            if member.key == "swagger" { fields.swagger = text(member.valueRange) }
-        }
-        return fields
-    }
-
-    private static func readYAML(_ file: SourceFile, diagnostics: DiagnosticCollector) -> Yams.Node? {
-        let location = SourceLocation(file: file.path)
-        guard let text = String(data: file.data, encoding: .utf8) else {
-            diagnostics.error("the file is not valid UTF-8 text", at: location, hint: "save the document as UTF-8")
-            return nil
-        }
-        if text.allSatisfy(\.isWhitespace) {
-            diagnostics.error("the file is empty", at: location, hint: "an OpenAPI document starts with `openapi: 3.1.0`")
-            return nil
-        }
-        let node: Yams.Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            diagnostics.emit(Self.diagnostic(for: error, in: file))
-            return nil
-        } catch {
-            diagnostics.error("malformed YAML: \(error)", at: location)
-            return nil
-        }
-        guard let node else {
-            diagnostics.error("the file is empty", at: location, hint: "an OpenAPI document starts with `openapi: 3.1.0`")
-            return nil
-        }
-        diagnostics.register(YAMLSourceLocator(root: node), for: file.path)
-        if let (line, column) = Self.excessiveNesting(in: node) {
-            diagnostics.error(
-                Self.nestingMessage, at: SourceLocation(file: file.path, line: line, column: column), hint: Self.nestingHint)
-            return nil
-        }
-        return node
-    }
-
-    static let nestingMessage =
-        "the document nests more than \(GeneratorLimits.documentNesting) levels deep here, more than this generator reads"
-    static let nestingHint =
-        "flatten the schema: give nested levels names under components/schemas and refer to them with $ref"
-
-    /// The first place where `node` nests deeper than ``GeneratorLimits/documentNesting``, as
-    /// a 1-based line and column; without recursion, so that any depth is safe to check.
-    static func excessiveNesting(in node: Yams.Node) -> (line: Int, column: Int)? {
-        var stack: [(node: Yams.Node, depth: Int)] = [(node, 0)]
-        while let (current, depth) = stack.popLast() {
-            if depth > GeneratorLimits.documentNesting {
-                return (current.mark.map { $0.line } ?? 1, current.mark.map { $0.column } ?? 1)
-            }
-            if let mapping = current.mapping {
-                for value in mapping.values { stack.append((value, depth + 1)) }
-            } else if let sequence = current.sequence {
-                for element in sequence { stack.append((element, depth + 1)) }
-            }
-        }
-        return nil
-    }
-
-    private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return Diagnostic(
-                .error, "malformed YAML: \(what)",
-                at: SourceLocation(file: file.path, line: mark.line, column: mark.column),
-                hint: "fix the YAML syntax")
-        default:
-            return Diagnostic(.error, "malformed YAML: \(error)", at: SourceLocation(file: file.path))
-        }
-    }
-
-    private enum MajorVersion {
-        case v30, v31
-    }
-
-    private func checkVersion(_ root: RootFields, in file: SourceFile, diagnostics: DiagnosticCollector) -> MajorVersion? {
-        if let swagger = root.swagger {
-            diagnostics.error(
-                "Swagger \(swagger) documents are not supported; this generator reads OpenAPI 3.0, 3.1 and 3.2",
-                at: SourceLocation(file: file.path, pointer: "/swagger"),
-                hint: "convert the document to OpenAPI 3 first, for example with swagger2openapi")
-            return nil
-        }
-        guard let version = root.openapi else { return nil }
-        if version.hasPrefix("3.0.") || version == "3.0" { return .v30 }
-        if version.hasPrefix("3.1.") || version.hasPrefix("3.2.") || version == "3.1" || version == "3.2" { return .v31 }
-        diagnostics.error(
-            "unsupported OpenAPI version `\(version)`; this generator reads 3.0, 3.1 and 3.2",
-            at: SourceLocation(file: file.path, pointer: "/openapi"),
-            hint: "convert the document to OpenAPI 3.1")
-        return nil
+        return tree
     }
 
     /// Vendor extensions are not decoded: they cost most of the decoding time, and the generator
@@ -292,17 +71,16 @@ public struct DocumentParser: Sendable {
     /// an integer, or a 3.0-style `exclusiveMinimum: true` in 3.1) is removed with a located
     /// warning, and decoding starts again; anything else is a located error.
     private func decode(
-        _ json: [UInt8], of file: SourceFile, version: MajorVersion, structure: DocumentStructure,
-        diagnostics: DiagnosticCollector
-    ) -> OpenAPIKit.OpenAPI.Document? {
-        var bytes = json
+        _ tree: JSONTree, version: DocumentReader.OpenAPIVersion, structure: DocumentStructure
+    ) -> (document: OpenAPIKit.OpenAPI.Document, tree: JSONTree)? {
+        var tree = tree
         var ignored = 0
         var quoted = 0
         /// Removes the member at `path` and warns at its place; `false` when there is none.
         func drop(_ path: [String], warning: String, at pointer: [String], hint: String) -> Bool {
-            guard let repaired = JSONScanner(bytes).removingMember(at: path) else { return false }
+            guard let repaired = tree.removingMember(at: path) else { return false }
             ignored += 1
-            bytes = repaired
+            tree = repaired
             diagnostics.warning(
                 warning, at: SourceLocation(file: file.path, pointer: JSONPointer.pointer(pointer)), hint: hint)
             return true
@@ -318,12 +96,12 @@ public struct DocumentParser: Sendable {
         }
         while true {
             do {
-                let data = Data(bytes)
+                let data = Data(tree.bytes)
                 switch version {
                 case .v31:
-                    return try Self.jsonDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: data)
+                    return (try Self.jsonDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: data), tree)
                 case .v30:
-                    return try Self.jsonDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: data).convert(to: .v3_1_1)
+                    return (try Self.jsonDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: data).convert(to: .v3_1_1), tree)
                 }
             } catch {
                 let openAPIError = OpenAPIKit.OpenAPI.Error(from: error)
@@ -333,13 +111,13 @@ public struct DocumentParser: Sendable {
                 // YAML's plain `443` or `true` where OpenAPI wants text (a server variable's
                 // `enum` and `default`, `version: 1.0`): its text, as YAML decoders read it.
                 if file.format == .yaml, quoted < Self.maximumQuotedScalars, message.contains("parsable as String"),
-                    let repaired = JSONScanner(bytes).quotingScalars(at: path)
+                    let repaired = tree.quotingScalars(at: path)
                 {
                     quoted += 1
-                    bytes = repaired
+                    tree = repaired
                     continue
                 }
-                if mayDropMore, let keyword = IgnorableKeywords.culprit(path: path, message: message, in: JSONScanner(bytes)),
+                if mayDropMore, let keyword = IgnorableKeywords.culprit(path: path, message: message, in: tree),
                     ignore(keyword, because: message)
                 {
                     continue

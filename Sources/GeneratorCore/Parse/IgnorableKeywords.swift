@@ -53,11 +53,11 @@ enum IgnorableKeywords {
     /// else one that the message names and the object at the path holds (OpenAPIKit reports
     /// "Problem encountered when parsing `maximum`" at the schema that holds it). A key under
     /// `properties` is a property's name, never a keyword.
-    static func culprit(path: [String], message: String, in scanner: JSONScanner) -> [String]? {
+    static func culprit(path: [String], message: String, in tree: JSONTree) -> [String]? {
         for index in path.indices.reversed() where names.contains(path[index]) && isKeywordPosition(path, index) {
             return Array(path[...index])
         }
-        guard let keys = scanner.memberKeys(at: path) else { return nil }
+        guard let keys = tree.memberKeys(at: path) else { return nil }
         for key in keys where names.contains(key) && message.contains("`\(key)`") {
             return path + [key]
         }

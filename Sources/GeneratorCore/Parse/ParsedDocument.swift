@@ -5,6 +5,11 @@ import OpenAPIKit
 public struct ParsedDocument: Sendable {
     public let source: SourceFile
     public let document: OpenAPI.Document
+    /// The tree the document was decoded from (overlays applied, bundled, repaired), for
+    /// comparing what several documents define alike without encoding it again.
+    let tree: JSONTree
+    /// The version the document was written in (3.1 and 3.2 read alike).
+    let version: DocumentReader.OpenAPIVersion
     /// Every `$ref` in the file, with the pointer to the object that holds it.
     let references: [Reference]
     /// The key order of every `properties` object in the file, as written.
@@ -13,8 +18,8 @@ public struct ParsedDocument: Sendable {
     /// ``DocumentStructure/operationKey(method:path:)`` (the decoder skips vendor extensions;
     /// the generator reads the few it needs from the text).
     let operationFlags: [String: Set<String>]
-    /// The paging descriptions of operations, as JSON text, by operation key and extension name.
-    let pagingDescriptions: [String: [String: [UInt8]]]
+    /// The paging descriptions of operations, by operation key and extension name.
+    let pagingDescriptions: [String: [String: JSONTree]]
     /// Component schemas inferred from samples, read leniently.
     let inferredSchemas: Set<String>
     /// The other files of a multi-file document that were put in place (normalized paths).

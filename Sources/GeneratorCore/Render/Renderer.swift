@@ -57,15 +57,10 @@ public struct Renderer: Sendable {
         case documents
     }
 
-    /// The file of an input document in the ``Layout/documents`` layout, from its path relative
-    /// to the input directory: `xiaohongshu/search-v1-en.json` → `Documents/xiaohongshu_search-v1-en.swift`.
-    /// (The build plugin computes the same names; keep the two in step.)
+    /// The file of an input document in the ``Layout/documents`` layout (``DocumentsLayout``,
+    /// which the build plugin compiles too).
     public static func documentFileName(_ relativePath: String) -> String {
-        let stem = (relativePath as NSString).deletingPathExtension
-        let safe = stem.unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_") ? Character(scalar) : "_"
-        }
-        return "Documents/" + String(safe) + ".swift"
+        DocumentsLayout.fileName(forDocumentAt: relativePath)
     }
 
     /// `documentPaths` are the input files, as loaded: in the ``Layout/documents`` layout each

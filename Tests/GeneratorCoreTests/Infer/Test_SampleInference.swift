@@ -170,7 +170,7 @@ import TestSupport
 enum YAMLTestReader {
     static func json(_ text: String) -> Any? {
         let file = SourceFile(path: "overlay.yaml", format: .yaml, data: Data(text.utf8))
-        guard let json = DocumentParser.jsonText(of: file, diagnostics: DiagnosticCollector()) else { return nil }
-        return try? JSONSerialization.jsonObject(with: Data(json))
+        guard let tree = DocumentReader.tree(of: file, diagnostics: DiagnosticCollector()) else { return nil }
+        return try? JSONSerialization.jsonObject(with: Data(tree.bytes))
     }
 }

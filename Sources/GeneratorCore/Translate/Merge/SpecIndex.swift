@@ -51,6 +51,10 @@ struct SpecIndex: Sendable {
     var inferredSchemas: Set<String> = []
     /// The order in which the documents list each set of property names (decoders lose it).
     var propertyOrders: [Set<String>: [String]] = [:]
+    /// The tree of each component kept so far, by `KIND/NAME`, with its document's version:
+    /// a later document's component with the same content is the same component, found
+    /// without encoding either.
+    private var componentTrees: [String: (tree: JSONTree, version: DocumentReader.OpenAPIVersion)] = [:]
 
     /// The value, or the component a reference names in `components` (of `kind`, such as
     /// `parameters`); `nil`, reported at `location`, when the reference names nothing.
@@ -62,7 +66,7 @@ struct SpecIndex: Sendable {
         case .b(let value):
             return value
         case .a(let reference):
-            guard let key = SchemaTranslator.componentKey(of: reference.jsonReference, kind: kind),
+            guard let key = ComponentReference.key(of: reference.jsonReference, kind: kind),
                 let value = components[key]?.value
             else {
                 diagnostics.error(
@@ -147,14 +151,18 @@ struct SpecIndex: Sendable {
         ] {
             componentNames[kind, default: []].formUnion(keys)
         }
-        var unionOrders = merge(components.schemas, into: &schemas, kind: "schemas", parsed, diagnostics)
-        unionOrders += merge(resolvedOnly(components.parameters), into: &parameters, kind: "parameters", parsed, diagnostics)
-        unionOrders += merge(resolvedOnly(components.responses), into: &responses, kind: "responses", parsed, diagnostics)
-        unionOrders += merge(
-            resolvedOnly(components.requestBodies), into: &requestBodies, kind: "requestBodies", parsed, diagnostics)
-        unionOrders += merge(
-            resolvedOnly(components.securitySchemes), into: &securitySchemes, kind: "securitySchemes", parsed, diagnostics)
-        unionOrders += merge(components.pathItems, into: &pathItems, kind: "pathItems", parsed, diagnostics)
+        let orders = propertyOrders
+        func merge<T: Codable & Sendable>(
+            _ components: OpenAPI.ComponentDictionary<T>, into target: inout [String: Located<T>], kind: String
+        ) -> [[String]] {
+            Self.merge(components, into: &target, trees: &componentTrees, kind: kind, parsed, orders, diagnostics)
+        }
+        var unionOrders = merge(components.schemas, into: &schemas, kind: "schemas")
+        unionOrders += merge(resolvedOnly(components.parameters), into: &parameters, kind: "parameters")
+        unionOrders += merge(resolvedOnly(components.responses), into: &responses, kind: "responses")
+        unionOrders += merge(resolvedOnly(components.requestBodies), into: &requestBodies, kind: "requestBodies")
+        unionOrders += merge(resolvedOnly(components.securitySchemes), into: &securitySchemes, kind: "securitySchemes")
+        unionOrders += merge(components.pathItems, into: &pathItems, kind: "pathItems")
         for order in unionOrders where propertyOrders[Set(order)] == nil {
             propertyOrders[Set(order)] = order
         }
@@ -193,7 +201,7 @@ struct SpecIndex: Sendable {
                     pathItemParameters: pathItem.parameters, security: endpoint.operation.security ?? document.security,
                     location: parsed.location(operationPointer), file: parsed.source.path,
                     flags: parsed.operationFlags[operationKey] ?? [])
-                if let pagingKey, let tree = pagingTexts[pagingKey].flatMap(JSONTree.init(parsing:)) {
+                if let pagingKey, let tree = pagingTexts[pagingKey] {
                     indexed.pagingDescription = (pagingKey, tree)
                 }
                 let key = indexed.method.rawValue + " " + indexed.path
@@ -257,27 +265,36 @@ struct SpecIndex: Sendable {
     }
 
     /// Adds `components` to `target`; returns the property orders of unions made.
-    private func merge<T: Codable & Sendable>(
-        _ components: OpenAPI.ComponentDictionary<T>, into target: inout [String: Located<T>], kind: String,
-        _ parsed: ParsedDocument, _ diagnostics: DiagnosticCollector
+    private static func merge<T: Codable & Sendable>(
+        _ components: OpenAPI.ComponentDictionary<T>, into target: inout [String: Located<T>],
+        trees componentTrees: inout [String: (tree: JSONTree, version: DocumentReader.OpenAPIVersion)], kind: String,
+        _ parsed: ParsedDocument, _ propertyOrders: [Set<String>: [String]], _ diagnostics: DiagnosticCollector
     ) -> [[String]] {
         var orders: [[String]] = []
         for (key, value) in components {
             let name = key.rawValue
             let location = parsed.location(JSONPointer.pointer(["components", kind, name]))
+            let tree = parsed.tree.value(at: ["components", kind, name])
             guard let existing = target[name] else {
                 target[name] = Located(value: value, location: location)
+                if let tree { componentTrees[kind + "/" + name] = (tree, parsed.version) }
+                continue
+            }
+            if let tree, let kept = componentTrees[kind + "/" + name], kept.version == parsed.version,
+                kept.tree.hasSameContent(as: tree)
+            {
                 continue
             }
             if Self.sameEncoding(existing.value, value) { continue }
             let elsewhere = "the one with the same name in \(existing.location.file)"
-            guard let (union, changes, unionOrders) = self.union(existing.value, value) else {
+            guard let (union, changes, unionOrders) = Self.union(existing.value, value, propertyOrders: propertyOrders) else {
                 diagnostics.error(
                     "component `\(kind)/\(name)` differs from \(elsewhere)", at: location,
                     hint: "give one of them another name, or make them identical")
                 continue
             }
             target[name] = Located(value: union, location: existing.location)
+            componentTrees[kind + "/" + name] = nil
             orders += unionOrders
             diagnostics.warning(
                 "component `\(kind)/\(name)` differs from \(elsewhere) (at \(existing.location.pointer ?? "")); "
@@ -289,9 +306,10 @@ struct SpecIndex: Sendable {
 
     /// The union of two versions of a component (``ComponentUnion``) and what it widened;
     /// `nil` when they conflict. Also the key order of each merged `properties` object.
-    private func union<T: Codable>(_ first: T, _ second: T) -> (T, [String], [[String]])? {
-        guard let left = Self.canonicalObject(first), let right = Self.canonicalObject(second) else { return nil }
-        let orders = propertyOrders
+    private static func union<T: Codable>(
+        _ first: T, _ second: T, propertyOrders orders: [Set<String>: [String]]
+    ) -> (T, [String], [[String]])? {
+        guard let left = canonicalObject(first), let right = canonicalObject(second) else { return nil }
         var merger = ComponentUnion { keys in orders[keys] ?? keys.sorted() }
         guard let merged = merger.union(left, right),
             let data = try? JSONSerialization.data(withJSONObject: merged, options: [.sortedKeys, .fragmentsAllowed]),

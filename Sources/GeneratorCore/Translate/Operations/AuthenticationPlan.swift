@@ -45,7 +45,7 @@ struct AuthenticationPlan {
         }
         for requirement in security {
             for reference in requirement.keys.sorted(by: { $0.absoluteString < $1.absoluteString }) {
-                guard let key = SchemaTranslator.componentKey(of: reference, kind: "securitySchemes"),
+                guard let key = ComponentReference.key(of: reference, kind: "securitySchemes"),
                     let scheme = securitySchemes[key]?.value
                 else { continue }
                 switch scheme.type {

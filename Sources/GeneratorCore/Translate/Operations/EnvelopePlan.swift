@@ -57,14 +57,14 @@ struct EnvelopePlan {
     func dataSchema(of schema: JSONSchema, resolving translator: SchemaTranslator) -> JSONSchema? {
         switch schema.value {
         case .reference(let reference, _):
-            return SchemaTranslator.componentKey(of: reference, kind: "schemas") == schemaName ? dataSchema : nil
+            return ComponentReference.key(of: reference, kind: "schemas") == schemaName ? dataSchema : nil
         case .object(_, let object):
             guard object.properties[codeKey] != nil, let data = object.properties[dataKey] else { return nil }
             return data
         case .all(of: let parts, core: _):
             let refersToEnvelope = parts.contains { part in
                 if case .reference(let reference, _) = part.value {
-                    return SchemaTranslator.componentKey(of: reference, kind: "schemas") == schemaName
+                    return ComponentReference.key(of: reference, kind: "schemas") == schemaName
                 }
                 return false
             }

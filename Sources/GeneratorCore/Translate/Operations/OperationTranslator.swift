@@ -32,7 +32,7 @@ struct OperationTranslator {
         pending.removeAll { AuthenticationPlan.isCredential($0, under: placement) }
 
         // Signature order: path parameters in path order, then required, then optional ones.
-        let pathOrder = Self.pathParameterNames(indexed.path)
+        let pathOrder = PathTemplate.parameterNames(indexed.path)
         pending.sort { lhs, rhs in
             func rank(_ parameter: PendingParameter) -> Int {
                 parameter.location == .path ? 0 : parameter.required ? 1 : 2
@@ -149,7 +149,7 @@ struct OperationTranslator {
         // The path's variables decide the path parameters (the validator warned about the rest):
         // one the operation does not declare is a required text parameter, one the path does not
         // have is left out.
-        let template = Self.pathParameterNames(indexed.path)
+        let template = PathTemplate.parameterNames(indexed.path)
         result.removeAll { $0.location == .path && !template.contains($0.wireName) }
         for name in template where !result.contains(where: { $0.location == .path && $0.wireName == name }) {
             result.append(
@@ -221,10 +221,7 @@ struct OperationTranslator {
             let body = index.resolve(
                 either, kind: "requestBodies", in: index.requestBodies, at: location, diagnostics: diagnostics)
         else { return nil }
-        let media = body.content.compactMap { entry -> (String, JSONSchema?)? in
-            guard case .b(let content) = entry.value else { return nil }
-            return (entry.key.typeAndSubtype.lowercased(), content.schema)
-        }.sorted { $0.0 < $1.0 }
+        let media = Self.mediaTypes(body.content)
         if let (_, schema) = media.first(where: { Self.isJSON($0.0) }) {
             return [
                 PendingParameter(
@@ -279,6 +276,15 @@ struct OperationTranslator {
         }
     }
 
+    /// The media types of a request body's or response's content, lower-cased and sorted,
+    /// with their schemas (references to content objects are left out).
+    static func mediaTypes(_ content: OpenAPI.Content.Map) -> [(String, JSONSchema?)] {
+        content.compactMap { entry -> (String, JSONSchema?)? in
+            guard case .b(let content) = entry.value else { return nil }
+            return (entry.key.typeAndSubtype.lowercased(), content.schema)
+        }.sorted { $0.0 < $1.0 }
+    }
+
     static func isJSON(_ mediaType: String) -> Bool {
         mediaType == "application/json" || mediaType.hasSuffix("+json")
     }
@@ -289,18 +295,6 @@ struct OperationTranslator {
         diagnostics.warning(
             "\(indexed.method.rawValue) \(indexed.path) is left out: \(reason)", at: location,
             hint: "the rest of the API is generated")
-    }
-
-    /// The names of the path's template expressions in order, wherever they stand in a
-    /// segment: `/files/{file_id}/thumbnail.{extension}` → `file_id`, `extension`.
-    static func pathParameterNames(_ path: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(path)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.append(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return names
     }
 
     /// The path as a Swift string literal with each `{name}` interpolated.

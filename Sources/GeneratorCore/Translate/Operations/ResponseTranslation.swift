@@ -31,10 +31,7 @@ struct ResponseTranslation {
         guard
             let response = index.resolve(either, kind: "responses", in: index.responses, at: location, diagnostics: diagnostics)
         else { return nil }
-        let media = response.content.compactMap { entry -> (String, JSONSchema?)? in
-            guard case .b(let content) = entry.value else { return nil }
-            return (entry.key.typeAndSubtype.lowercased(), content.schema)
-        }.sorted { $0.0 < $1.0 }
+        let media = OperationTranslator.mediaTypes(response.content)
         if let (mediaType, schema) = media.first(where: { OperationTranslator.isJSON($0.0) }) {
             let json = JSONResponseModel(
                 status: status.rawValue,

@@ -33,7 +33,7 @@ extension SchemaTranslator {
     private func reader(for schema: JSONSchema) -> (type: String, read: (String) -> String) {
         switch schema.value {
         case .reference(let reference, _):
-            guard let key = Self.componentKey(of: reference, kind: "schemas"), let name = componentTypeNames[key] else {
+            guard let key = ComponentReference.key(of: reference, kind: "schemas"), let name = componentTypeNames[key] else {
                 return ("JSONValue", { $0 })
             }
             if index.inferredSchemas.contains(key) {

@@ -285,7 +285,7 @@ struct SchemaTranslator {
 
     /// The type a `$ref` names; an unresolvable reference is an error.
     private func referencedType(_ reference: JSONReference<JSONSchema>, at location: SourceLocation) -> SwiftType {
-        guard let key = Self.componentKey(of: reference, kind: "schemas") else {
+        guard let key = ComponentReference.key(of: reference, kind: "schemas") else {
             diagnostics.error(
                 "unsupported $ref `\(reference.absoluteString)`", at: location,
                 hint: "refer to schemas under #/components/schemas")
@@ -301,22 +301,13 @@ struct SchemaTranslator {
         return .named(name)
     }
 
-    /// The component key a reference names, for references of the form `…#/components/KIND/KEY`.
-    static func componentKey<T>(of reference: JSONReference<T>, kind: String) -> String? {
-        let text = reference.absoluteString
-        guard let hash = text.firstIndex(of: "#") else { return nil }
-        let tokens = JSONPointer.tokens(of: String(text[text.index(after: hash)...]))
-        guard tokens.count == 3, tokens[0] == "components", tokens[1] == kind else { return nil }
-        return tokens[2].removingPercentEncoding ?? tokens[2]
-    }
-
     /// The component schema a reference names, when it resolves.
     func resolve(_ reference: JSONReference<JSONSchema>) -> (key: String, schema: JSONSchema)? {
         Self.resolve(reference, in: index)
     }
 
     static func resolve(_ reference: JSONReference<JSONSchema>, in index: SpecIndex) -> (key: String, schema: JSONSchema)? {
-        guard let key = componentKey(of: reference, kind: "schemas"), let schema = index.schemas[key]?.value
+        guard let key = ComponentReference.key(of: reference, kind: "schemas"), let schema = index.schemas[key]?.value
         else { return nil }
         return (key, schema)
     }
@@ -434,7 +425,7 @@ struct SchemaTranslator {
         for variant in variants {
             let suggested: String
             var discriminatorValues: [String] = []
-            if case .reference(let reference, _) = variant.value, let key = Self.componentKey(of: reference, kind: "schemas") {
+            if case .reference(let reference, _) = variant.value, let key = ComponentReference.key(of: reference, kind: "schemas") {
                 suggested = componentTypeNames[key] ?? "Variant"
                 if let discriminator {
                     let explicit = (discriminator.mapping ?? [:]).filter { value in

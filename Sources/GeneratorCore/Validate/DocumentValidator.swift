@@ -71,7 +71,7 @@ struct DocumentValidator {
                 parameter = inline
                 checkParameterSchema(parameter, at: tokens + [String(index)])
             case .a(let reference):
-                guard let key = SchemaTranslator.componentKey(of: reference.jsonReference, kind: "parameters"),
+                guard let key = ComponentReference.key(of: reference.jsonReference, kind: "parameters"),
                     let component = document.components.parameters.first(where: { $0.key.rawValue == key })?.value,
                     case .b(let resolved) = component
                 else {
@@ -92,7 +92,7 @@ struct DocumentValidator {
     }
 
     private func checkPathParameters(_ path: String, declared: [String: Bool], at tokens: [String]) {
-        let inTemplate = Set(OperationTranslator.pathParameterNames(path))
+        let inTemplate = Set(PathTemplate.parameterNames(path))
         let declaredPath = Set(declared.filter(\.value).keys.map { String($0.dropFirst("path ".count)) })
         // Invalid, but common in large public documents: what is meant is plain, so the
         // operation is generated with a warning rather than the whole document refused.

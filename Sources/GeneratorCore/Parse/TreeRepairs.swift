@@ -1,0 +1,46 @@
+/// The repairs the parse stage makes to a document's tree when the decoder stops at something
+/// that does not shape the generated code (``DocumentParser``).
+extension JSONTree {
+    /// The keys of the object that `tokens` names; `nil` when it is not an object.
+    func memberKeys(at tokens: [String]) -> [String]? {
+        value(at: tokens)?.members?.map(\.key)
+    }
+
+    /// The tree without the object member that `tokens` names (its last token is the key);
+    /// `nil` when there is no such member.
+    func removingMember(at tokens: [String]) -> JSONTree? {
+        guard let key = tokens.last, value(at: tokens.dropLast())?.members?.contains(where: { $0.key == key }) == true
+        else { return nil }
+        return updating(at: tokens) { _ in nil }
+    }
+
+    /// The tree with the scalar at `tokens` (a number, `true` or `false`) written as a string
+    /// of its text, and, when it is an array's element, every such scalar of that array. When
+    /// `tokens` names an array (YAML's `type: [array, null]`), its scalars, `null` among them,
+    /// become strings. `nil` when there is nothing to quote there.
+    func quotingScalars(at tokens: [String]) -> JSONTree? {
+        guard let node = value(at: tokens) else { return nil }
+        if case .array(let elements) = node {
+            guard elements.contains(where: { $0.isQuotable(orNull: true) }) else { return nil }
+            return updating(at: tokens) { _ in .array(elements.map { $0.quoted(orNull: true) }) }
+        }
+        guard node.isQuotable(orNull: false) else { return nil }
+        if let last = tokens.last, Int(last) != nil, case .array(let siblings)? = value(at: tokens.dropLast()) {
+            return updating(at: tokens.dropLast()) { _ in .array(siblings.map { $0.quoted(orNull: false) }) }
+        }
+        return updating(at: tokens) { $0.quoted(orNull: false) }
+    }
+
+    /// Whether this is a number or a boolean (or `null`, when `orNull`).
+    private func isQuotable(orNull: Bool) -> Bool {
+        guard case .scalar(let text) = self, let first = text.first else { return false }
+        return first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+            || first == UInt8(ascii: "t") || first == UInt8(ascii: "f") || (orNull && first == UInt8(ascii: "n"))
+    }
+
+    /// A quotable scalar as the string of its text; anything else as it is.
+    private func quoted(orNull: Bool) -> JSONTree {
+        guard isQuotable(orNull: orNull), case .scalar(let text) = self else { return self }
+        return .string(String(decoding: text, as: UTF8.self))
+    }
+}
