@@ -108,58 +108,15 @@ struct Test_PublishedCatalog {
         let catalog = try await generate(shared.appendingPathComponent("openapi/public-api.json"), includeHidden: true)
         #expect(catalog.files.count > 30)
 
-        let package = TestPaths.packageRoot.appendingPathComponent(".build/e2e-compile")
-        let sources = package.appendingPathComponent("Sources")
-        let fileManager = FileManager.default
-        try? fileManager.removeItem(at: sources)
-        try fileManager.createDirectory(at: sources, withIntermediateDirectories: true)
-        try fileManager.createSymbolicLink(
-            at: sources.appendingPathComponent("JustOneAPIRuntime"),
-            withDestinationURL: TestPaths.packageRoot.appendingPathComponent("Sources/JustOneAPIRuntime"))
-        for file in catalog.files {
-            let url = sources.appendingPathComponent("Catalog").appendingPathComponent(file.path)
-            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(file.contents.utf8).write(to: url)
-        }
-        try fileManager.copyItem(
-            at: TestPaths.packageRoot.appendingPathComponent("Sources/JustOneAPI/Generated"),
-            to: sources.appendingPathComponent("Xingtu"))
-        try fileManager.copyItem(
-            at: TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/KitchenSinkClient"),
-            to: sources.appendingPathComponent("KitchenSink"))
-        try Data(
-            """
-            // swift-tools-version: 6.1
-            import PackageDescription
-
-            let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
-            let package = Package(
-                name: "GeneratedCode",
-                platforms: [.macOS(.v13)],
-                dependencies: [
-                    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-                    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
-                ],
-                targets: [
-                    .target(
-                        name: "JustOneAPIRuntime",
-                        dependencies: [
-                            .product(name: "Logging", package: "swift-log"),
-                            .product(name: "CoreMetrics", package: "swift-metrics"),
-                        ]),
-                    .target(name: "Catalog", dependencies: ["JustOneAPIRuntime"], swiftSettings: strict),
-                    .target(name: "Xingtu", dependencies: ["JustOneAPIRuntime"], swiftSettings: strict),
-                    .target(name: "KitchenSink", dependencies: ["JustOneAPIRuntime"], swiftSettings: strict),
-                ],
-                swiftLanguageModes: [.v6]
-            )
-
-            """.utf8
-        ).write(to: package.appendingPathComponent("Package.swift"))
-
-        let build = try await CommandRunner.run("/usr/bin/env", ["swift", "build"], in: package)
-        let problems = (build.standardOutput + build.standardError).split(separator: "\n")
-            .filter { $0.contains("error:") || $0.contains("warning:") }
+        let build = try await CompileCheck.build(
+            "e2e-compile",
+            targets: [
+                "Catalog": .files(Dictionary(uniqueKeysWithValues: catalog.files.map { ($0.path, $0.contents) })),
+                "Xingtu": .directory(TestPaths.packageRoot.appendingPathComponent("Sources/JustOneAPI/Generated")),
+                "KitchenSink": .directory(TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/KitchenSinkClient")),
+                "Paging": .directory(TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/PagingClient")),
+            ])
+        let problems = build.problems
         #expect(build.status == 0, "swift build failed:\n\(problems.prefix(40).joined(separator: "\n"))")
         #expect(problems.isEmpty, "\(problems.prefix(40).joined(separator: "\n"))")
     }
