@@ -13,12 +13,22 @@
 struct NameScope {
     /// Whether claimed names that differ only in case count as the same.
     let foldsCase: Bool
+    /// Reserved names shared with other scopes (the module's type names, which every nested
+    /// scope reserves): kept as given, never copied, so that making a scope costs nothing per
+    /// module type.
+    private let sharedReserved: Set<String>
     private var reserved: Set<String>
     /// The claimed names, folded where the scope folds case, with the name as claimed.
     private var claimed: [String: String] = [:]
 
     init(reserved: some Sequence<String> = [], foldsCase: Bool = false) {
+        self.init(sharing: [], reserved: reserved, foldsCase: foldsCase)
+    }
+
+    /// A scope that reserves `shared` (not copied) and `reserved`.
+    init(sharing shared: Set<String>, reserved: some Sequence<String> = [], foldsCase: Bool = false) {
         self.foldsCase = foldsCase
+        sharedReserved = shared
         self.reserved = Set(reserved)
     }
 
@@ -27,7 +37,7 @@ struct NameScope {
     /// The name that holds `name`: itself (reserved or claimed), or a claimed name that differs
     /// only in case.
     func holder(of name: String) -> String? {
-        reserved.contains(name) ? name : claimed[key(name)]
+        reserved.contains(name) || sharedReserved.contains(name) ? name : claimed[key(name)]
     }
 
     /// `base`, or `base2`, `base3` … whichever is free first; the returned name is now taken.

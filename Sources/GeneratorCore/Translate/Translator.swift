@@ -84,7 +84,7 @@ public struct Translator: Sendable {
             let members = groups[key]!
             let methodNames = assignMethodNames(
                 members, namespaceKey: key, naming: naming, isHidden: isHidden, diagnostics: diagnostics)
-            var requestTypes = NameScope(reserved: topLevelNames.union([typeName]), foldsCase: true)
+            var requestTypes = NameScope(sharing: topLevelNames, reserved: [typeName], foldsCase: true)
             var translated: [OperationModel] = []
             for (operation, method) in zip(members, methodNames) {
                 let requestType = requestTypes.claim(

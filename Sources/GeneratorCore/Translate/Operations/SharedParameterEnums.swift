@@ -47,20 +47,29 @@ enum SharedParameterEnums {
         var takersByShape: [Shape: [String]] = [:]
         for (shape, name) in chosen {
             let target = namespace.typeName + "." + name
-            // The parameters that take it, for the aliases' documentation.
-            let takers = users[shape]!.flatMap { use -> [String] in
+            // The parameters that take it, for the aliases' documentation, with their operation.
+            let takers = users[shape]!.flatMap { use -> [(operation: Int, text: String)] in
                 let operation = namespace.operations[use.operation]
                 return operation.parameters.filter { Self.names($0.type, use.declaration.name) }
-                    .map { "`\(operation.requestTypeName).\($0.label)`" }
+                    .map { (use.operation, "`\(operation.requestTypeName).\($0.label)`") }
             }
-            takersByShape[shape] = takers
+            takersByShape[shape] = takers.map(\.text)
+            var takenBy: [Int: Int] = [:]
+            for taker in takers { takenBy[taker.operation, default: 0] += 1 }
             for use in users[shape]! {
-                let others = takers.filter { !$0.hasPrefix("`\(namespace.operations[use.operation].requestTypeName).") }
+                // Those of other operations: how many, and the first three (in linear time: a
+                // shape that 2,000 operations take must not cost 2,000 × 2,000 comparisons).
+                let count = takers.count - (takenBy[use.operation] ?? 0)
+                var others: [String] = []
+                for taker in takers where taker.operation != use.operation {
+                    others.append(taker.text)
+                    if others.count == 3 { break }
+                }
                 let note =
-                    others.isEmpty
-                    ? "" : others.count <= 3
-                        ? ", which \(Self.list(others)) take\(others.count == 1 ? "s" : "") too"
-                        : ", which \(others.count) other parameters take too (\(others.prefix(2).joined(separator: ", ")) …)"
+                    count == 0
+                    ? "" : count <= 3
+                        ? ", which \(Self.list(others)) take\(count == 1 ? "s" : "") too"
+                        : ", which \(count) other parameters take too (\(others.prefix(2).joined(separator: ", ")) …)"
                 namespace.operations[use.operation].nestedTypes = namespace.operations[use.operation].nestedTypes.map {
                     declaration in
                     guard declaration.qualifiedName == use.declaration.qualifiedName else { return declaration }

@@ -72,7 +72,7 @@ struct SchemaTranslator {
     /// A new scope for the types nested in `qualifiedName`. `Output` is kept free: a request
     /// type's `Output` is its `APIOperation` payload type.
     func scope(for qualifiedName: String, ownName: String) -> TypeScope {
-        TypeScope(qualifiedName: qualifiedName, reserved: nestedReservedNames.union([ownName, "Output"]))
+        TypeScope(qualifiedName: qualifiedName, sharing: nestedReservedNames, reserved: [ownName, "Output"])
     }
 
     // MARK: Components

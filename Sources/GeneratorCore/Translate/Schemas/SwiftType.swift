@@ -67,9 +67,10 @@ struct TypeScope {
     var names: NameScope
     var declarations: [TypeDeclaration] = []
 
-    init(qualifiedName: String, reserved: Set<String>) {
+    /// A container's scope: `shared` (the module's names, not copied) and `reserved` are taken.
+    init(qualifiedName: String, sharing shared: Set<String> = [], reserved: Set<String>) {
         self.qualifiedName = qualifiedName
-        names = NameScope(reserved: reserved)
+        names = NameScope(sharing: shared, reserved: reserved)
     }
 
     /// The module's top level, where types are declared next to the one being translated.
