@@ -7,6 +7,11 @@ public enum SwiftName {
     /// case changes and before the last capital of an acronym (`APIKey` → `API`, `Key`).
     /// A token written all in capitals (`SHORT_VIDEO`) is a word in lower case, not an acronym.
     public static func words(of text: String) -> [String] {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(of: text) : unicodeWords(of: text)
+    }
+
+    /// ``words(of:)`` for any text, by Unicode properties.
+    static func unicodeWords(of text: String) -> [String] {
         var result: [String] = []
         let tokens = text.split { !($0.isLetter || ($0.isASCII && $0.isNumber)) }
         for token in tokens {
@@ -32,6 +37,37 @@ public enum SwiftName {
                 current.append(character)
             }
             if !current.isEmpty { result.append(current) }
+        }
+        return result
+    }
+
+    /// ``words(of:)`` for ASCII text, byte by byte (the same rules; most names are ASCII, and
+    /// Unicode properties cost a table lookup per character).
+    static func asciiWords(of text: String) -> [String] {
+        func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        var result: [String] = []
+        for token in text.utf8.split(whereSeparator: { !(isLower($0) || isUpper($0) || isDigit($0)) }) {
+            let bytes = Array(token)
+            guard bytes.contains(where: isLower) else {
+                result.append(String(decoding: bytes, as: UTF8.self).lowercased())
+                continue
+            }
+            var start = 0
+            for index in bytes.indices.dropFirst() {
+                let previous = bytes[index - 1]
+                let byte = bytes[index]
+                let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+                let lowerToUpper = isLower(previous) && isUpper(byte)
+                let digitToUpper = isDigit(previous) && isUpper(byte)
+                let acronymEnd = isUpper(previous) && isUpper(byte) && (next.map(isLower) ?? false)
+                if lowerToUpper || digitToUpper || acronymEnd {
+                    result.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                    start = index
+                }
+            }
+            result.append(String(decoding: bytes[start...], as: UTF8.self))
         }
         return result
     }

@@ -76,6 +76,7 @@ struct DocumentParser {
         var tree = tree
         var ignored = 0
         var quoted = 0
+        var decodesInPieces = true
         /// Removes the member at `path` and warns at its place; `false` when there is none.
         func drop(_ path: [String], warning: String, at pointer: [String], hint: String) -> Bool {
             guard let repaired = tree.removingMember(at: path) else { return false }
@@ -95,6 +96,12 @@ struct DocumentParser {
             _ = ignore(keyword, because: reason)
         }
         while true {
+            // A large document in pieces on all cores, until a piece cannot be read: the whole
+            // document's decoding then finds the error, and repairs run without pieces.
+            if decodesInPieces {
+                if let document = PathShards.decode(tree, version: version, userInfo: Self.userInfo) { return (document, tree) }
+                decodesInPieces = false
+            }
             do {
                 let data = Data(tree.bytes)
                 switch version {

@@ -40,6 +40,7 @@ import Testing
 
     @Test func pointersAndCodingPathsRoundTrip() {
         #expect(JSONPointer.pointer(["paths", "/a/b", "get"]) == "/paths/~1a~1b/get")
+        #expect(JSONPointer.pointer(["~/é~1"]) == "/~0~1é~01")
         #expect(JSONPointer.tokens(of: "/paths/~1a~1b/~0x") == ["paths", "/a/b", "~x"])
     }
 

@@ -63,4 +63,17 @@ import Testing
         #expect(scope.claim("search") == "search2")
         #expect(scope.claim("search") == "search3")
     }
+
+    /// The ASCII fast path of `words(of:)` splits exactly as the Unicode rules do, on 20,000
+    /// strings drawn (from a fixed seed) from letters of both cases, digits and separators.
+    @Test func asciiWordsMatchTheUnicodeRules() {
+        var generator = SeededGenerator(seed: 0x5EED)
+        let alphabet = Array("aAbBzZxXiIdD09_- ./~\r\n")
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...12, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(SwiftName.asciiWords(of: text) == SwiftName.unicodeWords(of: text), "\(text.debugDescription)")
+        }
+        #expect(SwiftName.words(of: "Ärger_URLPath") == ["Ärger", "URL", "Path"])
+    }
 }

@@ -111,17 +111,18 @@ enum PagingDetection {
 
     private static func role(of parameter: PendingParameter) -> Role? {
         let name = parameter.wireName.lowercased().filter { $0 != "_" && $0 != "-" }
-        let description = (parameter.description ?? "").lowercased()
+        let lowered = (parameter.description ?? "").lowercased()
+        func mentions(_ phrase: String) -> Bool { TextSearch.contains(phrase, in: lowered) }
         let speaksOfPaging =
-            description.contains("pagination") || description.contains("next page") || description.contains("subsequent page")
-            || description.contains("previous response") || description.contains("previous page")
+            mentions("pagination") || mentions("next page") || mentions("subsequent page")
+            || mentions("previous response") || mentions("previous page")
         let type = valueKind(parameter.schema)
         if sizeNames.contains(name) || name.hasSuffix("size") { return nil }
         if pageNames.contains(name), type != .text || name == "page" { return .page }
         if offsetNames.contains(name) || (describedOffsetNames.contains(name) && speaksOfPaging) {
             // A numeric offset, or one typed as text that its description does not call a
             // value handed back by the previous response (which makes it a cursor).
-            let handedBack = description.contains("previous") || description.contains("returned") || description.contains("cursor")
+            let handedBack = mentions("previous") || mentions("returned") || mentions("cursor")
             if type == .number || (type == .text && !handedBack) { return .offset }
             if type == .text { return .cursor }
         }
@@ -129,8 +130,8 @@ enum PagingDetection {
         if companionNames.contains(name), type == .text { return .companion }
         guard speaksOfPaging else { return nil }
         switch type {
-        case .number where description.contains("offset"): return .offset
-        case .number where description.contains("page"): return .page
+        case .number where mentions("offset"): return .offset
+        case .number where mentions("page"): return .page
         case .text: return .cursor
         default: return nil
         }

@@ -22,8 +22,8 @@ struct ParsedDescription: Equatable {
             return
         }
         // Most descriptions have no list: keep them as they are.
-        guard description.range(of: "values", options: .caseInsensitive) != nil else {
-            let text = description.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard TextSearch.contains("values", in: description, ignoringCase: true) else {
+            let text = description.trimmingSpaces(newlines: true)
             prose = text.isEmpty ? nil : text
             valueDocs = [:]
             return
@@ -32,7 +32,7 @@ struct ParsedDescription: Equatable {
         var docs: [String: String] = [:]
         var inList = false
         for line in description.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces(newlines: false)
             if !inList {
                 let header = trimmed.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":"))
                 if header == "available values" || header == "possible values" || header == "allowed values" {
@@ -46,14 +46,14 @@ struct ParsedDescription: Equatable {
                 if !trimmed.isEmpty { proseLines.append(line) }
                 continue
             }
-            let item = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
+            let item = trimmed.dropFirst(2).trimmingSpaces(newlines: false)
             let value: String
             var rest: Substring
             if item.hasPrefix("`"), let close = item.dropFirst().firstIndex(of: "`") {
                 value = String(item[item.index(after: item.startIndex)..<close])
                 rest = item[item.index(after: close)...]
             } else if let colon = item.firstIndex(of: ":") {
-                value = item[..<colon].trimmingCharacters(in: .whitespaces)
+                value = item[..<colon].trimmingSpaces(newlines: false)
                 rest = item[colon...]
             } else {
                 continue
@@ -61,7 +61,7 @@ struct ParsedDescription: Equatable {
             rest = rest.drop { $0 == ":" || $0 == " " || $0 == "-" }
             if !value.isEmpty, docs[value] == nil { docs[value] = String(rest) }
         }
-        let text = proseLines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = proseLines.joined(separator: "\n").trimmingSpaces(newlines: true)
         prose = text.isEmpty ? nil : text
         valueDocs = docs
     }
