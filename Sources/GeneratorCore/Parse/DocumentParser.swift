@@ -24,7 +24,7 @@ struct DocumentParser {
         }
         guard let (document, decodedTree) = decode(tree, version: version, structure: structure) else { return nil }
         return ParsedDocument(
-            source: file, document: document, tree: decodedTree, version: version,
+            source: file, document: document, components: decodedTree["components"], version: version,
             references: structure.references.map { ParsedDocument.Reference(pointer: $0.pointer, target: $0.target) },
             propertyOrders: structure.propertyOrders, operationFlags: structure.operationFlags,
             pagingDescriptions: structure.pagingDescriptions,

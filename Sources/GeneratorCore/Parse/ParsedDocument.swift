@@ -5,9 +5,10 @@ import OpenAPIKit
 public struct ParsedDocument: Sendable {
     public let source: SourceFile
     public let document: OpenAPI.Document
-    /// The tree the document was decoded from (overlays applied, bundled, repaired), for
-    /// comparing what several documents define alike without encoding it again.
-    let tree: JSONTree
+    /// The `components` of the tree the document was decoded from (overlays applied, bundled,
+    /// repaired), for comparing what several documents define alike without encoding it again.
+    /// Only this part is kept: the rest of the tree is not needed after decoding.
+    let components: JSONTree?
     /// The version the document was written in (3.1 and 3.2 read alike).
     let version: DocumentReader.OpenAPIVersion
     /// Every `$ref` in the file, with the pointer to the object that holds it.

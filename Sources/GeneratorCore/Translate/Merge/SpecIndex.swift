@@ -274,7 +274,7 @@ struct SpecIndex: Sendable {
         for (key, value) in components {
             let name = key.rawValue
             let location = parsed.location(JSONPointer.pointer(["components", kind, name]))
-            let tree = parsed.tree.value(at: ["components", kind, name])
+            let tree = parsed.components?.value(at: [kind, name])
             guard let existing = target[name] else {
                 target[name] = Located(value: value, location: location)
                 if let tree { componentTrees[kind + "/" + name] = (tree, parsed.version) }
