@@ -754,7 +754,8 @@ def target(ratio, limit, at_least=False):
 
 
 # Targets from the Benchmarks issue, as ratios of ours to the peer's figure.
-GENERATION_TARGETS = {"seed endpoint (1 operation)": 1.0, "published catalog (348 operations)": 1 / 3}
+# The catalog's target is the restructure's (issue 20): a tenth of the peer's time.
+GENERATION_TARGETS = {"seed endpoint (1 operation)": 1.0, "published catalog (348 operations)": 0.10}
 GENERATION_TARGETS.update({label: 1 / 5 for label, _, _ in THIRD_PARTY})
 # Seconds: the debug build (what `swift run generate` and a build plugin run) on a large document.
 DEBUG_TARGET_SECONDS = 10
