@@ -3,8 +3,9 @@
 /// operation whether its description mentions paging or lists values.
 enum TextSearch {
     /// Whether `text` contains `phrase`; with `ignoringCase`, ASCII letters match in either case
-    /// (`phrase` is then written in lower case). No letter outside ASCII lowercases to an ASCII
-    /// letter of the phrases asked for here, so this agrees with a case-folding search on them.
+    /// (`phrase` is then written in lower case). Outside ASCII only the Kelvin sign (to `k`) and
+    /// `İ` (to `i` and a combining dot) lowercase to ASCII letters, so for phrases without `k`
+    /// and `i`, such as `values`, this agrees with searching the lowercased text.
     static func contains(_ phrase: String, in text: String, ignoringCase: Bool = false) -> Bool {
         var text = text
         return text.withUTF8 { haystack in
