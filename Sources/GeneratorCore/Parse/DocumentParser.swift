@@ -48,19 +48,6 @@ struct DocumentParser {
         return tree
     }
 
-    /// Vendor extensions are not decoded: they cost most of the decoding time, and the generator
-    /// reads the few it needs from the text (``DocumentStructure/operationFlags``).
-    /// (OpenAPIKit and OpenAPIKit30 read the same key.)
-    static let userInfo: [CodingUserInfoKey: any Sendable] = [
-        OpenAPIKit.VendorExtensionsConfiguration.enabledKey: false
-    ]
-
-    private static func jsonDecoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.userInfo = userInfo
-        return decoder
-    }
-
     /// How many unreadable keywords one document may have dropped before decoding gives up.
     static let maximumIgnoredKeywords = 100
     /// How many places of a YAML document may have their plain scalars read as text.
@@ -99,17 +86,11 @@ struct DocumentParser {
             // A large document in pieces on all cores, until a piece cannot be read: the whole
             // document's decoding then finds the error, and repairs run without pieces.
             if decodesInPieces {
-                if let document = PathShards.decode(tree, version: version, userInfo: Self.userInfo) { return (document, tree) }
+                if let document = PathShards.decode(tree, version: version) { return (document, tree) }
                 decodesInPieces = false
             }
             do {
-                let data = Data(tree.bytes)
-                switch version {
-                case .v31:
-                    return (try Self.jsonDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: data), tree)
-                case .v30:
-                    return (try Self.jsonDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: data).convert(to: .v3_1_1), tree)
-                }
+                return (try DocumentDecoding.decode(tree, version: version), tree)
             } catch {
                 let openAPIError = OpenAPIKit.OpenAPI.Error(from: error)
                 let path = openAPIError.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }

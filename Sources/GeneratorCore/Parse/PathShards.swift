@@ -1,7 +1,5 @@
 import Foundation
 import OpenAPIKit
-import OpenAPIKit30
-import OpenAPIKitCompat
 
 /// A large document decoded on all cores: OpenAPIKit reads a path item without looking at the
 /// rest of the document, so the document is cut into pieces that decode side by side — the first
@@ -19,21 +17,14 @@ enum PathShards {
     /// The document `tree` holds, decoded in pieces when it is large enough; `nil` when it is
     /// too small to cut, or when a piece could not be read (decode it whole then).
     static func decode(
-        _ tree: JSONTree, version: DocumentReader.OpenAPIVersion, userInfo: [CodingUserInfoKey: any Sendable],
-        cores: Int = ProcessInfo.processInfo.activeProcessorCount
+        _ tree: JSONTree, version: DocumentReader.OpenAPIVersion, cores: Int = ProcessInfo.processInfo.activeProcessorCount
     ) -> OpenAPIKit.OpenAPI.Document? {
         guard let pieces = pieces(of: tree, count: cores) else { return nil }
         let results = ParallelResults<DocumentBox>(count: pieces.count)
         LargeStack.concurrentPerform(iterations: pieces.count) { index in
-            let decoder = JSONDecoder()
-            decoder.userInfo = userInfo
-            let data = Data(pieces[index].bytes)
-            let document: OpenAPIKit.OpenAPI.Document? =
-                switch version {
-                case .v31: try? decoder.decode(OpenAPIKit.OpenAPI.Document.self, from: data)
-                case .v30: try? decoder.decode(OpenAPIKit30.OpenAPI.Document.self, from: data).convert(to: .v3_1_1)
-                }
-            if let document { results[index] = DocumentBox(document: document) }
+            if let document = try? DocumentDecoding.decode(pieces[index], version: version) {
+                results[index] = DocumentBox(document: document)
+            }
         }
         let decoded = results.values.map(\.document)
         guard decoded.count == pieces.count, var whole = decoded.first else { return nil }

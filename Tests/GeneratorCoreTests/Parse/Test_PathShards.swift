@@ -56,9 +56,9 @@ import Testing
     @Test func decodedInPiecesEqualsDecodedWhole() throws {
         let text = Self.document(paths: 300)
         let decoder = JSONDecoder()
-        decoder.userInfo = DocumentParser.userInfo
+        decoder.userInfo = DocumentDecoding.userInfo
         let whole = try decoder.decode(OpenAPIKit.OpenAPI.Document.self, from: Data(text.utf8))
-        let pieces = try #require(PathShards.decode(try Self.tree(text), version: .v31, userInfo: DocumentParser.userInfo, cores: 4))
+        let pieces = try #require(PathShards.decode(try Self.tree(text), version: .v31, cores: 4))
         Self.expectSame(pieces, whole)
         #expect(pieces.paths.count == 300)
     }
@@ -66,14 +66,14 @@ import Testing
     @Test func openAPI30DocumentsToo() throws {
         let text = Self.document(paths: 200, version: "3.0.3")
         let decoder = JSONDecoder()
-        decoder.userInfo = DocumentParser.userInfo
+        decoder.userInfo = DocumentDecoding.userInfo
         let whole = try decoder.decode(OpenAPIKit30.OpenAPI.Document.self, from: Data(text.utf8)).convert(to: .v3_1_1)
-        let pieces = try #require(PathShards.decode(try Self.tree(text), version: .v30, userInfo: DocumentParser.userInfo, cores: 2))
+        let pieces = try #require(PathShards.decode(try Self.tree(text), version: .v30, cores: 2))
         Self.expectSame(pieces, whole)
     }
 
     @Test func anUnreadablePieceIsLeftToTheWholeDocument() async throws {
-        #expect(PathShards.decode(try Self.tree(Self.document(paths: 300, damagedAt: 250)), version: .v31, userInfo: DocumentParser.userInfo, cores: 2) == nil)
+        #expect(PathShards.decode(try Self.tree(Self.document(paths: 300, damagedAt: 250)), version: .v31, cores: 2) == nil)
         // The pipeline then decodes the whole document, and leaves the operation out as it would.
         let result = try await GeneratorHarness.generate(["api.json": Self.document(paths: 300, damagedAt: 250)])
         #expect(result.errors.isEmpty)
