@@ -119,16 +119,37 @@ struct JSONSourceLocator: SourceLocator {
     }
 }
 
-/// Locates pointers in a YAML file through the marks of its composed nodes (composed once, by
-/// the parser).
+/// Locates pointers in a YAML file through the marks of its composed nodes.
+///
+/// A document's nodes take several times its text's size (20 MB for DigitalOcean's 2,907 files
+/// of 2.7 MB), and few files have anything to report: a locator made from a file's text
+/// composes it again on its first question, and keeps only the text until then.
 final class YAMLSourceLocator: SourceLocator, @unchecked Sendable {
-    /// Read-only after creation.
-    private let root: Yams.Node
+    private let text: String?
+    /// Guards `composed`, which is set once.
+    private let lock = NSLock()
+    private var composed: Yams.Node?
 
-    init(root: Yams.Node) { self.root = root }
+    /// A locator over nodes already composed (kept).
+    init(root: Yams.Node) {
+        text = nil
+        composed = root
+    }
+
+    /// A locator over YAML text, composed when it is first asked.
+    init(text: String) {
+        self.text = text
+    }
+
+    private var root: Yams.Node? {
+        lock.withLock {
+            if composed == nil, let text { composed = try? Yams.compose(yaml: text) }
+            return composed
+        }
+    }
 
     func position(of pointer: String) -> (line: Int, column: Int)? {
-        var node = root
+        guard var node = root else { return nil }
         var mark = node.mark
         for token in JSONPointer.tokens(of: pointer) {
             if let mapping = node.mapping,

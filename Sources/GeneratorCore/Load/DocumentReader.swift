@@ -51,9 +51,8 @@ enum DocumentReader {
     static func tree(of file: SourceFile, diagnostics: DiagnosticCollector) -> JSONTree? {
         switch file.format {
         case .json:
-            let bytes = [UInt8](file.data)
-            diagnostics.register(JSONSourceLocator(bytes: bytes), for: file.path)
-            return readJSON(bytes, file, diagnostics: diagnostics)
+            diagnostics.register(JSONSourceLocator(bytes: file.bytes), for: file.path)
+            return readJSON(file.bytes, file, diagnostics: diagnostics)
         case .yaml:
             return readYAML(file, diagnostics: diagnostics).map(YAMLToJSON.tree(of:))
         }
@@ -96,7 +95,7 @@ enum DocumentReader {
 
     private static func readYAML(_ file: SourceFile, diagnostics: DiagnosticCollector) -> Yams.Node? {
         let location = SourceLocation(file: file.path)
-        guard let text = String(data: file.data, encoding: .utf8) else {
+        guard let text = String(validating: file.bytes, as: UTF8.self) else {
             diagnostics.error("the file is not valid UTF-8 text", at: location, hint: "save the document as UTF-8")
             return nil
         }
@@ -118,7 +117,7 @@ enum DocumentReader {
             diagnostics.error("the file is empty", at: location, hint: "an OpenAPI document starts with `openapi: 3.1.0`")
             return nil
         }
-        diagnostics.register(YAMLSourceLocator(root: node), for: file.path)
+        diagnostics.register(YAMLSourceLocator(text: text), for: file.path)
         if let (line, column) = excessiveNesting(in: node) {
             diagnostics.error(nestingMessage, at: SourceLocation(file: file.path, line: line, column: column), hint: nestingHint)
             return nil

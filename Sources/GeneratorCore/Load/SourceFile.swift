@@ -9,12 +9,17 @@ public struct SourceFile: Sendable, Hashable {
     /// The path as shown in diagnostics and in the generated files' headers.
     public let path: String
     public let format: Format
-    public let data: Data
+    /// The file's text, kept once: the tree's scalars and the diagnostics' locator share it.
+    public let bytes: [UInt8]
 
-    public init(path: String, format: Format, data: Data) {
+    public init(path: String, format: Format, bytes: [UInt8]) {
         self.path = path
         self.format = format
-        self.data = data
+        self.bytes = bytes
+    }
+
+    public init(path: String, format: Format, data: Data) {
+        self.init(path: path, format: format, bytes: [UInt8](data))
     }
 
     /// The format a file name implies, or `nil` when it is not an OpenAPI document's extension.
