@@ -88,7 +88,7 @@ public struct InferredOverlay {
                 .object([
                     member("target", .string(media + ".schema")),
                     member("description", .string("\(operation.operationID): the response schema is replaced (next action)")),
-                    member("remove", .scalar(Array("true".utf8))),
+                    member("remove", .scalar(ArraySlice("true".utf8))),
                 ]))
             actions.append(
                 .object([
@@ -163,7 +163,7 @@ public struct InferredOverlay {
             var members = [member("type", .string("object"))]
             if !required.isEmpty { members.append(member("required", .array(required))) }
             members.append(member("properties", .object(properties)))
-            members.append(member(DocumentStructure.sampleInferredKey, .scalar(Array("true".utf8))))
+            members.append(member(DocumentStructure.sampleInferredKey, .scalar(ArraySlice("true".utf8))))
             components[slot] = member(componentName, .object(members))
             return .object([member("$ref", .string("#/components/schemas/" + JSONPointer.escape(componentName)))])
         }

@@ -186,9 +186,13 @@ struct JSONScanner {
 
     /// The text of a key or string whose raw bytes (inside the quotes) are `raw`, unescaped.
     func string(_ raw: Range<Int>) -> String {
-        let slice = bytes[raw]
-        guard slice.contains(UInt8(ascii: "\\")) else { return String(decoding: slice, as: UTF8.self) }
-        return Self.unescape(slice)
+        Self.string(bytes[raw])
+    }
+
+    /// The text of a string's content (the bytes between its quotes), escapes read.
+    static func string(_ raw: ArraySlice<UInt8>) -> String {
+        guard raw.contains(UInt8(ascii: "\\")) else { return String(decoding: raw, as: UTF8.self) }
+        return unescape(raw)
     }
 
     /// The string value at `range`, when it is a JSON string.

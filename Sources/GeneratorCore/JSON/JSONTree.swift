@@ -2,11 +2,15 @@ import Foundation
 
 /// A JSON value that keeps its members in the order they were written and its scalars as
 /// their exact text, so that a document rewritten by the bundler reads like the original.
-indirect enum JSONTree: Sendable, Equatable {
+///
+/// Compact, because a large document's tree lives through several stages: no node is boxed (the
+/// containers' arrays are the only allocations), and a scalar read from a file is a slice of
+/// the file's bytes, not a copy.
+enum JSONTree: Sendable, Equatable {
     case object([Member])
     case array([JSONTree])
     /// A string, number, boolean or null, as JSON text (`"a"`, `12.50`, `true`).
-    case scalar([UInt8])
+    case scalar(ArraySlice<UInt8>)
 
     struct Member: Sendable, Equatable {
         var key: String
@@ -27,7 +31,8 @@ indirect enum JSONTree: Sendable, Equatable {
             guard index < bytes.count else {
                 throw JSONScanner.SyntaxError(offset: index, message: "the file has no JSON value")
             }
-            let tree = try read(scanner, &index, depth: 0)
+            var scratch = Scratch()
+            let tree = try read(scanner, &index, depth: 0, scratch: &scratch)
             scanner.skipWhitespace(&index)
             if index < bytes.count {
                 throw JSONScanner.SyntaxError(
@@ -47,45 +52,66 @@ indirect enum JSONTree: Sendable, Equatable {
         self = tree
     }
 
-    private static func read(_ scanner: JSONScanner, _ index: inout Int, depth: Int) throws -> JSONTree {
+    /// The members and elements of the containers being read, innermost last: each container
+    /// takes its own from the end into an array of just its size, so that a tree holds no spare
+    /// capacity and the reader does not grow an array per container.
+    private struct Scratch {
+        var members: [Member] = []
+        var elements: [JSONTree] = []
+    }
+
+    private static func read(
+        _ scanner: JSONScanner, _ index: inout Int, depth: Int, scratch: inout Scratch
+    ) throws -> JSONTree {
         guard depth <= scanner.nestingLimit else {
             throw JSONScanner.SyntaxError(
                 offset: index, message: "nesting is deeper than \(scanner.nestingLimit) levels", isNestingLimit: true)
         }
         switch scanner.peek(index) {
         case UInt8(ascii: "{"):
-            var members: [Member] = []
+            let start = scratch.members.count
             try scanner.scanObject(&index) { _, rawKey, index in
-                members.append(Member(key: scanner.string(rawKey), value: try read(scanner, &index, depth: depth + 1)))
+                let key = scanner.string(rawKey)
+                let value = try read(scanner, &index, depth: depth + 1, scratch: &scratch)
+                scratch.members.append(Member(key: key, value: value))
                 return true
             }
-            return .object(members)
+            return .object(Self.taking(&scratch.members, from: start))
         case UInt8(ascii: "["):
-            var elements: [JSONTree] = []
+            let start = scratch.elements.count
             try scanner.scanArray(&index) { index in
-                elements.append(try read(scanner, &index, depth: depth + 1))
+                scratch.elements.append(try read(scanner, &index, depth: depth + 1, scratch: &scratch))
                 return true
             }
-            return .array(elements)
+            return .array(Self.taking(&scratch.elements, from: start))
         default:
             let start = index
             try scanner.skipScalar(&index)
-            return .scalar(Array(scanner.bytes[start..<index]))
+            return .scalar(scanner.bytes[start..<index])
         }
+    }
+
+    /// The items of `stack` from `start` on, removed from it, in an array of just their number
+    /// (not a slice of the stack's buffer, which would keep the whole buffer alive).
+    private static func taking<Item>(_ stack: inout [Item], from start: Int) -> [Item] {
+        var items: [Item] = []
+        items.reserveCapacity(stack.count - start)
+        items.append(contentsOf: stack[start...])
+        stack.removeSubrange(start...)
+        return items
     }
 
     /// A string scalar.
     static func string(_ text: String) -> JSONTree {
         var bytes: [UInt8] = []
         JSONText.writeString(text, to: &bytes)
-        return .scalar(bytes)
+        return .scalar(bytes[...])
     }
 
     /// The text of a string scalar.
     var stringValue: String? {
-        guard case .scalar(let bytes) = self, bytes.first == UInt8(ascii: "\"") else { return nil }
-        var index = 0
-        return try? JSONScanner(bytes).readString(&index)
+        guard case .scalar(let bytes) = self, bytes.count >= 2, bytes.first == UInt8(ascii: "\"") else { return nil }
+        return JSONScanner.string(bytes.dropFirst().dropLast())
     }
 
     var members: [Member]? {

@@ -51,9 +51,9 @@ enum YAMLToJSON {
             } else {
                 writeScalar(scalar, tag: tag, to: &output)
             }
-            return .scalar(output)
+            return .scalar(output[...])
         case .alias:
-            return .scalar(Array("null".utf8))
+            return .scalar(ArraySlice("null".utf8))
         }
     }
 

@@ -372,9 +372,9 @@ private struct Parser {
         case "-", "0"..."9":
             return .literal(try numberLiteral())
         default:
-            if consume("true") { return .literal(.scalar(Array("true".utf8))) }
-            if consume("false") { return .literal(.scalar(Array("false".utf8))) }
-            if consume("null") { return .literal(.scalar(Array("null".utf8))) }
+            if consume("true") { return .literal(.scalar(ArraySlice("true".utf8))) }
+            if consume("false") { return .literal(.scalar(ArraySlice("false".utf8))) }
+            if consume("null") { return .literal(.scalar(ArraySlice("null".utf8))) }
             return .function(try functionCall())
         }
     }
@@ -384,7 +384,7 @@ private struct Parser {
         while let scalar = current, ("0"..."9").contains(scalar) || "-+.eE".unicodeScalars.contains(scalar) { index += 1 }
         let text = String(String.UnicodeScalarView(scalars[start..<index]))
         guard JSONText.isNumber(text) || text == "-0" else { throw fail("`\(text)` is not a number", at: start) }
-        return .scalar(Array(text.utf8))
+        return .scalar(ArraySlice(text.utf8))
     }
 
     mutating func functionCall() throws(JSONPath.SyntaxError) -> FunctionCall {
@@ -635,7 +635,7 @@ private struct Evaluator {
         return expression.firstMatch(in: text, options: [], range: range) != nil
     }
 
-    static func number(_ value: Int) -> JSONTree { .scalar(Array(String(value).utf8)) }
+    static func number(_ value: Int) -> JSONTree { .scalar(ArraySlice(String(value).utf8)) }
 
     /// RFC 9535 §2.3.5.2.2.
     func compare(_ left: JSONTree?, _ op: ComparisonOperator, _ right: JSONTree?) -> Bool {

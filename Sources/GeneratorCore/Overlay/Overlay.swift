@@ -71,7 +71,7 @@ struct Overlay: Sendable {
                 valid = false
                 continue
             }
-            let remove = entry["remove"].map { $0 == .scalar(Array("true".utf8)) } ?? false
+            let remove = entry["remove"].map { $0 == .scalar(ArraySlice("true".utf8)) } ?? false
             let update = entry["update"]
             if update == nil && !remove {
                 _ = error("the action has neither `update` nor `remove: true`", at: pointer, hint: "say what to do with the target")

@@ -87,8 +87,8 @@ struct DocumentStructure: Sendable {
         walk(tree, tokens: &tokens)
     }
 
-    private static let trueText = Array("true".utf8)
-    private static let falseText = Array("false".utf8)
+    private static let trueText = ArraySlice("true".utf8)
+    private static let falseText = ArraySlice("false".utf8)
 
     private mutating func walk(_ node: JSONTree, tokens: inout [String]) {
         switch node {

@@ -15,6 +15,25 @@ import Testing
         #expect(parsed.value(at: ["b"]) == .object([]))
     }
 
+    /// Scalars are slices of the text they were read from, not copies; containers hold no
+    /// spare capacity.
+    @Test func scalarsShareTheTextAndContainersAreExactlySized() throws {
+        let bytes = Array(#"{"name": "Conversion Analysis", "list": [1, 2, 3], "more": {"a": true}}"#.utf8)
+        let parsed = try JSONTree.parse(bytes)
+        guard case .scalar(let name) = try #require(parsed["name"]), case .array(let list) = try #require(parsed["list"]),
+            case .object(let members) = parsed
+        else {
+            Issue.record("unexpected shape: \(parsed)")
+            return
+        }
+        let textStart = bytes.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        let nameStart = name.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        #expect(nameStart == textStart + UInt(name.startIndex))
+        #expect(String(decoding: name, as: UTF8.self) == "\"Conversion Analysis\"")
+        #expect(list.capacity == 3)
+        #expect(members.capacity == 3)
+    }
+
     /// The errors are the scanner's: the same messages and offsets as its syntax check.
     @Test(arguments: ["{\n  \"a\": [1,\n", "{\"a\": 1,}", "{} x", "{\"a\" 1}", "[1 2]", "", "{\"a\": tru}"])
     func syntaxErrorsMatchTheScanner(_ text: String) {
@@ -38,7 +57,7 @@ import Testing
 
     @Test func updatingRebuildsOnlyThePathAndRemovesWithNil() throws {
         let original = try tree(#"{"a": {"b": [1, 2, 3]}, "c": 4}"#)
-        let changed = try #require(original.updating(at: ["a", "b", "1"]) { _ in .scalar(Array("20".utf8)) })
+        let changed = try #require(original.updating(at: ["a", "b", "1"]) { _ in .scalar(ArraySlice("20".utf8)) })
         #expect(changed == (try tree(#"{"a": {"b": [1, 20, 3]}, "c": 4}"#)))
         let removed = try #require(original.updating(at: ["c"]) { _ in nil })
         #expect(removed == (try tree(#"{"a": {"b": [1, 2, 3]}}"#)))
