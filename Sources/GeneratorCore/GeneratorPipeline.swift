@@ -164,6 +164,7 @@ public struct GeneratorPipeline: Sendable {
         guard !diagnostics.hasErrors else { return nil }
         let translator = Translator(config: loaded.config, configPath: loaded.configPath, includeHidden: options.includeHidden)
         let model = timings.measure("translate") { translator.translate(documents, diagnostics: diagnostics) }
+        ProcessMemory.returnFreedMemory()
         guard let model, !diagnostics.hasErrors else { return nil }
         return model
     }
@@ -238,6 +239,8 @@ public struct GeneratorPipeline: Sendable {
             results[index] = .document(parsed)
         }
         timings.record("read to validate, wall time", ContinuousClock.now - started)
+        // What the files' trees and the decoders held, freed on the workers' threads.
+        ProcessMemory.returnFreedMemory()
         var documents: [ParsedDocument] = []
         var fragments: [SourceFile] = []
         var parts: Set<String> = []

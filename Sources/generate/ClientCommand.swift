@@ -54,6 +54,7 @@ struct ClientCommand: ParsableCommand {
     }
 
     func run() throws {
+        ProcessMemory.limitArenasToCores()
         let start = ContinuousClock.now
         let diagnostics = DiagnosticCollector()
         let pipeline = GeneratorPipeline(

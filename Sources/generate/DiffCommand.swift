@@ -38,6 +38,7 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var documentOptions: DocumentOptions
 
     func run() throws {
+        ProcessMemory.limitArenasToCores()
         let before = try model(old)
         let after = try model(new)
         let diff = SpecDiff(old: before, new: after)

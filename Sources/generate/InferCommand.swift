@@ -30,6 +30,7 @@ struct InferCommand: ParsableCommand {
     @OptionGroup var documentOptions: DocumentOptions
 
     func run() throws {
+        ProcessMemory.limitArenasToCores()
         let diagnostics = DiagnosticCollector()
         let inference = SampleInference(
             samplesDirectory: samples,
