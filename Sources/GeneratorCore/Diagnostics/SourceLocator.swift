@@ -126,14 +126,16 @@ struct JSONSourceLocator: SourceLocator {
 /// composes it again on its first question, and keeps only the text until then.
 final class YAMLSourceLocator: SourceLocator, @unchecked Sendable {
     private let text: String?
-    /// Guards `composed`, which is set once.
+    /// Guards `composed` and `needsComposing`, which are set once.
     private let lock = NSLock()
     private var composed: Yams.Node?
+    private var needsComposing = true
 
     /// A locator over nodes already composed (kept).
     init(root: Yams.Node) {
         text = nil
         composed = root
+        needsComposing = false
     }
 
     /// A locator over YAML text, composed when it is first asked.
@@ -143,7 +145,10 @@ final class YAMLSourceLocator: SourceLocator, @unchecked Sendable {
 
     private var root: Yams.Node? {
         lock.withLock {
-            if composed == nil, let text { composed = try? Yams.compose(yaml: text) }
+            if needsComposing, let text {
+                needsComposing = false
+                composed = try? Yams.compose(yaml: text)
+            }
             return composed
         }
     }
