@@ -30,6 +30,52 @@ public enum SwiftText {
     /// at either end dropped. Each line is to be written after `/// `.
     public static func documentationLines(_ text: String?) -> [String] {
         guard let text else { return [] }
+        return plainDocumentationLines(text) ?? cleanedDocumentationLines(text)
+    }
+
+    /// ``documentationLines(_:)`` of text that needs no cleaning — no control characters but
+    /// line feeds, no other line breaks — split and trimmed as bytes; `nil` for any other text.
+    /// Most descriptions are such text, and this is several times faster than cleaning scalar
+    /// by scalar.
+    static func plainDocumentationLines(_ text: String) -> [String]? {
+        let lines = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var lines: [String] = []
+            var start = 0
+            func endLine(at end: Int) {
+                var last = end
+                while last > start, bytes[last - 1] == UInt8(ascii: " ") { last -= 1 }
+                if last == start {
+                    if !(lines.last?.isEmpty ?? true) { lines.append("") }
+                } else {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self))
+                }
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    endLine(at: index)
+                    start = index + 1
+                } else if byte < 0x20 || byte == 0x7F {
+                    return nil
+                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
+                    return nil  // U+0085, next line
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                    bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+                {
+                    return nil  // U+2028 and U+2029, line and paragraph separators
+                }
+                index += 1
+            }
+            endLine(at: bytes.count)
+            while lines.last?.isEmpty == true { lines.removeLast() }
+            return lines
+        }
+        return lines ?? nil
+    }
+
+    /// ``documentationLines(_:)`` of any text, cleaned scalar by scalar.
+    static func cleanedDocumentationLines(_ text: String) -> [String] {
         var cleaned = ""
         cleaned.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         var previousWasCR = false
