@@ -34,7 +34,10 @@ struct ParsedDescription: Equatable {
         for line in description.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingSpaces(newlines: false)
             if !inList {
-                let header = trimmed.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+                // Only a line with the word can be the header: the others skip Foundation.
+                let header =
+                    TextSearch.contains("values", in: trimmed, ignoringCase: true)
+                    ? trimmed.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":")) : ""
                 if header == "available values" || header == "possible values" || header == "allowed values" {
                     inList = true
                 } else {
