@@ -2,11 +2,28 @@ import Foundation
 
 /// JSON pointers (RFC 6901) and their relation to coding paths.
 enum JSONPointer {
+    /// The reference tokens of `pointer`, unescaped. Split at each `/` byte, as RFC 6901 reads
+    /// it (a `/` followed by a combining mark too), and without Unicode's character breaking.
     static func tokens(of pointer: String) -> [String] {
         guard !pointer.isEmpty else { return [] }
-        return pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { token in
-            guard token.utf8.contains(UInt8(ascii: "~")) else { return String(token) }
-            return token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        return pointer.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().map { bytes in
+            guard bytes.contains(UInt8(ascii: "~")) else { return String(Substring(bytes)) }
+            // `~1` → `/`, `~0` → `~`, left to right (so `~01` is `~1`), byte by byte.
+            var unescaped: [UInt8] = []
+            var escaping = false
+            for byte in bytes {
+                if escaping {
+                    escaping = false
+                    switch byte {
+                    case UInt8(ascii: "1"): unescaped.append(UInt8(ascii: "/")); continue
+                    case UInt8(ascii: "0"): unescaped.append(UInt8(ascii: "~")); continue
+                    default: unescaped.append(UInt8(ascii: "~"))
+                    }
+                }
+                if byte == UInt8(ascii: "~") { escaping = true } else { unescaped.append(byte) }
+            }
+            if escaping { unescaped.append(UInt8(ascii: "~")) }
+            return String(decoding: unescaped, as: UTF8.self)
         }
     }
 

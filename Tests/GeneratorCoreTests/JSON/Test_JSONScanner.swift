@@ -42,6 +42,15 @@ import Testing
         #expect(JSONPointer.pointer(["paths", "/a/b", "get"]) == "/paths/~1a~1b/get")
         #expect(JSONPointer.pointer(["~/é~1"]) == "/~0~1é~01")
         #expect(JSONPointer.tokens(of: "/paths/~1a~1b/~0x") == ["paths", "/a/b", "~x"])
+        // Split at every `/`, also where a combining mark follows it (one Character with it),
+        // and empty tokens kept.
+        #expect(JSONPointer.tokens(of: "/a/\u{301}b//值") == ["a", "\u{301}b", "", "值"])
+        #expect(JSONPointer.tokens(of: "/") == [""])
+        #expect(JSONPointer.tokens(of: "") == [])
+        #expect(JSONPointer.tokens(of: "/~01/~10/a~/~~1") == ["~1", "/0", "a~", "~/"])
+        for tokens in [["~/é~1", "", "x\u{301}"], ["/\u{301}", "paths"]] {
+            #expect(JSONPointer.tokens(of: JSONPointer.pointer(tokens)) == tokens)
+        }
     }
 
     /// Locating thousands of pointers reads each object and array on their way once: the cost

@@ -102,6 +102,8 @@ struct SpecIndex: Sendable {
     /// Reports every `$ref` that names no component of any document. References must have
     /// the form `#/components/KIND/NAME` (or `FILE#/components/KIND/NAME`, resolved by name).
     private func checkReferences(_ documents: [ParsedDocument], diagnostics: DiagnosticCollector) {
+        // Most references repeat a few targets: each is read once.
+        var targets: [String: [String]] = [:]
         for parsed in documents {
             for reference in parsed.references {
                 var location: SourceLocation { SourceLocation(file: parsed.source.path, pointer: reference.pointer + "/$ref") }
@@ -111,14 +113,18 @@ struct SpecIndex: Sendable {
                         at: location, hint: "refer to a component: `#/components/schemas/Name`")
                     continue
                 }
-                let tokens = JSONPointer.tokens(of: String(reference.target[reference.target.index(after: hash)...]))
+                let tokens = targets[reference.target] ?? {
+                    let tokens = JSONPointer.tokens(of: String(reference.target[reference.target.index(after: hash)...]))
+                    targets[reference.target] = tokens
+                    return tokens
+                }()
                 guard tokens.count == 3, tokens[0] == "components" else {
                     diagnostics.error(
                         "unsupported $ref `\(reference.target)`: only references to components are supported",
                         at: location, hint: "move the referenced object under components and refer to it there")
                     continue
                 }
-                let name = tokens[2].removingPercentEncoding ?? tokens[2]
+                let name = tokens[2].utf8.contains(UInt8(ascii: "%")) ? tokens[2].removingPercentEncoding ?? tokens[2] : tokens[2]
                 if componentNames[tokens[1]]?.contains(name) != true {
                     diagnostics.error(
                         "unresolvable $ref `\(reference.target)`: no document defines components/\(tokens[1])/\(name)",
