@@ -6,17 +6,42 @@ import Foundation
 enum LargeStack {
     /// Runs `work` on one such thread and returns its result.
     static func run<T>(_ work: @escaping () -> T) -> T {
-        let box = ResultBox<T>()
-        box.work = work
-        let done = DispatchSemaphore(value: 0)
+        start(work).result
+    }
+
+    /// Starts `work` on one such thread and returns at once; ``Pending/result`` waits for the
+    /// result. For work that the caller needs later, done meanwhile on a core it leaves idle.
+    static func start<T>(_ work: @escaping () -> T) -> Pending<T> {
+        let pending = Pending<T>()
+        pending.work = work
         let thread = Thread {
-            box.value = box.work?()
-            done.signal()
+            pending.value = pending.work?()
+            pending.work = nil
+            pending.done.signal()
         }
         thread.stackSize = GeneratorLimits.stackSize
         thread.start()
-        done.wait()
-        return box.value!
+        return pending
+    }
+
+    /// The result of work started by ``start(_:)``.
+    final class Pending<T>: @unchecked Sendable {
+        fileprivate let done = DispatchSemaphore(value: 0)
+        // `work` is set before the thread starts and `value` written by it before `done` is
+        // signalled, read only after waiting for it: the semaphore orders the accesses.
+        fileprivate var work: (() -> T)?
+        fileprivate var value: T?
+        private var waited = false
+
+        /// Waits for the work to finish (once; later calls return at once) and returns its result.
+        /// Call it from one thread.
+        var result: T {
+            if !waited {
+                done.wait()
+                waited = true
+            }
+            return value!
+        }
     }
 
     /// Calls `body` for each index in `0..<count`, spread over up to one thread per core.
@@ -34,12 +59,6 @@ enum LargeStack {
             thread.start()
         }
         for _ in 0..<workers { done.wait() }
-    }
-
-    /// Hands the work to the thread and the result back; the semaphore orders the accesses.
-    private final class ResultBox<T>: @unchecked Sendable {
-        var work: (() -> T)?
-        var value: T?
     }
 
     private final class IndexCounter: @unchecked Sendable {
