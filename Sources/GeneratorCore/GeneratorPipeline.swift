@@ -128,17 +128,23 @@ public struct GeneratorPipeline: Sendable {
         let paths = PathResolver(root: options.rootDirectory)
         let stop = timings.start("load")
         defer { stop() }
+        // The templates are read and compiled on a core of their own while the configuration
+        // and the documents are read; what they report counts once the configuration has loaded,
+        // as if they had been read after it.
+        let templatesDirectory = options.templatesDirectory.map(paths.resolve)
+        let templateDiagnostics = DiagnosticCollector()
+        let pendingTemplates = loadingTemplates
+            ? LargeStack.start { TemplateSet.load(overrideDirectory: templatesDirectory, diagnostics: templateDiagnostics) }
+            : nil
         let configPath = options.configPath ?? GeneratorConfig.defaultPath(for: options.inputs, resolver: paths)
         var config = GeneratorConfig()
         if let configPath {
             guard let loaded = GeneratorConfig.load(from: configPath, resolver: paths, diagnostics: diagnostics) else {
+                _ = pendingTemplates?.result
                 return nil
             }
             config = loaded
         }
-        let templates = loadingTemplates
-            ? TemplateSet.load(overrideDirectory: options.templatesDirectory.map(paths.resolve), diagnostics: diagnostics)
-            : nil
 
         let loader = DocumentLoader(resolver: paths)
         let loaded = loader.load(options.inputs, diagnostics: diagnostics)
@@ -151,6 +157,8 @@ public struct GeneratorPipeline: Sendable {
             options.ignoresOverlays
             ? nil
             : loadOverlays(found: loaded.filter(isOverlay), listed: listed, loader: loader, diagnostics: diagnostics)
+        let templates = pendingTemplates?.result
+        for diagnostic in templateDiagnostics.diagnostics { diagnostics.emit(diagnostic) }
         guard !diagnostics.hasErrors, templates != nil || !loadingTemplates else { return nil }
         return Loaded(
             config: config, configPath: configPath, templates: templates, files: loaded.filter { !isOverlay($0) },

@@ -214,4 +214,29 @@ import TestSupport
         #expect(error.location?.file.hasSuffix("alias.mustache") == true)
         #expect(error.location?.line != nil)
     }
+
+    /// The templates are read beside the configuration, on a thread of their own; what they
+    /// report still counts only when the configuration loads, as when they were read after it.
+    @Test func templateFindingsCountOnlyWithALoadedConfiguration() async throws {
+        let root = try await GeneratorHarness.generate(
+            ["api.json": GeneratorHarness.document(paths: "{" + GeneratorHarness.getOperation("/a", operationID: "a") + "}")],
+            config: "timeoutSeconds: soon\n"
+        ).root
+        let missing = root.appendingPathComponent("no-templates-here").path
+        func run(config: String?) async throws -> [Diagnostic] {
+            let diagnostics = DiagnosticCollector()
+            let pipeline = GeneratorPipeline(
+                options: .init(inputs: ["specs"], configPath: config, templatesDirectory: missing, rootDirectory: root.path))
+            let files = try await offCooperativePool { pipeline.run(diagnostics: diagnostics) }
+            #expect(files == nil)
+            return diagnostics.diagnostics
+        }
+        let badConfiguration = try await run(config: nil)
+        #expect(badConfiguration.map(\.message).contains { $0.hasPrefix("invalid configuration") })
+        #expect(!badConfiguration.map(\.message).contains("no such templates directory"))
+        try Data("timeoutSeconds: 30\n".utf8).write(to: root.appendingPathComponent("good.yaml"))
+        let goodConfiguration = try await run(config: "good.yaml")
+        #expect(goodConfiguration.filter { $0.severity == .error }.map(\.message) == ["no such templates directory"])
+        #expect(goodConfiguration.first?.location?.file == missing)
+    }
 }
