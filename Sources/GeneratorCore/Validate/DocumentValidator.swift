@@ -17,11 +17,34 @@ import OpenAPIKit
 /// by encoding the whole document and casting every value once per validation, which took half
 /// the generator's time on the published catalog; references are checked against all documents
 /// merged (``SpecIndex``), and operation IDs across all documents.
+///
+/// A document with many paths is checked on all cores, its paths in runs side by side; the
+/// findings are the same (the collector sorts them by place).
 struct DocumentValidator {
     let file: String
     let diagnostics: DiagnosticCollector
 
-    func validate(_ document: OpenAPI.Document) {
+    /// Documents with fewer paths than this per run are checked on one thread: a run's thread
+    /// would cost more than it saves.
+    static let minimumPathsPerRun = 48
+
+    func validate(_ document: OpenAPI.Document, cores: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        let count = document.paths.count
+        let runs = cores > 1 ? min(2 * cores, count / Self.minimumPathsPerRun) : 1
+        guard runs > 1 else {
+            checkComponentsAndServers(document)
+            checkPaths(document, 0..<count)
+            return
+        }
+        let shared = ReadOnlyShared(value: document)
+        // Run 0 also checks the components and servers.
+        LargeStack.concurrentPerform(iterations: runs) { [self] run in
+            if run == 0 { checkComponentsAndServers(shared.value) }
+            checkPaths(shared.value, (count * run / runs)..<(count * (run + 1) / runs))
+        }
+    }
+
+    private func checkComponentsAndServers(_ document: OpenAPI.Document) {
         for (key, schema) in document.components.schemas {
             checkSchema(schema, at: ["components", "schemas", key.rawValue])
         }
@@ -34,7 +57,12 @@ struct DocumentValidator {
         for (index, server) in document.servers.enumerated() {
             checkServer(server, at: ["servers", String(index)])
         }
-        for (path, item) in document.paths {
+    }
+
+    /// Checks the path items at `positions` in the document's `paths`.
+    private func checkPaths(_ document: OpenAPI.Document, _ positions: Range<Int>) {
+        for position in positions {
+            let (path, item) = document.paths[position]
             guard case .b(let pathItem) = item else { continue }
             let itemTokens = ["paths", path.rawValue]
             let shared = declared(pathItem.parameters, at: itemTokens + ["parameters"], in: document)
