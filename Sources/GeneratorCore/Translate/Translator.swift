@@ -78,30 +78,31 @@ public struct Translator: Sendable {
                 parameterName: config.authentication?.parameter, securitySchemes: index.securitySchemes),
             envelope: envelope, diagnostics: diagnostics)
         let topLevelNames = Set(models.map(\.name)).union(SwiftKeywords.generatedCodeTypeNames)
+        // The namespaces side by side, on all cores. Each reads the index and the component
+        // types and writes only its own model and, in its own copy of the schema translator,
+        // the reference edges its types add; the edges are put together in the namespaces'
+        // order, as one loop through them would have added them. Larger namespaces start first,
+        // so that no core is left with a large one at the end.
+        let shared = ReadOnlyShared(value: (schemas: schemas, operations: operations, groups: groups, isHidden: isHidden))
+        let results = ParallelResults<(namespace: NamespaceModel, edges: ArraySlice<ReferenceCycles.Edge>)>(count: keys.count)
+        let names = namespaceNames
+        let order = keys.indices.sorted { (groups[keys[$0]]!.count, $1) > (groups[keys[$1]]!.count, $0) }
+        LargeStack.concurrentPerform(iterations: order.count) { [self] step in
+            let position = order[step]
+            let key = keys[position]
+            var schemas = shared.value.schemas
+            let edgesBefore = schemas.valueEdges.count
+            let (property, typeName) = names[key]!
+            let namespace = translateNamespace(
+                shared.value.groups[key]!, key: key, propertyName: property, typeName: typeName, naming: naming,
+                isHidden: shared.value.isHidden, topLevelNames: topLevelNames, operations: shared.value.operations,
+                schemas: &schemas, diagnostics: diagnostics)
+            results[position] = (namespace, schemas.valueEdges[edgesBefore...])
+        }
         var namespaces: [NamespaceModel] = []
-        for key in keys {
-            let (property, typeName) = namespaceNames[key]!
-            let members = groups[key]!
-            let methodNames = assignMethodNames(
-                members, namespaceKey: key, naming: naming, isHidden: isHidden, diagnostics: diagnostics)
-            var requestTypes = NameScope(sharing: topLevelNames, reserved: [typeName], foldsCase: true)
-            var translated: [OperationModel] = []
-            for (operation, method) in zip(members, methodNames) {
-                let requestType = requestTypes.claim(
-                    SwiftName.typeIdentifier(method, digitPrefix: "Operation", takenSuffix: "Operation", avoiding: topLevelNames)
-                        ?? "Operation")
-                let names = OperationTranslator.Names(
-                    namespaceType: typeName, method: method, requestType: requestType,
-                    replacement: replacement(for: operation, among: members, methodNames: methodNames))
-                if let model = operations.translate(operation, names: names, schemas: &schemas) {
-                    translated.append(model)
-                }
-            }
-            namespaces.append(
-                NamespaceModel(
-                    typeName: typeName, propertyName: property,
-                    docLines: SwiftText.docComment(namespaceDocumentation(members, index: index, key: key)),
-                    operations: translated.sorted { $0.methodName < $1.methodName }, fileName: typeName + ".swift"))
+        for result in results.values {
+            namespaces.append(result.namespace)
+            schemas.addValueEdges(result.edges)
         }
         models += schemas.aliasSupportDeclarations
         guard !diagnostics.hasErrors else { return nil }
@@ -129,6 +130,35 @@ public struct Translator: Sendable {
             models: models.sorted { $0.name < $1.name },
             envelope: envelope.map(envelopeModel),
             hiddenOperationCount: hiddenCount)
+    }
+
+    // MARK: Namespaces
+
+    /// The model of one namespace: its operations (`members`) named and translated.
+    private func translateNamespace(
+        _ members: [IndexedOperation], key: String, propertyName: String, typeName: String, naming: OperationNaming,
+        isHidden: (IndexedOperation) -> Bool, topLevelNames: Set<String>, operations: OperationTranslator,
+        schemas: inout SchemaTranslator, diagnostics: DiagnosticCollector
+    ) -> NamespaceModel {
+        let methodNames = assignMethodNames(
+            members, namespaceKey: key, naming: naming, isHidden: isHidden, diagnostics: diagnostics)
+        var requestTypes = NameScope(sharing: topLevelNames, reserved: [typeName], foldsCase: true)
+        var translated: [OperationModel] = []
+        for (operation, method) in zip(members, methodNames) {
+            let requestType = requestTypes.claim(
+                SwiftName.typeIdentifier(method, digitPrefix: "Operation", takenSuffix: "Operation", avoiding: topLevelNames)
+                    ?? "Operation")
+            let names = OperationTranslator.Names(
+                namespaceType: typeName, method: method, requestType: requestType,
+                replacement: replacement(for: operation, among: members, methodNames: methodNames))
+            if let model = operations.translate(operation, names: names, schemas: &schemas) {
+                translated.append(model)
+            }
+        }
+        return NamespaceModel(
+            typeName: typeName, propertyName: propertyName,
+            docLines: SwiftText.docComment(namespaceDocumentation(members, index: operations.index, key: key)),
+            operations: translated.sorted { $0.methodName < $1.methodName }, fileName: typeName + ".swift")
     }
 
     // MARK: Methods

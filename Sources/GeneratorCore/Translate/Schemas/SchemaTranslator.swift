@@ -69,6 +69,12 @@ struct SchemaTranslator {
         nestedReservedNames = moduleTypeNames.union(names.values).union(SwiftKeywords.generatedCodeTypeNames)
     }
 
+    /// Adds the reference edges that another copy of this translator recorded (a namespace
+    /// translated on its own thread), in their order.
+    mutating func addValueEdges(_ edges: some Sequence<ReferenceCycles.Edge>) {
+        valueEdges.append(contentsOf: edges)
+    }
+
     /// A new scope for the types nested in `qualifiedName`. `Output` is kept free: a request
     /// type's `Output` is its `APIOperation` payload type.
     func scope(for qualifiedName: String, ownName: String) -> TypeScope {
