@@ -16,13 +16,14 @@ struct ResponseTranslation {
     }
 
     func translate(_ indexed: IndexedOperation, scope: inout TypeScope, schemas: inout SchemaTranslator) -> Result? {
-        // The lowest explicit 2xx status, then `2XX`, then `default` (sorted: decoders lose the order).
-        let responses = indexed.operation.responses.sorted { $0.key.rawValue < $1.key.rawValue }
+        // The lowest explicit 2xx status, then `2XX`, then `default` (sorted: decoders lose the
+        // order). The statuses alone are sorted: the responses are large values to copy.
+        let statuses = indexed.operation.responses.keys.sorted { $0.rawValue < $1.rawValue }
         let chosen =
-            responses.first { $0.key.isSuccess && $0.key.rawValue.count == 3 && $0.key.rawValue.hasPrefix("2") }
-            ?? responses.first { $0.key.isSuccess }
-            ?? responses.first { $0.key == .default }
-        guard let (status, either) = chosen else {
+            statuses.first { $0.isSuccess && $0.rawValue.count == 3 && $0.rawValue.hasPrefix("2") }
+            ?? statuses.first { $0.isSuccess }
+            ?? statuses.first { $0 == .default }
+        guard let status = chosen, let either = indexed.operation.responses[status] else {
             return Result(outputType: .named("NoContent"), formatExpression: ".empty", returnsDocumentation: "Nothing: the response has no body.")
         }
         let location = SourceLocation(
