@@ -10,12 +10,28 @@ enum AtomicFile {
 
     /// A temporary file beside `path`, holding `data`; ``commit(_:to:)`` puts it in place.
     /// The directory must exist.
-    static func stage(_ data: Data, for path: String) throws -> String {
+    ///
+    /// A `durable` file is flushed to the disk before it is renamed, so that a crash of the
+    /// machine leaves the old file or the new one, never an empty one: for what cannot be made
+    /// again offline (downloaded documents, the fetch lock, an inferred overlay). Generated code
+    /// is not flushed: it is made again from the documents in a second, and the flushes cost
+    /// the catalog's 38 files about 10 ms, waiting on the disk.
+    static func stage(_ data: Data, for path: String, durable: Bool = true) throws -> String {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/." + (path as NSString).lastPathComponent
             + ".\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw WriteError(description: "cannot write \(temporary): check that \(directory.isEmpty ? "." : directory) is writable")
+        let problem: String?
+        if durable {
+            // Foundation's atomic write flushes the file before it renames it into place.
+            problem = (try? data.write(to: URL(fileURLWithPath: temporary), options: .atomic)) == nil ? "" : nil
+        } else {
+            // Foundation flushes every file it writes, so the file is written here.
+            problem = writeWithoutFlushing(data, to: temporary)
+        }
+        if let problem {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw WriteError(
+                description: "cannot write \(temporary)\(problem.isEmpty ? "" : " (\(problem))"): check that \(directory.isEmpty ? "." : directory) is writable and the disk has room")
         }
         return temporary
     }
@@ -36,4 +52,26 @@ enum AtomicFile {
         }
         try commit(try stage(data, for: path), to: path)
     }
+}
+
+/// Creates the file at `path` (which must not exist) holding `data`; the reason when that
+/// fails, `nil` when it succeeds.
+private func writeWithoutFlushing(_ data: Data, to path: String) -> String? {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+    var failure: String?
+    data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                return
+            }
+            offset += written
+        }
+    }
+    if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+    return failure
 }

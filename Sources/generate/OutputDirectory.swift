@@ -47,7 +47,7 @@ struct OutputDirectory {
                     try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
                     createdDirectories += missing
                 }
-                staged.append((try AtomicFile.stage(Data(file.contents.utf8), for: target), target))
+                staged.append((try AtomicFile.stage(Data(file.contents.utf8), for: target, durable: false), target))
             }
         } catch {
             for (temporary, _) in staged { try? fileManager.removeItem(atPath: temporary) }
