@@ -272,34 +272,40 @@ public struct Renderer: Sendable {
         return (path as NSString).lastPathComponent
     }
 
-    /// Trailing spaces removed, runs of blank lines collapsed, one newline at the end.
+    /// Trailing spaces removed, runs of blank lines collapsed, one newline at the end. Works on
+    /// the text's bytes in place, a line at a time (a rendered namespace is hundreds of
+    /// kilobytes).
     static func tidy(_ text: String) -> String {
-        let newline = UInt8(ascii: "\n")
-        let space = UInt8(ascii: " ")
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var line: [UInt8] = []
-        var previousBlank = true  // drops blank lines at the start
-        func flush() {
-            while line.last == space { line.removeLast() }
-            if line.isEmpty {
-                if !previousBlank { output.append(newline) }
-                previousBlank = true
-            } else {
-                output.append(contentsOf: line)
-                output.append(newline)
-                previousBlank = false
+        var text = text
+        return text.withUTF8 { bytes in
+            let newline = UInt8(ascii: "\n")
+            let space = UInt8(ascii: " ")
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 1)
+            var previousBlank = true  // drops blank lines at the start
+            var start = 0
+            // Each line, the part after the last newline included (empty when the text ends
+            // with one, as a blank line).
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != newline { end += 1 }
+                var trimmed = end
+                while trimmed > start, bytes[trimmed - 1] == space { trimmed -= 1 }
+                if trimmed == start {
+                    if !previousBlank { output.append(newline) }
+                    previousBlank = true
+                } else {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<trimmed]))
+                    output.append(newline)
+                    previousBlank = false
+                }
+                start = end + 1
             }
-            line.removeAll(keepingCapacity: true)
+            while output.count >= 2, output[output.count - 1] == newline, output[output.count - 2] == newline {
+                output.removeLast()
+            }
+            if output.isEmpty || output.last != newline { output.append(newline) }
+            return String(decoding: output, as: UTF8.self)
         }
-        for byte in text.utf8 {
-            if byte == newline { flush() } else { line.append(byte) }
-        }
-        flush()
-        while output.count >= 2, output[output.count - 1] == newline, output[output.count - 2] == newline {
-            output.removeLast()
-        }
-        if output.isEmpty || output.last != newline { output.append(newline) }
-        return String(decoding: output, as: UTF8.self)
     }
 }
