@@ -5,9 +5,10 @@ import Foundation
 /// Naming, Config, Support), never one after it.
 ///
 /// 1. **load** (`Load/`): input paths → ``SourceFile``s (``DocumentLoader``); the configuration
-///    (`Config/`), the templates (`Render/TemplateSet`) and the overlays (`Overlay/`) are read
-///    here too. Then, per file and on all cores: bytes → one ``JSONTree`` (``DocumentReader``),
-///    the only time a file's text is parsed, and what the file is (a document or a part).
+///    (`Config/`) and the overlays (`Overlay/`) are read here too, and the templates
+///    (`Render/TemplateSet`) beside them on a thread of their own. Then, per file and on all
+///    cores: bytes → one ``JSONTree`` (``DocumentReader``), the only time a file's text is
+///    parsed, and what the file is (a document or a part).
 /// 2. **overlay** (`Overlay/`): tree → tree, the overlays meant for the document applied.
 /// 3. **bundle** (`Bundle/`): tree → tree, with what it refers to in other files (or deep
 ///    inside itself) put in place as components (``DocumentBundling``).
@@ -15,7 +16,7 @@ import Foundation
 ///    tree, and what the decoder does not keep, read from the tree (``DocumentParser``).
 /// 5. **validate** (`Validate/`): ``ParsedDocument`` → diagnostics (``DocumentValidator``).
 /// 6. **translate** (`Translate/`): all documents → one ``APIModel`` (``Translator``), the
-///    intermediate model the templates read.
+///    intermediate model the templates read; its namespaces side by side on all cores.
 /// 7. **render** (`Render/`): ``APIModel`` → ``GeneratedFile``s (``Renderer``).
 /// 8. **output** (`Output/`): the files and what is on disk → an ``OutputPlan`` of writes and
 ///    removals, which the command applies or, with `--check`, prints as a diff.

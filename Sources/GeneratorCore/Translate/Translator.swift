@@ -5,8 +5,9 @@ import OpenAPIKit
 ///
 /// Order of work, each step deterministic: merge the documents; name namespaces, then component
 /// types, then methods (visible operations before hidden ones, so adding hidden ones renames
-/// nothing); translate operations; break reference cycles; move enums that several operations
-/// of a namespace take up to it; add business codes and servers.
+/// nothing); translate operations, a namespace per core at a time, their results joined in the
+/// namespaces' order; break reference cycles; move enums that several operations of a namespace
+/// take up to it; add business codes and servers.
 public struct Translator: Sendable {
     public let config: GeneratorConfig
     /// The configuration file, for diagnostics about it.
