@@ -32,12 +32,23 @@ final class ConcurrencyLimiter: @unchecked Sendable {
         guard let id else { return false }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let cancelled = lock.withLock {
-                    if cancelledBeforeWaiting.remove(id) != nil { return true }
+                enum Outcome { case waiting, cancelled, slot }
+                let outcome: Outcome = lock.withLock {
+                    if cancelledBeforeWaiting.remove(id) != nil { return .cancelled }
+                    // A slot released since the first look found nobody waiting and went back to
+                    // the pool: take it, or this caller would wait for a release that may never come.
+                    if available > 0 {
+                        available -= 1
+                        return .slot
+                    }
                     waiters.append((id, continuation))
-                    return false
+                    return .waiting
                 }
-                if cancelled { continuation.resume(throwing: CancellationError()) }
+                switch outcome {
+                case .cancelled: continuation.resume(throwing: CancellationError())
+                case .slot: continuation.resume()
+                case .waiting: break
+                }
             }
         } onCancel: {
             let continuation: CheckedContinuation<Void, any Error>? = lock.withLock {
