@@ -243,7 +243,15 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
         while true {
             do {
                 // A call that waited for its slot looks again: the client may have stopped meanwhile.
-                if try await limiter.acquire() { try refuseIfStopped(request, previousFailure: previousFailure) }
+                // Refused, it hands the slot on, or the calls queued behind it would wait for ever.
+                if try await limiter.acquire() {
+                    do {
+                        try refuseIfStopped(request, previousFailure: previousFailure)
+                    } catch {
+                        limiter.release()
+                        throw error
+                    }
+                }
                 break
             } catch is StopSignal {
                 // The client stopped while this call waited; if it was resumed since, wait again.
