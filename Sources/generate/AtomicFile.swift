@@ -20,10 +20,14 @@ enum AtomicFile {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/." + (path as NSString).lastPathComponent
             + ".\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp"
-        let problem: String?
+        var problem: String?
         if durable {
             // Foundation's atomic write flushes the file before it renames it into place.
-            problem = (try? data.write(to: URL(fileURLWithPath: temporary), options: .atomic)) == nil ? "" : nil
+            do {
+                try data.write(to: URL(fileURLWithPath: temporary), options: .atomic)
+            } catch {
+                problem = error.localizedDescription
+            }
         } else {
             // Foundation flushes every file it writes, so the file is written here.
             problem = writeWithoutFlushing(data, to: temporary)
@@ -31,7 +35,7 @@ enum AtomicFile {
         if let problem {
             try? FileManager.default.removeItem(atPath: temporary)
             throw WriteError(
-                description: "cannot write \(temporary)\(problem.isEmpty ? "" : " (\(problem))"): check that \(directory.isEmpty ? "." : directory) is writable and the disk has room")
+                description: "cannot write \(temporary) (\(problem)): check that \(directory.isEmpty ? "." : directory) is writable and the disk has room")
         }
         return temporary
     }
