@@ -5,8 +5,9 @@ import Logging
 /// middleware, logging and metrics.
 ///
 /// The defaults suit bulk jobs against Just One API: three attempts with backoff for the codes
-/// the API calls retryable, at most eight requests in flight, no rate limit, no budget, and a
-/// stop of the whole client when a response says the account cannot go on.
+/// the API calls retryable, at most eight requests in flight, no rate limit, no budget, a stop
+/// of the whole client when a response says the account cannot go on, identical read-only
+/// calls in flight shared, and no response cache.
 public struct ClientConfiguration: Sendable {
     /// When and how often a failed request is sent again.
     public var retryPolicy: RetryPolicy
@@ -31,6 +32,10 @@ public struct ClientConfiguration: Sendable {
     public var metricsFactory: (any MetricsFactory)?
     /// The start of every metric's label: `justoneapi_requests_sent_total` by default.
     public var metricsLabelPrefix: String
+    /// Successful responses kept and served again without a call; `nil` (the default) keeps none.
+    public var cache: ResponseCache?
+    /// Whether identical calls in flight share one outcome: on for read-only requests by default.
+    public var inFlightSharing: InFlightSharing
 
     public init(
         retryPolicy: RetryPolicy = RetryPolicy(),
@@ -42,7 +47,9 @@ public struct ClientConfiguration: Sendable {
         budget: RequestBudget? = nil,
         accountStops: AccountStopPolicy = .untilResumed,
         metricsFactory: (any MetricsFactory)? = nil,
-        metricsLabelPrefix: String = "justoneapi"
+        metricsLabelPrefix: String = "justoneapi",
+        cache: ResponseCache? = nil,
+        inFlightSharing: InFlightSharing = .readOnlyRequests
     ) {
         self.retryPolicy = retryPolicy
         self.maxConcurrentRequests = max(1, maxConcurrentRequests)
@@ -54,5 +61,7 @@ public struct ClientConfiguration: Sendable {
         self.accountStops = accountStops
         self.metricsFactory = metricsFactory
         self.metricsLabelPrefix = metricsLabelPrefix
+        self.cache = cache
+        self.inFlightSharing = inFlightSharing
     }
 }

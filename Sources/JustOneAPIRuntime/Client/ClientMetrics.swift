@@ -11,6 +11,8 @@ import Foundation
 /// | `justoneapi_failures_total` | counter | `operation`, `reason` (`business`, `http_status`, `transport`, `undecodable_body`, `invalid_request`), `code` |
 /// | `justoneapi_retries_total` | counter | `operation`, `kind` (`unprocessed`, `possibly_billed`) |
 /// | `justoneapi_refused_total` | counter | `operation`, `reason` (`budget`, `account_stop`) |
+/// | `justoneapi_served_from_cache_total` | counter | `operation` |
+/// | `justoneapi_shared_calls_total` | counter | `operation` (calls that waited for an identical one in flight) |
 /// | `justoneapi_account_stops_total` | counter | `code` |
 /// | `justoneapi_request_duration_seconds` | timer | `operation` |
 /// | `justoneapi_budget_remaining` | gauge | none, or `operation` for per-operation budgets |
@@ -24,6 +26,8 @@ final class ClientMetrics: @unchecked Sendable {
         let duration: CoreMetrics.Timer
         let retriesUnprocessed: Counter
         let retriesPossiblyBilled: Counter
+        var servedFromCache: Counter?
+        var shared: Counter?
         var failures: [String: Counter] = [:]
         var refused: [String: Counter] = [:]
     }
@@ -90,6 +94,26 @@ final class ClientMetrics: @unchecked Sendable {
         }
     }
 
+    func servedFromCache(_ operationID: String) {
+        handles(operationID) { handles in
+            if handles.servedFromCache == nil {
+                handles.servedFromCache = Counter(
+                    label: prefix + "_served_from_cache_total", dimensions: [("operation", operationID)], factory: factory)
+            }
+            handles.servedFromCache!.increment()
+        }
+    }
+
+    func shared(_ operationID: String) {
+        handles(operationID) { handles in
+            if handles.shared == nil {
+                handles.shared = Counter(
+                    label: prefix + "_shared_calls_total", dimensions: [("operation", operationID)], factory: factory)
+            }
+            handles.shared!.increment()
+        }
+    }
+
     func retried(_ operationID: String, unprocessed: Bool) {
         handles(operationID) { (unprocessed ? $0.retriesUnprocessed : $0.retriesPossiblyBilled).increment() }
     }
@@ -146,6 +170,7 @@ final class ClientMetrics: @unchecked Sendable {
         case .invalidRequest: ("invalid_request", "")
         case .budgetExhausted: ("budget", "")
         case .accountStopped(let stop): ("account_stop", String(stop.failure.code))
+        case .notInCache: ("not_in_cache", "")
         }
     }
 }

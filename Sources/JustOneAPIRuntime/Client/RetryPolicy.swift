@@ -78,7 +78,7 @@ public struct RetryPolicy: Sendable {
             case .timedOut, .cannotConnect, .connectionLost: return true
             case .other: return false
             }
-        case .undecodableBody, .invalidRequest, .budgetExhausted, .accountStopped:
+        case .undecodableBody, .invalidRequest, .budgetExhausted, .accountStopped, .notInCache:
             return false
         }
     }

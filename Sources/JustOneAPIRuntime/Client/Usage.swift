@@ -48,7 +48,8 @@ public struct Usage: Sendable, Hashable {
 /// Attempts and calls are counted apart: a call that failed once, was retried and then
 /// succeeded is one call, two requests sent, one failure, one retry and one success.
 public struct OperationUsage: Sendable, Hashable {
-    /// Calls made: each `send`, each page of a paged sequence.
+    /// Calls made: each `send`, each page of a paged sequence, answered from the network, the
+    /// cache or a shared call.
     public var calls = 0
     /// Attempts handed to the transport, retries included: each may have been billed.
     public var requestsSent = 0
@@ -75,6 +76,10 @@ public struct OperationUsage: Sendable, Hashable {
     public var refusedByBudget = 0
     /// Attempts the client refused to send because the account had stopped it.
     public var refusedByAccountStop = 0
+    /// Calls answered by the response cache: not sent, not billed, not counted against the budget.
+    public var servedFromCache = 0
+    /// Calls that waited for an identical call in flight and shared its outcome: not sent.
+    public var sharedInFlight = 0
 
     public init() {}
 
@@ -92,6 +97,8 @@ public struct OperationUsage: Sendable, Hashable {
         retriesAfterPossiblyBilledFailures += other.retriesAfterPossiblyBilledFailures
         refusedByBudget += other.refusedByBudget
         refusedByAccountStop += other.refusedByAccountStop
+        servedFromCache += other.servedFromCache
+        sharedInFlight += other.sharedInFlight
     }
 
     /// Counts one failed attempt.

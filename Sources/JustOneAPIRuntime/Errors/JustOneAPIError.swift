@@ -24,6 +24,9 @@ public struct JustOneAPIError: Error, Sendable, CustomStringConvertible {
         /// used up, no balance left): the client is stopped and did not send this request.
         /// ``JustOneAPIClient/resume()`` lets calls through again.
         case accountStopped(AccountStop)
+        /// The call asked for a cached response only (``CachePolicy/onlyCache``) and none is
+        /// stored: nothing was sent.
+        case notInCache
     }
 
     public let reason: Reason
@@ -67,11 +70,11 @@ public struct JustOneAPIError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether the client refused to send the request (a budget used up, the account stopped),
-    /// rather than the request failing.
+    /// Whether the client refused to send the request (a budget used up, the account stopped,
+    /// a cached response asked for and none stored), rather than the request failing.
     public var isRefusedByClient: Bool {
         switch reason {
-        case .budgetExhausted, .accountStopped: true
+        case .budgetExhausted, .accountStopped, .notInCache: true
         default: false
         }
     }
@@ -89,7 +92,7 @@ public struct JustOneAPIError: Error, Sendable, CustomStringConvertible {
         case .transport(.cannotConnect): true
         case .transport: false
         case .undecodableBody: false
-        case .invalidRequest, .budgetExhausted, .accountStopped: true
+        case .invalidRequest, .budgetExhausted, .accountStopped, .notInCache: true
         }
     }
 
@@ -125,6 +128,8 @@ public struct JustOneAPIError: Error, Sendable, CustomStringConvertible {
             text += "not sent: \(exhaustion)"
         case .accountStopped(let stop):
             text += "not sent: \(stop)"
+        case .notInCache:
+            text += "not sent: only a cached response was asked for, and none is stored"
         }
         if attempts > 1 { text += "; gave up after \(attempts) attempts" }
         if let bodySnippet, !bodySnippet.isEmpty { text += "; body starts: \(bodySnippet)" }

@@ -126,6 +126,12 @@ public struct PageSequence<Payload: Decodable & Sendable>: AsyncSequence, Sendab
                 let sent = request.parameterValue(input)
                 switch input.role {
                 case .page(let first):
+                    // An empty page ends the list, the first one included: asking for the
+                    // second page of an empty list would be a call paid for nothing.
+                    if page.items?.isEmpty == true {
+                        finished = true
+                        return
+                    }
                     next.setParameter(input, to: String((sent.flatMap { Int($0) } ?? first) + 1))
                 case .offset(let first):
                     guard let items = page.items else {

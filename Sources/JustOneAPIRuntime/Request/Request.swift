@@ -21,6 +21,14 @@ public struct Request<Output: Decodable & Sendable>: Sendable {
     public var responseFormat: ResponseFormat
     /// A timeout for this request only; `nil` uses the client's.
     public var timeout: Duration?
+    /// Whether the request only reads, so that identical calls in flight may share one
+    /// response (``InFlightSharing``) and its success may be cached (``ResponseCache``). True
+    /// for GET, HEAD and OPTIONS unless said otherwise; generated code says so for every Just
+    /// One API operation, POSTs of form fields included.
+    public var isReadOnly: Bool
+    /// What this call does with the response cache; `nil` for the policy of the enclosing
+    /// ``ResponseCache/withPolicy(_:_:)``, or else ``CachePolicy/useCache``.
+    public var cachePolicy: CachePolicy?
 
     public init(
         operationID: String,
@@ -31,7 +39,9 @@ public struct Request<Output: Decodable & Sendable>: Sendable {
         body: RequestBody? = nil,
         authentication: Authentication = .none,
         responseFormat: ResponseFormat,
-        timeout: Duration? = nil
+        timeout: Duration? = nil,
+        isReadOnly: Bool? = nil,
+        cachePolicy: CachePolicy? = nil
     ) {
         self.operationID = operationID
         self.method = method
@@ -42,6 +52,8 @@ public struct Request<Output: Decodable & Sendable>: Sendable {
         self.authentication = authentication
         self.responseFormat = responseFormat
         self.timeout = timeout
+        self.isReadOnly = isReadOnly ?? method.onlyReads
+        self.cachePolicy = cachePolicy
     }
 
     /// The same request, with the response's payload decoded as `type` instead.
@@ -50,7 +62,8 @@ public struct Request<Output: Decodable & Sendable>: Sendable {
     public func decoding<NewOutput: Decodable & Sendable>(as type: NewOutput.Type) -> Request<NewOutput> {
         Request<NewOutput>(
             operationID: operationID, method: method, path: path, query: query, headerFields: headerFields,
-            body: body, authentication: authentication, responseFormat: responseFormat, timeout: timeout)
+            body: body, authentication: authentication, responseFormat: responseFormat, timeout: timeout,
+            isReadOnly: isReadOnly, cachePolicy: cachePolicy)
     }
 }
 

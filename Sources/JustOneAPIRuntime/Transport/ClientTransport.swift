@@ -31,6 +31,9 @@ public struct HTTPMethod: RawRepresentable, Sendable, Hashable, CustomStringConv
     public static let head = HTTPMethod(rawValue: "HEAD")
     public static let patch = HTTPMethod(rawValue: "PATCH")
     public static let trace = HTTPMethod(rawValue: "TRACE")
+
+    /// Whether HTTP says the method only reads: GET, HEAD, OPTIONS.
+    var onlyReads: Bool { self == .get || self == .head || self == .options }
 }
 
 /// One HTTP header field.

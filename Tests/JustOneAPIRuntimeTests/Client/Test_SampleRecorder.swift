@@ -24,6 +24,7 @@ import TestSupport
     }
 
     /// Sixty-four calls at once, three samples wanted: exactly three files, each whole JSON.
+    /// (Distinct creators: identical calls in flight would share one response.)
     @Test(arguments: TransportKind.allCases)
     func concurrentCallsKeepTheBound(transport: TransportKind) async throws {
         let directory = try TestPaths.temporaryDirectory("samples")
@@ -32,8 +33,8 @@ import TestSupport
         let server = try LoopbackServer { _ in .json(#"{"code": 0, "data": {"n": \#(counter.next())}}"#) }
         let api = client(server, recorder, transport: transport).douyinXingtu
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<64 {
-                group.addTask { _ = try await api.getAuthorConvertAbility(oAuthorId: "1") }
+            for index in 0..<64 {
+                group.addTask { _ = try await api.getAuthorConvertAbility(oAuthorId: "\(index)") }
             }
             try await group.waitForAll()
         }
