@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "JustOneAPI", targets: ["JustOneAPI"]),
         .library(name: "JustOneAPIAsyncHTTPClient", targets: ["JustOneAPIAsyncHTTPClient"]),
         .library(name: "JustOneAPITesting", targets: ["JustOneAPITesting"]),
+        // A response cache in a SQLite file (GRDB.swift; on Linux it needs libsqlite3-dev).
+        .library(name: "JustOneAPISQLiteCache", targets: ["JustOneAPISQLiteCache"]),
         .plugin(name: "JustOneAPIGenerator", targets: ["JustOneAPIGenerator"]),
         .plugin(name: "GenerateClient", targets: ["GenerateClient"]),
     ],
@@ -21,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // `swift package generate-documentation` for the runtime and the generated client.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -56,6 +59,10 @@ let package = Package(
         .target(name: "JustOneAPITesting", dependencies: ["JustOneAPIRuntime"]),
         .target(name: "JustOneAPI", dependencies: ["JustOneAPIRuntime"]),
         .target(
+            name: "JustOneAPISQLiteCache",
+            dependencies: ["JustOneAPIRuntime", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
             name: "JustOneAPIAsyncHTTPClient",
             dependencies: [
                 "JustOneAPIRuntime",
@@ -80,6 +87,7 @@ let package = Package(
             dependencies: [
                 "JustOneAPI",
                 "JustOneAPIAsyncHTTPClient",
+                "JustOneAPISQLiteCache",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Benchmarks/RuntimeBenchmark"
@@ -99,7 +107,8 @@ let package = Package(
         .testTarget(
             name: "JustOneAPIRuntimeTests",
             dependencies: [
-                "JustOneAPIRuntime", "JustOneAPI", "JustOneAPIAsyncHTTPClient", "JustOneAPITesting", "KitchenSinkClient", "PagingClient",
+                "JustOneAPIRuntime", "JustOneAPI", "JustOneAPIAsyncHTTPClient", "JustOneAPITesting", "JustOneAPISQLiteCache",
+                "KitchenSinkClient", "PagingClient",
                 "TestSupport", .product(name: "MetricsTestKit", package: "swift-metrics"),
             ]
         ),

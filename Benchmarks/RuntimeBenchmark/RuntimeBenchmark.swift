@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import JustOneAPI
 import JustOneAPIAsyncHTTPClient
+import JustOneAPISQLiteCache
 import NIOCore
 
 #if canImport(FoundationNetworking)
@@ -56,6 +57,9 @@ struct RuntimeBenchmark {
         ]
         if only.map({ "decode-inferred-model decode-jsonvalue".contains($0) }) ?? true {
             try await decodingCost(calls: calls, repeats: repeats)
+        }
+        if only.map({ "cache-hit-memory cache-hit-sqlite".contains($0) }) ?? true {
+            try await cacheHitCost(base: base, calls: calls, repeats: repeats)
         }
         for (transport, client) in [("urlsession", generatedURLSession), ("asynchttpclient", generatedAHC)]
         where only.map({ "paging-loop-\(transport) paging-sequence-\(transport)".contains($0) }) ?? true {
@@ -141,6 +145,51 @@ struct RuntimeBenchmark {
             let micros = (cpu[name] ?? []).map { String(format: "%.2f", $0) }.joined(separator: ", ")
             print(
                 #"{"name": "\#(name)", "concurrency": 1, "calls": \#(calls * 5), "#
+                    + #""callsPerSecond": [\#(values)], "cpuMicrosecondsPerCall": [\#(micros)]}"#)
+        }
+    }
+
+    /// A call answered by the response cache, in memory and in a SQLite file: the same request
+    /// again and again, every call after the first a hit (the server is asked once). Compared
+    /// by Benchmarks/run with a loopback call's CPU time.
+    static func cacheHitCost(base: Server, calls: Int, repeats: Int) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-benchmark-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let transport = AsyncHTTPClientTransport(client: AsyncHTTPClientTransport.sharedClient)
+        let caches: [(String, ResponseCache)] = [
+            ("cache-hit-memory", .memory()),
+            ("cache-hit-sqlite", .sqlite(path: directory.appendingPathComponent("cache.sqlite").path)),
+        ]
+        var cases: [(String, @Sendable () async throws -> Void)] = []
+        for (name, cache) in caches {
+            let client = JustOneAPIClient(
+                token: "benchmark-token", server: base, transport: transport,
+                configuration: ClientConfiguration(retryPolicy: .none, cache: cache))
+            cases.append((name, {
+                let result = try await client.douyinXingtu.getAuthorConvertAbility(oAuthorId: "7012345")
+                precondition(result.data.baseResp?.statusCode == 0)
+            }))
+        }
+        for (_, call) in cases { try await run(call, calls: min(200, calls), concurrency: 1) }
+        var rates: [String: [Double]] = [:]
+        var cpu: [String: [Double]] = [:]
+        for round in 0..<repeats {
+            for (name, call) in round % 2 == 0 ? cases : cases.reversed() {
+                let cpuStarted = processCPUSeconds()
+                let started = ContinuousClock.now
+                try await run(call, calls: calls, concurrency: 1)
+                let elapsed = ContinuousClock.now - started
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                rates[name, default: []].append(Double(calls) / seconds)
+                cpu[name, default: []].append((processCPUSeconds() - cpuStarted) / Double(calls) * 1e6)
+            }
+        }
+        for (name, _) in cases {
+            let values = (rates[name] ?? []).map { String(format: "%.1f", $0) }.joined(separator: ", ")
+            let micros = (cpu[name] ?? []).map { String(format: "%.2f", $0) }.joined(separator: ", ")
+            print(
+                #"{"name": "\#(name)", "concurrency": 1, "calls": \#(calls), "#
                     + #""callsPerSecond": [\#(values)], "cpuMicrosecondsPerCall": [\#(micros)]}"#)
         }
     }

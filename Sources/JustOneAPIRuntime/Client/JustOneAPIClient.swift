@@ -32,6 +32,7 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
     private let limiter: ConcurrencyLimiter
     private let ledger: BudgetLedger?
     private let gate: AccountGate
+    private let sharing: InFlightSharingLayer
     private let stack: CallStack
 
     /// Creates a client.
@@ -63,13 +64,14 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
         let limiter = ConcurrencyLimiter(limit: configuration.maxConcurrentRequests)
         let ledger = configuration.budget.map(BudgetLedger.init)
         let gate = AccountGate(policy: configuration.accountStops, events: events, limiter: limiter)
-        (self.events, self.limiter, self.ledger, self.gate) = (events, limiter, ledger, gate)
+        let sharing = InFlightSharingLayer(configuration.inFlightSharing)
+        (self.events, self.limiter, self.ledger, self.gate, self.sharing) = (events, limiter, ledger, gate, sharing)
 
         // Every step a call takes, in the order it takes them. The request is encoded (with
         // the credential) when the call starts; the user's middlewares and the transport are
         // the decode layer's HTTP end.
         stack = CallStack([
-            InFlightSharingLayer(configuration.inFlightSharing),  // identical calls in flight wait for one
+            sharing,  // identical calls in flight wait for one
             configuration.cache.map {  // a fresh stored success answers; a new one is stored
                 ResponseCacheLayer(cache: $0, events: events, credential: Data(token.utf8))
             },
@@ -89,6 +91,9 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
     /// How many calls are waiting for a slot under ``ClientConfiguration/maxConcurrentRequests``
     /// at this moment: a queue depth for metrics and back-pressure decisions.
     public var callsWaitingForASlot: Int { limiter.waitingCount }
+
+    /// How many calls wait for a call in flight that they share (the first of each included).
+    var callsWaitingForSharedCalls: Int { sharing.waitingCount }
 
     public var description: String { "JustOneAPIClient(server: \(server), token: \(credential))" }
 

@@ -78,7 +78,9 @@ public struct OperationUsage: Sendable, Hashable {
     public var refusedByAccountStop = 0
     /// Calls answered by the response cache: not sent, not billed, not counted against the budget.
     public var servedFromCache = 0
-    /// Calls that waited for an identical call in flight and shared its outcome: not sent.
+    /// Calls answered with the response of an identical call in flight that they waited for:
+    /// not sent. (A failure shared that way is thrown to each caller, and counted once, in
+    /// ``failures``, for the call that was sent.)
     public var sharedInFlight = 0
 
     public init() {}

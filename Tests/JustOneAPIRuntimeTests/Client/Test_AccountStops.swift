@@ -67,6 +67,33 @@ import TestSupport
         #expect(server.requests.count == before + 1)
     }
 
+    /// The stop is in force before the stopped call's slot goes to the next caller. With one
+    /// slot and a call queued behind the one that gets 601, the queued call is never sent. The
+    /// 601's body is large (20 MB), so that reading it takes far longer than waking the queued
+    /// call: were the slot handed on before the body is read, the queued call would be sent.
+    @Test(arguments: TransportKind.allCases)
+    func theStopIsRecordedBeforeTheSlotIsHandedOn(transport: TransportKind) async throws {
+        let padding = String(repeating: " ", count: 20 << 20)
+        let gate = ManualGate()
+        let arrivals = Counter()
+        let server = try LoopbackServer { _ in
+            if arrivals.next() == 1 { gate.wait() }
+            return .json(#"{"code": 601, "message": "insufficient balance",\#(padding) "data": null}"#)
+        }
+        let client = makeClient(
+            server, transport, configuration: ClientConfiguration(retryPolicy: steadyRetries, maxConcurrentRequests: 1))
+        let first = Task { try await client.douyinXingtu.getAuthorTags(starAuthorId: "first") }
+        #expect(try await eventually { server.requests.count == 1 })
+        let queued = Task { try await client.douyinXingtu.getAuthorTags(starAuthorId: "queued") }
+        #expect(try await eventually { client.callsWaitingForASlot == 1 })
+        gate.open()
+        let stopped = try await #require(throws: JustOneAPIError.self) { try await first.value }
+        #expect(stopped.businessCode == .insufficientBalance && !stopped.isRefusedByClient)
+        let refused = try await #require(throws: JustOneAPIError.self) { try await queued.value }
+        #expect(refused.isRefusedByClient)
+        #expect(server.requests.count == 1)
+    }
+
     /// A retry waiting out its backoff when another call stops the client is refused too. (The
     /// backoff, 5 s, leaves the stopping call, one loopback exchange, ample time.)
     @Test func aRetryAfterTheStopIsRefused() async throws {

@@ -54,6 +54,20 @@ import TestSupport
         #expect(server.requests.allSatisfy { $0.queryValue("keyword") == "k" })
     }
 
+    /// A page-number list empty from its first page costs one call, as offsets and cursors do:
+    /// the first page is the caller's, and its emptiness ends the list.
+    @Test(arguments: TransportKind.allCases)
+    func anEmptyFirstPageEndsAPageNumberList(transport: TransportKind) async throws {
+        let server = try LoopbackServer { _ in Self.envelope(#"{"total": 0, "list": []}"#) }
+        let client = makeClient(server, transport)
+        var pages = 0
+        for try await _ in client.pages(PagingAPI.ListByPage(keyword: "nothing")) { pages += 1 }
+        #expect(pages == 1)
+        #expect(server.requests.count == 1)
+        #expect(try await Array(client.pages(PagingAPI.ListByPage(keyword: "still nothing")).items()).isEmpty)
+        #expect(server.requests.count == 2)
+    }
+
     /// A "has more" field the default rules know (`has_more`, here inside an object) ends the
     /// list on the page that says so, without fetching an empty one.
     @Test func aDefaultHasMoreFieldEndsTheList() async throws {

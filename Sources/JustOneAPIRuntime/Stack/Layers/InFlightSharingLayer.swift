@@ -24,6 +24,9 @@ final class InFlightSharingLayer: CallLayer, @unchecked Sendable {
     /// How many distinct calls are in flight through this layer.
     var flightCount: Int { lock.withLock { flights.count } }
 
+    /// How many callers wait for a call in flight (the first of each included).
+    var waitingCount: Int { lock.withLock { flights.values.reduce(0) { $0 + ($1 as! any CallersCounting).waitingCallers } } }
+
     func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
         guard sharing.shares(call.request) else { return try await next(call) }
         var call = call
@@ -79,14 +82,20 @@ final class InFlightSharingLayer: CallLayer, @unchecked Sendable {
     }
 }
 
+private protocol CallersCounting {
+    var waitingCallers: Int { get }
+}
+
 /// One call in flight and the callers waiting for it; used under the layer's lock only.
-private final class Flight<Output: Sendable>: @unchecked Sendable {
+private final class Flight<Output: Sendable>: CallersCounting, @unchecked Sendable {
     var task: Task<Void, Never>?
     private var members = 0
     private var present = 0
     private var waiting: [Int: CheckedContinuation<Exchange<Output>, any Error>] = [:]
     private var cancelledBeforeWaiting: Set<Int> = []
     private var result: Result<Exchange<Output>, any Error>?
+
+    var waitingCallers: Int { waiting.count }
 
     /// A new caller; returns its number (0 for the one that started the call).
     func join() -> Int {

@@ -11,7 +11,7 @@ struct ResponseCacheLayer: CallLayer {
 
     func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
         guard let maxAge = cache.maxAge(for: call.request) else {
-            if call.cachePolicy == .onlyCache { throw call.refusal(.notInCache) }
+            if call.cachePolicy == .onlyCache { throw call.refusal(.notInCache).with(attempts: 0) }
             return try await next(call)
         }
         var call = call
@@ -25,7 +25,7 @@ struct ResponseCacheLayer: CallLayer {
                 return Exchange(response: response, http: stored.httpResponse)
             }
         }
-        if call.cachePolicy == .onlyCache { throw call.refusal(.notInCache) }
+        if call.cachePolicy == .onlyCache { throw call.refusal(.notInCache).with(attempts: 0) }
         let exchange = try await next(call)
         if case .network = exchange.response.origin, credential.isEmpty || exchange.http.body.range(of: credential) == nil {
             let stored = CachedResponse(
