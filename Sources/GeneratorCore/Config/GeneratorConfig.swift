@@ -28,11 +28,16 @@ public struct GeneratorConfig: Sendable, Codable, Equatable {
     /// OpenAPI Overlay documents applied to the documents before generation, relative to this
     /// file (besides the `*.overlay.yaml` and `*.overlay.json` files found among the inputs).
     public var overlays: [String]?
+    /// Which operations only read, so that the client may share identical calls in flight and
+    /// cache their successes: `all`, or a list of operationIds. Without it, GET, HEAD and
+    /// OPTIONS operations do.
+    public var readOnly: ReadOnlyOperations?
 
     public init(
         authentication: Authentication? = nil, namespaces: Namespaces? = nil, methodNames: MethodNames? = nil,
         servers: [ServerName]? = nil, envelope: Envelope? = nil, businessCodes: [BusinessCode]? = nil,
-        hiddenExtension: String? = nil, timeoutSeconds: Int? = nil, overlays: [String]? = nil
+        hiddenExtension: String? = nil, timeoutSeconds: Int? = nil, overlays: [String]? = nil,
+        readOnly: ReadOnlyOperations? = nil
     ) {
         self.authentication = authentication
         self.namespaces = namespaces
@@ -43,6 +48,46 @@ public struct GeneratorConfig: Sendable, Codable, Equatable {
         self.hiddenExtension = hiddenExtension
         self.timeoutSeconds = timeoutSeconds
         self.overlays = overlays
+        self.readOnly = readOnly
+    }
+
+    /// The operations that only read, whatever their HTTP method.
+    public enum ReadOnlyOperations: Sendable, Codable, Equatable {
+        /// Every operation (Just One API's POSTs of form fields only read).
+        case all
+        /// The operations with these operationIds, besides GET, HEAD and OPTIONS ones.
+        case operations([String])
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let list = try? container.decode([String].self) {
+                self = .operations(list)
+                return
+            }
+            let text = try container.decode(String.self)
+            guard text == "all" else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "expected `all` or a list of operationIds, found `\(text)`")
+            }
+            self = .all
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .all: try container.encode("all")
+            case .operations(let list): try container.encode(list)
+            }
+        }
+
+        /// Whether the operation `operationID` with `method` only reads.
+        public func contains(operationID: String?, method: String) -> Bool {
+            if ["GET", "HEAD", "OPTIONS"].contains(method.uppercased()) { return true }
+            switch self {
+            case .all: return true
+            case .operations(let list): return operationID.map(list.contains) ?? false
+            }
+        }
     }
 
     public struct Authentication: Sendable, Codable, Equatable {
@@ -209,7 +254,7 @@ extension GeneratorConfig {
     private static let knownKeys: [String: Set<String>] = [
         "": [
             "authentication", "namespaces", "methodNames", "servers", "envelope", "businessCodes", "hiddenExtension",
-            "timeoutSeconds", "overlays",
+            "timeoutSeconds", "overlays", "readOnly",
         ],
         "/authentication": ["parameter"],
         "/namespaces": ["source", "skipSegments", "names"],

@@ -73,6 +73,7 @@ enum RenderContext {
             "usesFormFields": operation.usesFormFields,
             "encodingStatements": operation.encodingStatements,
             "authenticationExpression": operation.authenticationExpression,
+            "marksReadOnly": operation.marksReadOnly,
             "responseFormatExpression": operation.responseFormatExpression,
             "nestedTypes": nestedTypesCode.map { ["code": $0] },
             "conformance": operation.conformance,

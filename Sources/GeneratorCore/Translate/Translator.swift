@@ -77,7 +77,7 @@ public struct Translator: Sendable {
             index: index,
             authentication: AuthenticationPlan(
                 parameterName: config.authentication?.parameter, securitySchemes: index.securitySchemes),
-            envelope: envelope, diagnostics: diagnostics)
+            envelope: envelope, readOnly: config.readOnly, diagnostics: diagnostics)
         let topLevelNames = Set(models.map(\.name)).union(SwiftKeywords.generatedCodeTypeNames)
         // The namespaces side by side, on all cores. Each reads the index and the component
         // types and writes only its own model and, in its own copy of the schema translator,

@@ -103,6 +103,34 @@ import TestSupport
         #expect(result.file("Models/Scalar.swift")?.contains("public enum Scalar: ") == true)
     }
 
+    /// `readOnly: all` marks a POST of form fields as read-only (so that the client may share
+    /// and cache it); a list marks the operations it names; GETs need no mark.
+    @Test func readOnlyOperationsAreMarked() async throws {
+        let post = """
+            "/api/x/search/v1": {"post": {
+              "operationId": "search",
+              "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {"q": {"type": "string"}}}}}},
+              "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "string"}}}}}
+            }},
+            "/api/x/create/v1": {"post": {
+              "operationId": "create",
+              "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "string"}}}}}
+            }}
+            """
+        let document = GeneratorHarness.document(
+            paths: "{" + post + "," + GeneratorHarness.getOperation("/api/x/item/v1", operationID: "item") + "}")
+        func marks(_ config: String?) async throws -> Int {
+            let result = try await GeneratorHarness.generate(["api.json": document], config: config)
+            #expect(result.errors.isEmpty)
+            return try #require(result.file("XAPI.swift")).components(separatedBy: "isReadOnly: true").count - 1
+        }
+        #expect(try await marks(nil) == 0)
+        #expect(try await marks("readOnly: all\n") == 2)
+        #expect(try await marks("readOnly: [search]\n") == 1)
+        let wrong = try await GeneratorHarness.generate(["api.json": document], config: "readOnly: everything\n")
+        #expect(wrong.errors.first?.message.contains("expected `all` or a list of operationIds") == true)
+    }
+
     @Test func hiddenOperationsAreSkippedUnlessIncluded() async throws {
         let hidden = """
             "/api/x/get-info/v1": {"get": {"operationId": "old", "x-docs-hidden": true, "deprecated": true,

@@ -33,6 +33,9 @@ public struct OperationModel: Sendable, Hashable {
     public var usesFormFields: Bool
     /// A Swift expression of type `RequestBody?`, or `nil` for none.
     public var bodyExpression: String?
+    /// Whether the request says it only reads although its method does not (a POST of form
+    /// fields that only reads, as configured by `readOnly`).
+    public var marksReadOnly: Bool
     /// `.query(name: "token")`, as Swift source.
     public var authenticationExpression: String
     /// `.envelope(.result)`, as Swift source.

@@ -5,6 +5,8 @@ struct OperationTranslator {
     let index: SpecIndex
     let authentication: AuthenticationPlan
     let envelope: EnvelopePlan?
+    /// The operations that only read, whatever their method; `nil`: GET, HEAD and OPTIONS.
+    let readOnly: GeneratorConfig.ReadOnlyOperations?
     let diagnostics: DiagnosticCollector
 
     struct Names {
@@ -116,6 +118,8 @@ struct OperationTranslator {
             usesHeaders: usesHeaders,
             usesFormFields: usesFormFields,
             bodyExpression: bodyExpression,
+            marksReadOnly: !["GET", "HEAD", "OPTIONS"].contains(indexed.method.rawValue)
+                && readOnly?.contains(operationID: operation.operationId, method: indexed.method.rawValue) == true,
             authenticationExpression: placement.expression,
             responseFormatExpression: response.formatExpression,
             outputType: response.outputType.code(nestedPrefix: names.requestType),
