@@ -31,6 +31,10 @@ struct SchemaTranslator {
     /// compiler and no recursion runs away.
     private var collectionDepth = 0
     private var schemaDepth = 0
+    /// The component schemas whose properties are being copied into the struct being
+    /// translated (an `allOf` that adds to them), outermost first: an `allOf` inside them that
+    /// refers back to one of them would copy it again, without end.
+    private var mergingComponents: [String] = []
 
     init(
         index: SpecIndex, diagnostics: DiagnosticCollector, envelopeSchemaName: String?,
@@ -88,6 +92,8 @@ struct SchemaTranslator {
         var result: [TypeDeclaration] = []
         for key in index.schemaNames where key != envelopeSchemaName {
             guard let located = index.schemas[key], let name = componentTypeNames[key] else { continue }
+            mergingComponents = [key]
+            defer { mergingComponents = [] }
             var declaration =
                 index.inferredSchemas.contains(key)
                 ? inferredModel(named: name, for: located.value)
@@ -151,10 +157,15 @@ struct SchemaTranslator {
                 properties: index.inDocumentOrder(object.properties), required: Set(object.requiredProperties),
                 at: location)
         case .all(of: let parts, core: _):
+            // `allOf` of one reference, the other parts adding no properties (a description,
+            // `type: object`): the referenced type itself, not a copy of it.
+            if Self.soleReference(in: parts) != nil { return nil }
             var flattened = FlattenedObject()
             flatten(parts, into: &flattened, visited: [])
-            guard !flattened.properties.isEmpty else { return nil }
+            guard !flattened.properties.isEmpty, !refersBack(flattened, name: name, at: location) else { return nil }
             let hasOwnDescription = (schema.description ?? schema.title) != nil
+            mergingComponents += flattened.expanded
+            defer { mergingComponents.removeLast(flattened.expanded.count) }
             return structure(
                 named: name, qualifiedName: qualifiedName,
                 docLines: hasOwnDescription ? docLines : Self.docComment(flattened.description, fallback: "A `\(name)` value."),
@@ -236,6 +247,9 @@ struct SchemaTranslator {
                 return .dictionary(.jsonValue)
             }
         case .all(of: let parts, core: _):
+            if let reference = Self.soleReference(in: parts) {
+                return referencedType(reference, at: location)
+            }
             var flattened = FlattenedObject()
             flatten(parts, into: &flattened, visited: [])
             if flattened.properties.isEmpty {
@@ -379,6 +393,38 @@ struct SchemaTranslator {
         return target.description
     }
 
+    /// Whether an `allOf` refers back to a component whose properties are being copied around
+    /// it (reported: the value is typed `JSONValue`).
+    private func refersBack(_ flattened: FlattenedObject, name: String, at location: SourceLocation) -> Bool {
+        guard let key = flattened.expanded.first(where: mergingComponents.contains) else { return false }
+        diagnostics.warning(
+            "`\(name)` adds to the schema `\(key)` inside a copy of `\(key)` itself (an `allOf` that refers back to it); the value is typed `JSONValue`",
+            at: location, hint: "give the added properties a schema of their own under components/schemas")
+        return true
+    }
+
+    /// The one reference of an `allOf` whose other parts add nothing to the type (a
+    /// description, `type: object`, `nullable`): the `{"description": …, "allOf": [{"$ref": …}]}`
+    /// that documents write to describe a use of a schema. `nil` when the parts add properties,
+    /// constrain another type, or refer to more than one schema.
+    static func soleReference(in parts: [JSONSchema]) -> JSONReference<JSONSchema>? {
+        var found: JSONReference<JSONSchema>?
+        for part in parts {
+            switch part.value {
+            case .reference(let reference, _):
+                guard found == nil else { return nil }
+                found = reference
+            case .object(_, let object) where object.properties.isEmpty && object.additionalProperties == nil:
+                continue
+            case .fragment:
+                continue
+            default:
+                return nil
+            }
+        }
+        return found
+    }
+
     /// The properties of an `allOf`, merged from its parts (following `$ref`s).
     struct FlattenedObject {
         var properties: [(key: String, value: JSONSchema)] = []
@@ -386,6 +432,8 @@ struct SchemaTranslator {
         var others: [JSONSchema] = []
         var references: [JSONReference<JSONSchema>] = []
         var description: String?
+        /// The components whose properties were copied in.
+        var expanded: [String] = []
     }
 
     private func flatten(_ parts: [JSONSchema], into result: inout FlattenedObject, visited: Set<String>) {
@@ -394,6 +442,7 @@ struct SchemaTranslator {
             case .reference(let reference, _):
                 result.references.append(reference)
                 guard let (key, schema) = resolve(reference), !visited.contains(key) else { continue }
+                result.expanded.append(key)
                 result.description = result.description ?? schema.description
                 flatten([schema], into: &result, visited: visited.union([key]))
             case .object(_, let object):

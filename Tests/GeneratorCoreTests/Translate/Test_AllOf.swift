@@ -1,0 +1,59 @@
+import Foundation
+import GeneratorCore
+import Testing
+import TestSupport
+
+@Suite struct Test_AllOf {
+    /// `{"description": …, "allOf": [{"$ref": …}]}` is the referenced type itself, inline and as
+    /// a component (an alias), not a copy of its properties.
+    @Test func anAllOfOfOneReferenceIsThatType() async throws {
+        let components = """
+            {"schemas": {
+              "Query": {"type": "object", "properties": {"bool": {"description": "A bool query.", "allOf": [{"$ref": "#/components/schemas/BoolQuery"}]}}},
+              "BoolQuery": {"type": "object", "properties": {
+                "must": {"type": "array", "items": {"$ref": "#/components/schemas/Query"}},
+                "filter": {"allOf": [{"$ref": "#/components/schemas/Query"}, {"type": "object"}]}
+              }},
+              "Wrapper": {"description": "Same as a query.", "allOf": [{"$ref": "#/components/schemas/Query"}]}
+            }}
+            """
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/api/x/search/v1", operationID: "search", response: ##"{"$ref": "#/components/schemas/Wrapper"}"##) + "}",
+            components: components)
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        #expect(result.errors.isEmpty)
+        let query = try #require(result.file("Models/Query.swift"))
+        #expect(query.contains("public var bool: BoolQuery?"), "\(query)")
+        let boolQuery = try #require(result.file("Models/BoolQuery.swift"))
+        #expect(boolQuery.contains("public var filter: Query?"), "\(boolQuery)")
+        #expect(!boolQuery.contains("struct Filter"))
+        let wrapper = try #require(result.file("Models/Wrapper.swift"))
+        #expect(wrapper.contains("public typealias Wrapper = Query"), "\(wrapper)")
+    }
+
+    /// An `allOf` that adds to a schema, inside a copy of that same schema, would copy it again
+    /// and again: it is typed `JSONValue` with a warning, and generation ends at once.
+    @Test func anAllOfThatRefersBackIntoItsOwnCopyEnds() async throws {
+        // Each level has two properties that add to `Node` again: without the guard, 2^64 copies.
+        let again = ##"{"allOf": [{"$ref": "#/components/schemas/Node"}, {"type": "object", "properties": {"extra": {"type": "string"}}}]}"##
+        let components = """
+            {"schemas": {
+              "Base": {"type": "object", "properties": {"id": {"type": "string"}}},
+              "Node": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "properties": {
+                "left": {"type": "object", "properties": {"next": \(again)}},
+                "right": {"type": "object", "properties": {"next": \(again)}}
+              }}]}
+            }}
+            """
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/api/x/node/v1", operationID: "node", response: ##"{"$ref": "#/components/schemas/Node"}"##) + "}",
+            components: components)
+        let started = ContinuousClock.now
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        #expect(ContinuousClock.now - started < .seconds(20))
+        #expect(result.errors.isEmpty)
+        #expect(result.warnings.contains { $0.message.contains("inside a copy of `Node` itself") })
+        let node = try #require(result.file("Models/Node.swift"))
+        #expect(node.contains("public var next: JSONValue?"), "\(node)")
+    }
+}
