@@ -99,6 +99,8 @@ let package = Package(
         .target(name: "KitchenSinkClient", dependencies: ["JustOneAPIRuntime"], path: "Tests/Fixtures/KitchenSinkClient"),
         // The client generated from Tests/Fixtures/Paging: one operation per paging scheme.
         .target(name: "PagingClient", dependencies: ["JustOneAPIRuntime"], path: "Tests/Fixtures/PagingClient"),
+        // The client generated from Tests/Fixtures/RoundThree: keywords and runtime type names everywhere.
+        .target(name: "RoundThreeClient", dependencies: ["JustOneAPIRuntime"], path: "Tests/Fixtures/RoundThreeClient"),
         .testTarget(
             name: "GeneratorCoreTests",
             dependencies: ["GeneratorCore", "TestSupport"],
@@ -108,7 +110,7 @@ let package = Package(
             name: "JustOneAPIRuntimeTests",
             dependencies: [
                 "JustOneAPIRuntime", "JustOneAPI", "JustOneAPIAsyncHTTPClient", "JustOneAPITesting", "JustOneAPISQLiteCache",
-                "KitchenSinkClient", "PagingClient",
+                "KitchenSinkClient", "PagingClient", "RoundThreeClient",
                 "TestSupport", .product(name: "MetricsTestKit", package: "swift-metrics"),
             ]
         ),

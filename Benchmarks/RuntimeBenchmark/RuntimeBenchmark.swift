@@ -31,7 +31,12 @@ struct RuntimeBenchmark {
         let calls = arguments.count > 2 ? Int(arguments[2]) ?? 2000 : 2000
         let repeats = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
         let only = arguments.count > 4 ? arguments[4] : nil
-        let url = base.url.absoluteString + path + "?oAuthorId=7012345&platform=SHORT_VIDEO&range=DAY_30&token=benchmark-token"
+        // Every call asks for another creator, hand-written and generated alike: identical calls
+        // in flight would share one response (the client's default), which is not the per-call
+        // cost being measured.
+        let creators = CreatorNumbers()
+        let prefix = base.url.absoluteString + path + "?oAuthorId="
+        let suffix = "&platform=SHORT_VIDEO&range=DAY_30&token=benchmark-token"
 
         let session = URLSessionTransport(maximumConnectionsPerHost: 32).session
         let http = AsyncHTTPClientTransport.sharedClient
@@ -47,12 +52,12 @@ struct RuntimeBenchmark {
         // that drift in the machine's speed affects both alike.
         let pairs: [(String, @Sendable () async throws -> Void, @Sendable () async throws -> Void)] = [
             (
-                "urlsession", { try await handwrittenURLSession(session, url) },
-                { _ = try await generatedURLSession.douyinXingtu.getAuthorConvertAbility(oAuthorId: "7012345") }
+                "urlsession", { try await handwrittenURLSession(session, prefix + creators.next() + suffix) },
+                { _ = try await generatedURLSession.douyinXingtu.getAuthorConvertAbility(oAuthorId: creators.next()) }
             ),
             (
-                "asynchttpclient", { try await handwrittenAHC(http, url) },
-                { _ = try await generatedAHC.douyinXingtu.getAuthorConvertAbility(oAuthorId: "7012345") }
+                "asynchttpclient", { try await handwrittenAHC(http, prefix + creators.next() + suffix) },
+                { _ = try await generatedAHC.douyinXingtu.getAuthorConvertAbility(oAuthorId: creators.next()) }
             ),
         ]
         if only.map({ "decode-inferred-model decode-jsonvalue".contains($0) }) ?? true {
@@ -259,6 +264,18 @@ struct RuntimeBenchmark {
                 }
             }
             try await group.waitForAll()
+        }
+    }
+
+    /// A new creator ID for each call, from any task.
+    final class CreatorNumbers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var number = 7_012_345
+        func next() -> String {
+            lock.withLock {
+                number += 1
+                return String(number)
+            }
         }
     }
 

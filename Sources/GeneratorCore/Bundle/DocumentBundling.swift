@@ -34,6 +34,12 @@ struct DocumentBundling {
         return .bundled(bundled.tree, parts: store.loadedPaths)
     }
 
+    /// Members whose value is a map or list of OpenAPI objects, which a document may give as a
+    /// `$ref` to one written elsewhere.
+    static let containerKeys: Set<String> = [
+        "content", "properties", "headers", "responses", "parameters", "links", "callbacks", "patternProperties",
+    ]
+
     /// Whether any `$ref` in `tree` needs bundling (``ReferenceBundler/needsBundling(_:)``).
     static func needsBundling(_ tree: JSONTree) -> Bool {
         var stack = [tree]
@@ -43,6 +49,11 @@ struct DocumentBundling {
                 for member in members {
                     if member.key == "$ref", let target = member.value.stringValue {
                         if ReferenceBundler.needsBundling(target) { return true }
+                    } else if Self.containerKeys.contains(member.key), member.value.members?.count == 1,
+                        member.value["$ref"] != nil
+                    {
+                        // A map given by reference (`content: {$ref: …}`): put in place.
+                        return true
                     } else {
                         stack.append(member.value)
                     }

@@ -100,7 +100,6 @@ enum OpenAPISlot: Sendable, Hashable {
             case "schema": return .one(.schema)
             case "content": return .map(.mediaType)
             case "examples": return .map(.example)
-            case "example": return .one(.example)
             default: return nil
             }
         case .requestBody:
@@ -116,20 +115,14 @@ enum OpenAPISlot: Sendable, Hashable {
             switch key {
             case "schema": return .one(.schema)
             case "examples": return .map(.example)
-            case "example": return .one(.example)
             default: return nil
             }
         case .schema:
             if Self.schemaMaps.contains(key) { return .map(.schema) }
             if Self.schemaLists.contains(key) { return .list(.schema) }
             if Self.schemaSingles.contains(key) { return .one(.schema) }
-            switch key {
-            case "items": return .oneOrList(.schema)
-            // `example: {$ref: …}` is data by the letter of the specification, but always meant
-            // as a reference (to an example's value, usually).
-            case "example": return .one(.example)
-            default: return nil
-            }
+            // `example` is data, whatever it holds: a `$ref` in it is never resolved or fetched.
+            return key == "items" ? .oneOrList(.schema) : nil
         case .example, .text, .described, .link, .securityScheme, .opaque:
             return nil
         }

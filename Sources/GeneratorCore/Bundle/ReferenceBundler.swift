@@ -27,8 +27,12 @@ struct ReferenceBundler {
     static func needsBundling(_ target: String) -> Bool {
         guard target.hasPrefix("#") else { return true }
         let tokens = JSONPointer.tokens(of: String(target.dropFirst()))
-        return !(tokens.count == 3 && tokens[0] == "components")
+        return !(tokens.count == 3 && tokens[0] == "components" && !inlinedComponentKinds.contains(tokens[1]))
     }
+
+    /// Components the decoder cannot resolve by reference (`mediaTypes`, new in OpenAPI 3.2):
+    /// what refers to them is put in place, and they are removed.
+    static let inlinedComponentKinds: Set<String> = ["mediaTypes"]
 
     /// How many references may be put in place in one document, so that references that fan
     /// out (each part referring to several others, each of those to several more) cannot grow
@@ -79,6 +83,10 @@ struct ReferenceBundler {
     consuming func bundle() -> Result? {
         var tree = walk(root, slot: .document, file: rootPath, source: [], output: [])
         guard !failed else { return nil }
+        for kind in Self.inlinedComponentKinds {
+            // Every reference to them is in place now.
+            tree = tree.removingMember(at: ["components", kind]) ?? tree
+        }
         for kind in Self.hoistedKinds {
             // Appended to `components/KEY` (made when missing): the names are new there.
             if let members = hoisted[kind] {
@@ -205,7 +213,8 @@ struct ReferenceBundler {
                 hint: "refer to the place with a JSON pointer, such as `#/components/schemas/Name`"))
         }
         let tokens = JSONPointer.tokens(of: fragment).map { $0.removingPercentEncoding ?? $0 }
-        let namesComponent = tokens.count == 3 && tokens[0] == "components"
+        let namesComponent =
+            tokens.count == 3 && tokens[0] == "components" && !Self.inlinedComponentKinds.contains(tokens[1])
         if path == rootPath, namesComponent, !wantsContent {
             return .component("#" + JSONPointer.pointer(tokens))
         }
@@ -219,6 +228,15 @@ struct ReferenceBundler {
             return .keep
         }
         guard let target = tree.value(at: tokens) else {
+            // `#/components/…` written in a part that only the root document can resolve: the
+            // author meant the root's (as tools that inline parts into the root read it).
+            if filePart.isEmpty, path != rootPath, let rootTarget = root.value(at: tokens) {
+                diagnostics.warning(
+                    "`$ref` `\(reference)` names nothing in `\(path)`; it is resolved in the root document, `\(displayRoot)`, which has it",
+                    at: at, hint: "write `\(relativeRoot(from: path))\(reference)` to say so")
+                if namesComponent, !wantsContent { return .component("#" + JSONPointer.pointer(tokens)) }
+                return .found(Target(file: rootPath, tokens: tokens), rootTarget)
+            }
             return .failed(
                 Reason(message: "`$ref` `\(reference)` names nothing: \(path == rootPath ? "this document" : "`\(path)`") has no `\(fragment)`",
                 hint: "correct the pointer after `#`, or the path before it"))
@@ -368,6 +386,16 @@ struct ReferenceBundler {
                     ? Character(scalar) : "_"
             })
         return name.isEmpty ? "Schema" : name
+    }
+
+    /// The root document's path as a reference written in `file` would name it.
+    private func relativeRoot(from file: String) -> String {
+        let from = (file as NSString).deletingLastPathComponent.split(separator: "/")
+        let to = rootPath.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        let ups = Array(repeating: "..", count: from.count - common)
+        return (ups + to[common...].map(String.init)).joined(separator: "/")
     }
 
     private func display(_ file: String) -> String {

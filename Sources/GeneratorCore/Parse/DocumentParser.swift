@@ -118,6 +118,17 @@ struct DocumentParser {
                 {
                     continue
                 }
+                // A component that cannot be read and that nothing refers to is left out: it
+                // would not be generated anyway. One that is used stays an error, here.
+                if mayDropMore, path.count >= 3, path[0] == "components",
+                    !structure.refersTo(kind: path[1], name: path[2]),
+                    drop(
+                        Array(path[0..<3]),
+                        warning: "the component `\(path[1])/\(path[2])` is left out: it cannot be read, and nothing refers to it: \(message)",
+                        at: path, hint: "correct it, or remove it")
+                {
+                    continue
+                }
                 diagnostics.error(
                     "invalid OpenAPI document: \(message)",
                     at: SourceLocation(file: file.path, pointer: JSONPointer.pointer(path)),

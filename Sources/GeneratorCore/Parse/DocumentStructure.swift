@@ -44,6 +44,45 @@ struct DocumentStructure: Sendable {
     /// Members whose values are data, not schemas, whatever keys they hold.
     static let instanceKeys: Set<String> = ["example", "examples", "default", "enum", "const"]
 
+    /// Whether a `$ref` of the document names the component `kind/name`.
+    func refersTo(kind: String, name: String) -> Bool {
+        let suffix = "#" + JSONPointer.pointer(["components", kind, name])
+        return references.contains { $0.target.hasSuffix(suffix) }
+    }
+
+    /// Whether the member `key` of the object at `tokens` (not a property map) holds data that
+    /// no part of the generator reads as OpenAPI: an example (`example`, a schema's `examples`
+    /// list, an example object's `value`), a default, an enum or a constant, or a vendor
+    /// extension. A `$ref` in there is data too, and is never resolved or fetched.
+    static func holdsData(_ key: String, value: JSONTree, at tokens: [String]) -> Bool {
+        // In a map of named things (`components/schemas`, `responses`, `$defs` …) a key is a
+        // name: a schema may be called `example`, a response is `default`.
+        if let last = tokens.last, nameMaps.contains(last) || schemaMapKeywords.contains(last)
+            || (tokens.count == 2 && tokens[0] == "components")
+        {
+            return false
+        }
+        switch key {
+        case "example", "default", "enum", "const":
+            return true
+        case "examples":
+            // A schema's list of examples is data; a map of example objects may hold `$ref`s.
+            if case .array = value { return true }
+            return false
+        case "value":
+            return tokens.count >= 2 && tokens[tokens.count - 2] == "examples"
+        default:
+            // Vendor extensions, but not path keys (`paths` maps templates, which never start with `x-`).
+            return key.hasPrefix("x-")
+        }
+    }
+
+    /// Objects whose keys are names the document chose, not keywords.
+    static let nameMaps: Set<String> = [
+        "paths", "webhooks", "responses", "headers", "content", "callbacks", "links", "encoding", "variables",
+        "examples", "mapping", "scopes",
+    ]
+
     /// Whether the value at `tokens` stands where a schema does.
     static func isSchemaPosition(_ tokens: [String]) -> Bool {
         guard let last = tokens.last, !tokens.contains(where: { instanceKeys.contains($0) || $0.hasPrefix("x-") })
@@ -110,6 +149,9 @@ struct DocumentStructure: Sendable {
                     }
                 } else if !isPropertyMap, IgnorableKeywords.numericLimits.contains(key), case .scalar(let text) = value {
                     numericLimits.append((tokens + [key], String(decoding: text, as: UTF8.self)))
+                } else if !isPropertyMap, Self.holdsData(key, value: value, at: tokens) {
+                    // Data, not OpenAPI: a `$ref` in it is not a reference, and nothing in it is walked.
+                    continue
                 } else {
                     tokens.append(key)
                     walk(value, tokens: &tokens)

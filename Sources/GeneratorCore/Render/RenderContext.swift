@@ -151,13 +151,13 @@ enum RenderContext {
     static func servers(_ model: APIModel, header: [String: Any]) -> [String: Any] {
         let servers = model.servers.enumerated().map { index, server in
             [
-                "name": server.name, "urlLiteral": server.urlLiteral, "summaryLiteral": server.summaryLiteral,
+                "name": server.name, "identifier": server.identifier, "urlLiteral": server.urlLiteral, "summaryLiteral": server.summaryLiteral,
                 "docLines": server.docLines, "isLast": index == model.servers.count - 1,
             ] as [String: Any]
         }
         var context = header.merging(["servers": servers], uniquingKeysWith: { _, new in new })
         if let server = model.defaultServer {
-            context["defaultServer"] = ["name": server.name, "timeoutSeconds": model.defaultTimeoutSeconds] as [String: Any]
+            context["defaultServer"] = ["name": server.name, "identifier": server.identifier, "timeoutSeconds": model.defaultTimeoutSeconds] as [String: Any]
         }
         return context
     }

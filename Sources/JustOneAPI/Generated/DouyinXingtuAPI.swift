@@ -341,7 +341,7 @@ extension DouyinXingtuAPI {
         platform: AuthorAudienceDistribution.Platform? = .shortVideo,
         linkType: AuthorAudienceDistribution.LinkType? = .connected
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(AuthorAudienceDistribution(oAuthorId: oAuthorId, platform: platform, linkType: linkType).request)
+        try await self.client.send(AuthorAudienceDistribution(oAuthorId: oAuthorId, platform: platform, linkType: linkType).request)
     }
 
     /// Audience distribution
@@ -446,7 +446,7 @@ extension DouyinXingtuAPI {
         oAuthorId: String,
         platform: AuthorCpInfo.Platform? = .shortVideo
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(AuthorCpInfo(oAuthorId: oAuthorId, platform: platform).request)
+        try await self.client.send(AuthorCpInfo(oAuthorId: oAuthorId, platform: platform).request)
     }
 
     /// Cost performance analysis
@@ -508,7 +508,7 @@ extension DouyinXingtuAPI {
     public func authorGetBusinessCardInfo(
         oAuthorId: String
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(AuthorGetBusinessCardInfo(oAuthorId: oAuthorId).request)
+        try await self.client.send(AuthorGetBusinessCardInfo(oAuthorId: oAuthorId).request)
     }
 
     /// Creator business card
@@ -564,7 +564,7 @@ extension DouyinXingtuAPI {
         oAuthorId: String,
         platform: AuthorLinkStruct.Platform? = .shortVideo
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(AuthorLinkStruct(oAuthorId: oAuthorId, platform: platform).request)
+        try await self.client.send(AuthorLinkStruct(oAuthorId: oAuthorId, platform: platform).request)
     }
 
     /// Creator link structure
@@ -628,7 +628,7 @@ extension DouyinXingtuAPI {
         oAuthorId: String,
         platform: AuthorRecVideosV2.Platform? = .shortVideo
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(AuthorRecVideosV2(oAuthorId: oAuthorId, platform: platform).request)
+        try await self.client.send(AuthorRecVideosV2(oAuthorId: oAuthorId, platform: platform).request)
     }
 
     /// Recommended videos
@@ -692,7 +692,7 @@ extension DouyinXingtuAPI {
         oAuthorId: String,
         platform: AuthorTouchDistribution.Platform? = .shortVideo
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(AuthorTouchDistribution(oAuthorId: oAuthorId, platform: platform).request)
+        try await self.client.send(AuthorTouchDistribution(oAuthorId: oAuthorId, platform: platform).request)
     }
 
     /// Audience touchpoint distribution
@@ -756,7 +756,7 @@ extension DouyinXingtuAPI {
         oAuthorId: String,
         platform: AuthorVideoDistribution.Platform? = .shortVideo
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(AuthorVideoDistribution(oAuthorId: oAuthorId, platform: platform).request)
+        try await self.client.send(AuthorVideoDistribution(oAuthorId: oAuthorId, platform: platform).request)
     }
 
     /// Video distribution
@@ -820,7 +820,7 @@ extension DouyinXingtuAPI {
         oAuthorId: String,
         platform: CheckAuthorDisplay.Platform? = .shortVideo
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(CheckAuthorDisplay(oAuthorId: oAuthorId, platform: platform).request)
+        try await self.client.send(CheckAuthorDisplay(oAuthorId: oAuthorId, platform: platform).request)
     }
 
     /// Creator visibility status
@@ -884,7 +884,7 @@ extension DouyinXingtuAPI {
         oAuthorId: String,
         platform: GetAuthorBaseInfo.Platform? = .shortVideo
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorBaseInfo(oAuthorId: oAuthorId, platform: platform).request)
+        try await self.client.send(GetAuthorBaseInfo(oAuthorId: oAuthorId, platform: platform).request)
     }
 
     /// Creator profile
@@ -948,7 +948,7 @@ extension DouyinXingtuAPI {
         oAuthorId: String,
         range: GetAuthorCommerceSeedBaseInfo.Range? = .day90
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorCommerceSeedBaseInfo(oAuthorId: oAuthorId, range: range).request)
+        try await self.client.send(GetAuthorCommerceSeedBaseInfo(oAuthorId: oAuthorId, range: range).request)
     }
 
     /// Commerce seeding overview
@@ -1010,7 +1010,7 @@ extension DouyinXingtuAPI {
     public func getAuthorCommerceSpreadInfo(
         oAuthorId: String
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorCommerceSpreadInfo(oAuthorId: oAuthorId).request)
+        try await self.client.send(GetAuthorCommerceSpreadInfo(oAuthorId: oAuthorId).request)
     }
 
     /// Creator commerce spread
@@ -1064,7 +1064,7 @@ extension DouyinXingtuAPI {
     public func getAuthorContentHotKeywords(
         oAuthorId: String
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorContentHotKeywords(oAuthorId: oAuthorId).request)
+        try await self.client.send(GetAuthorContentHotKeywords(oAuthorId: oAuthorId).request)
     }
 
     /// Content keyword analysis
@@ -1120,7 +1120,7 @@ extension DouyinXingtuAPI {
         oAuthorId: String,
         range: GetAuthorContractBaseInfo.Range? = nil
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorContractBaseInfo(oAuthorId: oAuthorId, range: range).request)
+        try await self.client.send(GetAuthorContractBaseInfo(oAuthorId: oAuthorId, range: range).request)
     }
 
     /// Creator contract overview
@@ -1188,7 +1188,7 @@ extension DouyinXingtuAPI {
         platform: GetAuthorConvertAbility.Platform? = .shortVideo,
         range: GetAuthorConvertAbility.Range? = .day30
     ) async throws -> APIResponse<GetAuthorConvertAbilityData> {
-        try await client.send(GetAuthorConvertAbility(oAuthorId: oAuthorId, platform: platform, range: range).request)
+        try await self.client.send(GetAuthorConvertAbility(oAuthorId: oAuthorId, platform: platform, range: range).request)
     }
 
     /// Conversion Analysis
@@ -1268,7 +1268,7 @@ extension DouyinXingtuAPI {
         detailType: GetAuthorConvertVideosOrProducts.DetailType? = .video,
         page: Int? = 1
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorConvertVideosOrProducts(oAuthorId: oAuthorId, platform: platform, industryId: industryId, range: range, detailType: detailType, page: page).request)
+        try await self.client.send(GetAuthorConvertVideosOrProducts(oAuthorId: oAuthorId, platform: platform, industryId: industryId, range: range, detailType: detailType, page: page).request)
     }
 
     /// Conversion resources
@@ -1393,7 +1393,7 @@ extension DouyinXingtuAPI {
         startDate: String,
         endDate: String
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorDailyFans(oAuthorId: oAuthorId, startDate: startDate, endDate: endDate).request)
+        try await self.client.send(GetAuthorDailyFans(oAuthorId: oAuthorId, startDate: startDate, endDate: endDate).request)
     }
 
     /// Follower growth trend
@@ -1459,7 +1459,7 @@ extension DouyinXingtuAPI {
         oAuthorId: String,
         authorType: GetAuthorFansDistribution.AuthorType? = .fan
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorFansDistribution(oAuthorId: oAuthorId, authorType: authorType).request)
+        try await self.client.send(GetAuthorFansDistribution(oAuthorId: oAuthorId, authorType: authorType).request)
     }
 
     /// Follower distribution
@@ -1557,7 +1557,7 @@ extension DouyinXingtuAPI {
         startDate: String? = nil,
         endDate: String? = nil
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorHomepageVideos(oAuthorId: oAuthorId, page: page, keyword: keyword, videoType: videoType, onlyAssign: onlyAssign, startDate: startDate, endDate: endDate).request)
+        try await self.client.send(GetAuthorHomepageVideos(oAuthorId: oAuthorId, page: page, keyword: keyword, videoType: videoType, onlyAssign: onlyAssign, startDate: startDate, endDate: endDate).request)
     }
 
     /// Creator homepage videos
@@ -1677,7 +1677,7 @@ extension DouyinXingtuAPI {
     public func getAuthorHotCommentTokens(
         oAuthorId: String
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorHotCommentTokens(oAuthorId: oAuthorId).request)
+        try await self.client.send(GetAuthorHotCommentTokens(oAuthorId: oAuthorId).request)
     }
 
     /// Comment keyword analysis
@@ -1735,7 +1735,7 @@ extension DouyinXingtuAPI {
         platform: GetAuthorLinkInfo.Platform? = .shortVideo,
         industryTag: GetAuthorLinkInfo.IndustryTag? = .all
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorLinkInfo(oAuthorId: oAuthorId, platform: platform, industryTag: industryTag).request)
+        try await self.client.send(GetAuthorLinkInfo(oAuthorId: oAuthorId, platform: platform, industryTag: industryTag).request)
     }
 
     /// Creator link metrics
@@ -1813,7 +1813,7 @@ extension DouyinXingtuAPI {
         onlyStarOrder: Bool? = false,
         flowType: GetAuthorLiveStatistics.FlowType? = nil
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorLiveStatistics(oAuthorId: oAuthorId, liveType: liveType, period: period, onlyStarOrder: onlyStarOrder, flowType: flowType).request)
+        try await self.client.send(GetAuthorLiveStatistics(oAuthorId: oAuthorId, liveType: liveType, period: period, onlyStarOrder: onlyStarOrder, flowType: flowType).request)
     }
 
     /// Live statistics
@@ -1906,7 +1906,7 @@ extension DouyinXingtuAPI {
         liveCrowdType: GetAuthorLiveWatchDistribution.LiveCrowdType? = nil,
         liveType: GetAuthorLiveWatchDistribution.LiveType? = nil
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorLiveWatchDistribution(oAuthorId: oAuthorId, liveCrowdType: liveCrowdType, liveType: liveType).request)
+        try await self.client.send(GetAuthorLiveWatchDistribution(oAuthorId: oAuthorId, liveCrowdType: liveCrowdType, liveType: liveType).request)
     }
 
     /// Live watch distribution
@@ -2006,7 +2006,7 @@ extension DouyinXingtuAPI {
         oAuthorId: String,
         platform: GetAuthorMarketingInfo.Platform? = .shortVideo
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorMarketingInfo(oAuthorId: oAuthorId, platform: platform).request)
+        try await self.client.send(GetAuthorMarketingInfo(oAuthorId: oAuthorId, platform: platform).request)
     }
 
     /// Marketing metrics
@@ -2070,7 +2070,7 @@ extension DouyinXingtuAPI {
         oAuthorId: String,
         period: GetAuthorOrderExperience.Period? = .day30
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorOrderExperience(oAuthorId: oAuthorId, period: period).request)
+        try await self.client.send(GetAuthorOrderExperience(oAuthorId: oAuthorId, period: period).request)
     }
 
     /// Creator order history
@@ -2134,7 +2134,7 @@ extension DouyinXingtuAPI {
         oAuthorId: String,
         platform: GetAuthorPlatformChannelInfoV2.Platform? = .shortVideo
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorPlatformChannelInfoV2(oAuthorId: oAuthorId, platform: platform).request)
+        try await self.client.send(GetAuthorPlatformChannelInfoV2(oAuthorId: oAuthorId, platform: platform).request)
     }
 
     /// Creator channel metrics
@@ -2202,7 +2202,7 @@ extension DouyinXingtuAPI {
         onlyAssign: Bool? = false,
         flowType: GetAuthorShowItemsV2.FlowType? = .exclude
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorShowItemsV2(oAuthorId: oAuthorId, platform: platform, onlyAssign: onlyAssign, flowType: flowType).request)
+        try await self.client.send(GetAuthorShowItemsV2(oAuthorId: oAuthorId, platform: platform, onlyAssign: onlyAssign, flowType: flowType).request)
     }
 
     /// Showcase items
@@ -2277,7 +2277,7 @@ extension DouyinXingtuAPI {
     public func getAuthorSideBaseInfo(
         oAuthorId: String
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorSideBaseInfo(oAuthorId: oAuthorId).request)
+        try await self.client.send(GetAuthorSideBaseInfo(oAuthorId: oAuthorId).request)
     }
 
     /// Creator side card
@@ -2341,7 +2341,7 @@ extension DouyinXingtuAPI {
         onlyAssign: Bool? = false,
         flowType: GetAuthorSpreadInfo.FlowType? = .exclude
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorSpreadInfo(oAuthorId: oAuthorId, platform: platform, range: range, type: type, onlyAssign: onlyAssign, flowType: flowType).request)
+        try await self.client.send(GetAuthorSpreadInfo(oAuthorId: oAuthorId, platform: platform, range: range, type: type, onlyAssign: onlyAssign, flowType: flowType).request)
     }
 
     /// Spread metrics
@@ -2456,7 +2456,7 @@ extension DouyinXingtuAPI {
     public func getAuthorTags(
         starAuthorId: String
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorTags(starAuthorId: starAuthorId).request)
+        try await self.client.send(GetAuthorTags(starAuthorId: starAuthorId).request)
     }
 
     /// Creator tags
@@ -2510,7 +2510,7 @@ extension DouyinXingtuAPI {
     public func itemReportDetail(
         itemId: String
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(ItemReportDetail(itemId: itemId).request)
+        try await self.client.send(ItemReportDetail(itemId: itemId).request)
     }
 
     /// Video details
@@ -2564,7 +2564,7 @@ extension DouyinXingtuAPI {
     public func itemReportThAnalysis(
         itemId: String
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(ItemReportThAnalysis(itemId: itemId).request)
+        try await self.client.send(ItemReportThAnalysis(itemId: itemId).request)
     }
 
     /// Video report analysis
@@ -2618,7 +2618,7 @@ extension DouyinXingtuAPI {
     public func itemReportTrend(
         itemId: String
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(ItemReportTrend(itemId: itemId).request)
+        try await self.client.send(ItemReportTrend(itemId: itemId).request)
     }
 
     /// Video report trends
@@ -2726,7 +2726,7 @@ extension DouyinXingtuAPI {
         isCuratedAuthor: Bool? = false,
         authorList: SearchForAuthorSquare.AuthorList? = nil
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(SearchForAuthorSquare(keyword: keyword, page: page, sort: sort, searchType: searchType, marketingTarget: marketingTarget, industry: industry, isSuperstar: isSuperstar, followerRange: followerRange, kolPriceType: kolPriceType, kolPriceRange: kolPriceRange, contentTag: contentTag, contentTheme: contentTheme, personaTag: personaTag, gender: gender, location: location, tonalityTag: tonalityTag, connectedUserRange: connectedUserRange, audienceImage: audienceImage, fansImage: fansImage, expectedPlayRange: expectedPlayRange, expectedCpmRange: expectedCpmRange, expectedCpeRange: expectedCpeRange, interactionRateRange: interactionRateRange, completionRateRange: completionRateRange, viralRateRange: viralRateRange, progressTaskRange: progressTaskRange, isCuratedAuthor: isCuratedAuthor, authorList: authorList).request)
+        try await self.client.send(SearchForAuthorSquare(keyword: keyword, page: page, sort: sort, searchType: searchType, marketingTarget: marketingTarget, industry: industry, isSuperstar: isSuperstar, followerRange: followerRange, kolPriceType: kolPriceType, kolPriceRange: kolPriceRange, contentTag: contentTag, contentTheme: contentTheme, personaTag: personaTag, gender: gender, location: location, tonalityTag: tonalityTag, connectedUserRange: connectedUserRange, audienceImage: audienceImage, fansImage: fansImage, expectedPlayRange: expectedPlayRange, expectedCpmRange: expectedCpmRange, expectedCpeRange: expectedCpeRange, interactionRateRange: interactionRateRange, completionRateRange: completionRateRange, viralRateRange: viralRateRange, progressTaskRange: progressTaskRange, isCuratedAuthor: isCuratedAuthor, authorList: authorList).request)
     }
 
     /// Creator search

@@ -34,7 +34,7 @@ extension UserAPI {
     /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
     /// - Remark: `GET /user/get-balance`
     public func getBalance() async throws -> APIResponse<AccountBalance> {
-        try await client.send(GetBalance().request)
+        try await self.client.send(GetBalance().request)
     }
 
     /// Account balance
@@ -73,7 +73,7 @@ extension UserAPI {
     /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
     /// - Remark: `GET /user/get-usage-summary`
     public func getUsageSummary() async throws -> APIResponse<UsageSummary> {
-        try await client.send(GetUsageSummary().request)
+        try await self.client.send(GetUsageSummary().request)
     }
 
     /// Usage summary

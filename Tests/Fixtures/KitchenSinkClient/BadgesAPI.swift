@@ -32,7 +32,7 @@ extension BadgesAPI {
     public func badgesByID(
         id: Int
     ) async throws -> APIResponse<Badge> {
-        try await client.send(BadgesByID(id: id).request)
+        try await self.client.send(BadgesByID(id: id).request)
     }
 
     /// A path parameter with a format suffix

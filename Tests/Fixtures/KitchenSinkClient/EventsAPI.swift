@@ -28,7 +28,7 @@ extension EventsAPI {
     /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
     /// - Remark: `GET /events/latest`
     public func latestEvent() async throws -> APIResponse<Event> {
-        try await client.send(LatestEvent().request)
+        try await self.client.send(LatestEvent().request)
     }
 
     /// The latest event

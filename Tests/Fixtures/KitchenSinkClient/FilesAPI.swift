@@ -34,7 +34,7 @@ extension FilesAPI {
         fileID: String,
         `extension`: Thumbnail.Extension
     ) async throws -> APIResponse<Data> {
-        try await client.send(Thumbnail(fileID: fileID, extension: `extension`).request)
+        try await self.client.send(Thumbnail(fileID: fileID, extension: `extension`).request)
     }
 
     /// A path parameter inside a segment

@@ -37,7 +37,7 @@ extension KeywordsAPI {
         statuses: [BadgeLevel]? = nil,
         digest: Data? = nil
     ) async throws -> APIResponse<DeepGrid> {
-        try await client.send(In(colors: colors, statuses: statuses, digest: digest).request)
+        try await self.client.send(In(colors: colors, statuses: statuses, digest: digest).request)
     }
 
     /// An operation named like a Swift keyword, with optional lists of enum values
@@ -99,7 +99,7 @@ extension KeywordsAPI {
         levels: [InForm.LevelsItem]? = nil,
         tags: [String]? = nil
     ) async throws -> APIResponse<Bool> {
-        try await client.send(InForm(levels: levels, tags: tags).request)
+        try await self.client.send(InForm(levels: levels, tags: tags).request)
     }
 
     /// Optional lists of enum values in a form
@@ -186,7 +186,7 @@ extension KeywordsAPI {
         type: Keywords.TypeValue? = nil,
         odd: OddValues? = nil
     ) async throws -> APIResponse<[String: Int]> {
-        try await client.send(Keywords(class: `class`, default: `default`, type: type, odd: odd).request)
+        try await self.client.send(Keywords(class: `class`, default: `default`, type: type, odd: odd).request)
     }
 
     /// Parameters named like Swift keywords

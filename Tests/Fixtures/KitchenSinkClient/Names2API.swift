@@ -33,7 +33,7 @@ extension Names2API {
     public func getItem2(
         state: GetItem2.State? = nil
     ) async throws -> APIResponse<NamesBundle> {
-        try await client.send(GetItem2(state: state).request)
+        try await self.client.send(GetItem2(state: state).request)
     }
 
     /// Rulesets, rate plans and hostnames
@@ -115,7 +115,7 @@ extension Names2API {
     /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
     /// - Remark: `GET /names/ruleset-copies`
     public func getitem() async throws -> APIResponse<RulesetsMessages2> {
-        try await client.send(Getitem().request)
+        try await self.client.send(Getitem().request)
     }
 
     /// An operation whose ID differs from another's only in case

@@ -28,7 +28,7 @@ extension NamesAPI {
     /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
     /// - Remark: `GET /Names/messages`
     public func getMessages() async throws -> APIResponse<RulesetsMessages2> {
-        try await client.send(GetMessages().request)
+        try await self.client.send(GetMessages().request)
     }
 
     /// An operation under a namespace that differs from another only in case

@@ -32,7 +32,7 @@ extension NodesAPI {
     public func getNode(
         id: String
     ) async throws -> APIResponse<Node> {
-        try await client.send(GetNode(id: id).request)
+        try await self.client.send(GetNode(id: id).request)
     }
 
     /// Get a node of a tree

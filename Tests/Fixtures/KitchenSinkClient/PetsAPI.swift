@@ -69,7 +69,7 @@ extension PetsAPI {
     public func countPets(
         size: CountPets.Size? = nil
     ) async throws -> APIResponse<Int> {
-        try await client.send(CountPets(size: size).request)
+        try await self.client.send(CountPets(size: size).request)
     }
 
     /// Count pets
@@ -151,7 +151,7 @@ extension PetsAPI {
     public func createPet(
         body: NewPet
     ) async throws -> APIResponse<Pet> {
-        try await client.send(CreatePet(body: body).request)
+        try await self.client.send(CreatePet(body: body).request)
     }
 
     /// Create a pet
@@ -199,7 +199,7 @@ extension PetsAPI {
     public func deletePet(
         petId: Int64
     ) async throws -> APIResponse<NoContent> {
-        try await client.send(DeletePet(petId: petId).request)
+        try await self.client.send(DeletePet(petId: petId).request)
     }
 
     /// Delete a pet
@@ -246,7 +246,7 @@ extension PetsAPI {
     public func getPetById(
         petId: Int64
     ) async throws -> APIResponse<Pet> {
-        try await client.send(GetPetById(petId: petId).request)
+        try await self.client.send(GetPetById(petId: petId).request)
     }
 
     /// Get a pet
@@ -304,7 +304,7 @@ extension PetsAPI {
         xRequestID: String? = nil,
         session: String? = nil
     ) async throws -> APIResponse<[Pet]> {
-        try await client.send(ListPets(limit: limit, tags: tags, status: status, xRequestID: xRequestID, session: session).request)
+        try await self.client.send(ListPets(limit: limit, tags: tags, status: status, xRequestID: xRequestID, session: session).request)
     }
 
     /// List pets
@@ -382,7 +382,7 @@ extension PetsAPI {
         petId: Int64,
         size: PetSiblings.Size? = .s
     ) async throws -> APIResponse<[Pet]> {
-        try await client.send(PetSiblings(petId: petId, size: size).request)
+        try await self.client.send(PetSiblings(petId: petId, size: size).request)
     }
 
     /// The pet's siblings
@@ -443,7 +443,7 @@ extension PetsAPI {
         petId: Int64,
         size: SimilarPets.Size? = .s
     ) async throws -> APIResponse<[Pet]> {
-        try await client.send(SimilarPets(petId: petId, size: size).request)
+        try await self.client.send(SimilarPets(petId: petId, size: size).request)
     }
 
     /// Pets like this one
@@ -504,7 +504,7 @@ extension PetsAPI {
         petId: String,
         body: Data
     ) async throws -> APIResponse<String> {
-        try await client.send(UploadPhoto(petId: petId, body: body).request)
+        try await self.client.send(UploadPhoto(petId: petId, body: body).request)
     }
 
     /// Upload a photo

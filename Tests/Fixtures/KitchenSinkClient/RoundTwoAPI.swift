@@ -40,7 +40,7 @@ extension RoundTwoAPI {
         note: String? = nil,
         xTags: [String]? = nil
     ) async throws -> APIResponse<Run> {
-        try await client.send(GetJobRun(jobIdentifier: jobIdentifier, run: run, filter: filter, note: note, xTags: xTags).request)
+        try await self.client.send(GetJobRun(jobIdentifier: jobIdentifier, run: run, filter: filter, note: note, xTags: xTags).request)
     }
 
     /// A path variable no parameter declares, and parameters described with content

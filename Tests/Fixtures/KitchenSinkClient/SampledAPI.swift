@@ -28,7 +28,7 @@ extension SampledAPI {
     /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
     /// - Remark: `GET /sampled`
     public func sampled() async throws -> APIResponse<Sampled> {
-        try await client.send(SampledOperation().request)
+        try await self.client.send(SampledOperation().request)
     }
 
     /// A response typed by a model inferred from samples (generate infer)

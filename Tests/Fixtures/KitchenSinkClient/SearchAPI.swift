@@ -42,7 +42,7 @@ extension SearchAPI {
         page: Int? = 1,
         includeSold: Bool? = nil
     ) async throws -> APIResponse<SearchPets.Output2> {
-        try await client.send(SearchPets(query: query, kind: kind, page: page, includeSold: includeSold).request)
+        try await self.client.send(SearchPets(query: query, kind: kind, page: page, includeSold: includeSold).request)
     }
 
     /// Search pets with a form
@@ -161,7 +161,7 @@ extension SearchAPI {
         keyword: String,
         cookiesBuffer: String? = ""
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(SearchWithFormToken(keyword: keyword, cookiesBuffer: cookiesBuffer).request)
+        try await self.client.send(SearchWithFormToken(keyword: keyword, cookiesBuffer: cookiesBuffer).request)
     }
 
     /// Search with the token in the form

@@ -28,7 +28,7 @@ extension ShapesAPI {
     /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
     /// - Remark: `GET /shapes`
     public func listShapes() async throws -> APIResponse<[Shape]> {
-        try await client.send(ListShapes().request)
+        try await self.client.send(ListShapes().request)
     }
 
     /// List shapes

@@ -32,7 +32,7 @@ extension SnapshotsAPI {
     public func snapshotsGet(
         snapshotID: SnapshotsGet.SnapshotID
     ) async throws -> APIResponse<String> {
-        try await client.send(SnapshotsGet(snapshotID: snapshotID).request)
+        try await self.client.send(SnapshotsGet(snapshotID: snapshotID).request)
     }
 
     /// A path parameter that is an integer or a string

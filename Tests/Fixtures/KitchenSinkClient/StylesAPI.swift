@@ -34,7 +34,7 @@ extension StylesAPI {
         useCaseCategories: [UseCaseCategoriesItem]? = nil,
         nickname: String? = nil
     ) async throws -> APIResponse<NoContent> {
-        try await client.send(FormStyles(useCaseCategories: useCaseCategories, nickname: nickname).request)
+        try await self.client.send(FormStyles(useCaseCategories: useCaseCategories, nickname: nickname).request)
     }
 
     /// A form field whose schema is a reference to an optional array of enum values
@@ -114,7 +114,7 @@ extension StylesAPI {
         piped: [String]? = nil,
         categories: [UseCaseCategoriesItem]? = nil
     ) async throws -> APIResponse<NoContent> {
-        try await client.send(PathStyles(ids: ids, labels: labels, exploded: exploded, matrix: matrix, explodedMatrix: explodedMatrix, dot: dot, semi: semi, xCodes: xCodes, xColors: xColors, flavours: flavours, sizes: sizes, spaced: spaced, piped: piped, categories: categories).request)
+        try await self.client.send(PathStyles(ids: ids, labels: labels, exploded: exploded, matrix: matrix, explodedMatrix: explodedMatrix, dot: dot, semi: semi, xCodes: xCodes, xColors: xColors, flavours: flavours, sizes: sizes, spaced: spaced, piped: piped, categories: categories).request)
     }
 
     /// Path parameters in the simple, label and matrix styles, exploded or not

@@ -34,7 +34,7 @@ extension PagingAPI {
         cursor: String? = nil,
         flag: ListByCursor.Flag? = nil
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(ListByCursor(cursor: cursor, flag: flag).request)
+        try await self.client.send(ListByCursor(cursor: cursor, flag: flag).request)
     }
 
     /// A cursor and a has-more flag, described
@@ -129,7 +129,7 @@ extension PagingAPI {
         noteId: String,
         lastCursor: String? = nil
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(ListByLastCursor(noteId: noteId, lastCursor: lastCursor).request)
+        try await self.client.send(ListByLastCursor(noteId: noteId, lastCursor: lastCursor).request)
     }
 
     /// A cursor the parameter's description names the response field of
@@ -192,7 +192,7 @@ extension PagingAPI {
         offset: Int? = 0,
         count: Int? = nil
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(ListByOffset(offset: offset, count: count).request)
+        try await self.client.send(ListByOffset(offset: offset, count: count).request)
     }
 
     /// Offsets stepping by the number of items, nothing described
@@ -255,7 +255,7 @@ extension PagingAPI {
         keyword: String,
         page: Int? = 1
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(ListByPage(keyword: keyword, page: page).request)
+        try await self.client.send(ListByPage(keyword: keyword, page: page).request)
     }
 
     /// Page numbers from 1, nothing described
@@ -316,7 +316,7 @@ extension PagingAPI {
     public func listByToken(
         paginationToken: String? = nil
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(ListByToken(paginationToken: paginationToken).request)
+        try await self.client.send(ListByToken(paginationToken: paginationToken).request)
     }
 
     /// A pagination token that is empty text on the last page
@@ -375,7 +375,7 @@ extension PagingAPI {
     public func listUndescribed(
         cursor: String? = nil
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(ListUndescribed(cursor: cursor).request)
+        try await self.client.send(ListUndescribed(cursor: cursor).request)
     }
 
     /// A cursor nobody says the next value of
@@ -429,7 +429,7 @@ extension PagingAPI {
         page: Int? = 1,
         searchId: String? = nil
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(SearchByPage(keyword: keyword, page: page, searchId: searchId).request)
+        try await self.client.send(SearchByPage(keyword: keyword, page: page, searchId: searchId).request)
     }
 
     /// Page numbers with a search ID the first response gives
@@ -506,7 +506,7 @@ extension PagingAPI {
         offset: Int? = 0,
         cookiesBuffer: String? = nil
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(SearchChannels(keyword: keyword, currentPage: currentPage, offset: offset, cookiesBuffer: cookiesBuffer).request)
+        try await self.client.send(SearchChannels(keyword: keyword, currentPage: currentPage, offset: offset, cookiesBuffer: cookiesBuffer).request)
     }
 
     /// A buffer, a page number and an offset, carried together in a form

@@ -66,13 +66,23 @@ import Testing
         #expect(error.location?.line != nil)
     }
 
+    /// A component that cannot be read is an error where something refers to it; one that
+    /// nothing refers to is left out with a warning at its place.
     @Test func invalidStructureIsLocated() async throws {
-        let document = GeneratorHarness.document(
-            paths: "{}", components: #"{"schemas": {"A": {"type": "object", "properties": 5}}}"#)
-        let result = try await GeneratorHarness.generate(["api.json": document])
-        let error = try onlyError(result)
+        let components = #"{"schemas": {"A": {"type": "object", "properties": 5}}}"#
+        let used = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/a", operationID: "a", response: ##"{"$ref": "#/components/schemas/A"}"##) + "}",
+            components: components)
+        let error = try onlyError(try await GeneratorHarness.generate(["api.json": used]))
         #expect(error.message.hasPrefix("invalid OpenAPI document"))
         #expect(error.location?.line != nil)
+
+        let unused = GeneratorHarness.document(paths: "{}", components: components)
+        let result = try await GeneratorHarness.generate(["api.json": unused])
+        #expect(result.errors.isEmpty)
+        let warning = try #require(result.warnings.first)
+        #expect(warning.message.hasPrefix("the component `schemas/A` is left out: it cannot be read, and nothing refers to it"))
+        #expect(warning.location?.line == 6)
     }
 
     /// An operation that cannot be read is left out with a located warning; the rest is generated.
@@ -90,39 +100,51 @@ import Testing
         #expect(!namespace.contains("func a("))
     }
 
+    /// A schema no document defines is untyped (`JSONValue`), with a warning at the reference;
+    /// the rest is generated.
     @Test func unresolvableReference() async throws {
         let document = GeneratorHarness.document(
             paths: "{" + GeneratorHarness.getOperation(
                 "/a", operationID: "a", response: ##"{"$ref": "#/components/schemas/Missing"}"##) + "}")
         let result = try await GeneratorHarness.generate(["api.json": document])
-        let error = try onlyError(result)
+        #expect(result.errors.isEmpty)
+        let warning = try #require(result.warnings.first)
         #expect(
-            error.message == "unresolvable $ref `#/components/schemas/Missing`: no document defines components/schemas/Missing")
-        #expect(error.location?.file == "specs/api.json")
-        #expect(error.location?.pointer == "/paths/~1a/get/responses/200/content/application~1json/schema/$ref")
-        #expect(error.location?.line == 8)
+            warning.message
+                == "unresolvable $ref `#/components/schemas/Missing`: no document defines components/schemas/Missing; the value is typed `JSONValue`")
+        #expect(warning.location?.file == "specs/api.json")
+        #expect(warning.location?.pointer == "/paths/~1a/get/responses/200/content/application~1json/schema/$ref")
+        #expect(warning.location?.line == 8)
+        #expect(try #require(result.file("AAPI.swift")).contains("APIResponse<JSONValue>"))
     }
 
+    /// A second operation with an operationId already taken gets the next free number, with a
+    /// warning at it that names the first.
     @Test func duplicateOperationIDsInOneDocument() async throws {
         let document = GeneratorHarness.document(
             paths: "{" + GeneratorHarness.getOperation("/a", operationID: "same") + ","
-                + GeneratorHarness.getOperation("/b", operationID: "same") + "}")
-        let result = try await GeneratorHarness.generate(["api.json": document])
-        let error = try onlyError(result)
-        #expect(error.message.lowercased().contains("operation"))
-        #expect(error.message.contains("same") || error.message.contains("unique"))
-        #expect(error.location?.file == "specs/api.json")
+                + GeneratorHarness.getOperation("/b", operationID: "same") + ","
+                + GeneratorHarness.getOperation("/c", operationID: "same2") + "}")
+        let result = try await GeneratorHarness.generate(["api.json": document], config: "methodNames: operationId\n")
+        #expect(result.errors.isEmpty)
+        let warning = try #require(result.warnings.first { $0.message.hasPrefix("duplicate operationId") })
+        #expect(warning.message.contains("GET /a (specs/api.json:5:"))
+        #expect(warning.message.hasSuffix("this operation is generated with the operationId `same3`"))
+        #expect(warning.location?.file == "specs/api.json")
+        let code = result.files?.map(\.contents).joined() ?? ""
+        for name in ["same()", "same2()", "same3()"] { #expect(code.contains("func \(name)"), "\(name)") }
     }
 
     @Test func duplicateOperationIDsAcrossDocuments() async throws {
         let first = GeneratorHarness.document(paths: "{" + GeneratorHarness.getOperation("/a", operationID: "same") + "}")
         let second = GeneratorHarness.document(paths: "{" + GeneratorHarness.getOperation("/b", operationID: "same") + "}")
         let result = try await GeneratorHarness.generate(["one.json": first, "two.json": second])
-        let error = try onlyError(result)
-        #expect(error.message == "duplicate operationId `same`: GET /a in specs/one.json has it too")
-        #expect(error.location?.file == "specs/two.json")
-        #expect(error.location?.pointer == "/paths/~1b/get/operationId")
-        #expect(error.location?.line == 6)
+        #expect(result.errors.isEmpty)
+        let warning = try #require(result.warnings.first)
+        #expect(warning.message.hasPrefix("duplicate operationId `same`: GET /a (specs/one.json:5:"))
+        #expect(warning.location?.file == "specs/two.json")
+        #expect(warning.location?.pointer == "/paths/~1b/get/operationId")
+        #expect(warning.location?.line == 6)
     }
 
     @Test func conflictingComponents() async throws {

@@ -36,6 +36,13 @@ import TestSupport
         try GoldenFiles.check(files, against: TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/PagingClient"))
     }
 
+    /// The round-three fixture; its golden files are the RoundThreeClient target, compiled with
+    /// the package (a schema named like each type generated code uses, Swift keywords as names).
+    @Test func roundThree() async throws {
+        let files = try await generate(["Tests/Fixtures/RoundThree"])
+        try GoldenFiles.check(files, against: TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/RoundThreeClient"))
+    }
+
     /// The committed client is what `specs/` generates (the drift check, as a test).
     @Test func committedClientIsCurrent() async throws {
         let files = try await generate(["specs/"])

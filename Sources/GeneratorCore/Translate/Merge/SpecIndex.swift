@@ -11,7 +11,7 @@ struct Located<Value: Sendable>: Sendable {
 struct IndexedOperation: Sendable {
     let path: String
     let method: OpenAPI.HttpMethod
-    let operation: OpenAPI.Operation
+    var operation: OpenAPI.Operation
     /// Parameters declared on the path item, shared by its operations.
     let pathItemParameters: OpenAPI.Parameter.Array
     /// The security requirements in effect: the operation's own, or its document's.
@@ -126,6 +126,13 @@ struct SpecIndex: Sendable {
                 }
                 let name = tokens[2].utf8.contains(UInt8(ascii: "%")) ? tokens[2].removingPercentEncoding ?? tokens[2] : tokens[2]
                 if componentNames[tokens[1]]?.contains(name) != true {
+                    if tokens[1] == "schemas" {
+                        // One missing schema need not cost the whole API: the value is untyped.
+                        diagnostics.warning(
+                            "unresolvable $ref `\(reference.target)`: no document defines components/schemas/\(name); the value is typed `JSONValue`",
+                            at: location, hint: "define the schema, or correct the reference")
+                        continue
+                    }
                     diagnostics.error(
                         "unresolvable $ref `\(reference.target)`: no document defines components/\(tokens[1])/\(name)",
                         at: location, hint: "define the component, or correct the reference")
@@ -324,18 +331,27 @@ struct SpecIndex: Sendable {
         return (value, merger.changes.isEmpty ? ["descriptions"] : merger.changes, merger.mergedPropertyOrders)
     }
 
-    private func checkOperationIDs(diagnostics: DiagnosticCollector) {
+    /// Gives an operation whose operationId another one already has a distinct one (the
+    /// next free number after it), with a warning that names both places.
+    private mutating func checkOperationIDs(diagnostics: DiagnosticCollector) {
+        var taken = Set(operations.compactMap(\.operation.operationId))
         var seen: [String: IndexedOperation] = [:]
-        for indexed in operations {
+        for position in operations.indices {
+            let indexed = operations[position]
             guard let id = indexed.operation.operationId else { continue }
-            if let first = seen[id] {
-                diagnostics.error(
-                    "duplicate operationId `\(id)`: \(first.method.rawValue) \(first.path) in \(first.file) has it too",
-                    at: SourceLocation(file: indexed.location.file, pointer: (indexed.location.pointer ?? "") + "/operationId"),
-                    hint: "operation IDs must be unique across all documents")
-            } else {
+            guard let first = seen[id] else {
                 seen[id] = indexed
+                continue
             }
+            var number = 2
+            while taken.contains(id + String(number)) { number += 1 }
+            let unique = id + String(number)
+            taken.insert(unique)
+            operations[position].operation.operationId = unique
+            diagnostics.warning(
+                "duplicate operationId `\(id)`: \(first.method.rawValue) \(first.path) (\(diagnostics.resolved(first.location))) has it too; this operation is generated with the operationId `\(unique)`",
+                at: SourceLocation(file: indexed.location.file, pointer: (indexed.location.pointer ?? "") + "/operationId"),
+                hint: "operation IDs must be unique across all documents; rename one (an overlay can)")
         }
     }
 }

@@ -21,6 +21,8 @@ public struct APIModel: Sendable, Hashable {
 public struct ServerModel: Sendable, Hashable {
     /// The Swift name, as in `Server.global`.
     public var name: String
+    /// ``name`` as declared and used: in backticks where it is a keyword (`` `default` ``).
+    public var identifier: String { SwiftName.escaped(name) }
     public var urlLiteral: String
     public var summaryLiteral: String
     public var docLines: [String]

@@ -27,6 +27,11 @@ struct ParameterTranslation {
         case .body where parameter.contentType != nil:
             type = .named(parameter.contentType!.hasPrefix("text/") ? "String" : "Data")
             encoding = .scalar
+        case _ where parameter.location != .body && !parameter.isJSONContent
+            && Self.isUntyped(parameter.schema, schemas: schemas):
+            // No type at all (`{}`, or only an example): a parameter's value is text.
+            type = .named("String")
+            encoding = .scalar
         default:
             let declaredBefore = scope.declarations.count
             type = schemas.swiftType(
@@ -60,10 +65,28 @@ struct ParameterTranslation {
                 at: parameter.source)
         }
 
+        // A path always has a value: a path parameter is required and never optional in Swift,
+        // whatever its schema or `required` say.
+        var required = parameter.required
+        if parameter.location == .path {
+            if !required {
+                diagnostics.warning(
+                    "path parameter `\(parameter.wireName)` is not marked `required`; a path always has a value, so it is required",
+                    at: parameter.source, hint: "add `required: true` (OpenAPI requires it of path parameters)")
+                required = true
+            }
+            if type.isOptional {
+                diagnostics.warning(
+                    "path parameter `\(parameter.wireName)` has a schema that allows null; a path always has a value, so it is not optional",
+                    at: parameter.source)
+                type = type.unwrapped
+            }
+        }
+
         let defaultValue = Self.defaultValue(of: parameter.schema, type: type, schemas: schemas)
         var docLines = SwiftText.documentationLines(description.prose)
         var defaultClause: String?
-        switch (parameter.required, defaultValue) {
+        switch (required, defaultValue) {
         case (true, .literal(let literal)):
             defaultClause = "= \(literal)"
         case (true, _):
@@ -102,6 +125,13 @@ struct ParameterTranslation {
         case .formField: "form field"
         case .body: "request body"
         }
+    }
+
+    /// Whether `schema` says nothing of its type (`{}`, or only a description or an example).
+    private static func isUntyped(_ schema: JSONSchema, schemas: SchemaTranslator) -> Bool {
+        let resolved = schemas.resolvingReference(schema)
+        guard case .fragment = resolved.value else { return false }
+        return EnumValues(resolved.allowedValues)?.isEmpty ?? true
     }
 
     /// Whether `schema` is plain text, which JSON content sends as it is (as `JSONParameter`

@@ -303,7 +303,7 @@ struct SchemaTranslator {
         return !values.isEmpty
     }
 
-    /// The type a `$ref` names; an unresolvable reference is an error.
+    /// The type a `$ref` names; `JSONValue` for one that names no schema.
     private func referencedType(_ reference: JSONReference<JSONSchema>, at location: SourceLocation) -> SwiftType {
         guard let key = ComponentReference.key(of: reference, kind: "schemas") else {
             diagnostics.error(
@@ -312,12 +312,8 @@ struct SchemaTranslator {
             return .jsonValue
         }
         if key == envelopeSchemaName { return .jsonValue }
-        guard let name = componentTypeNames[key] else {
-            diagnostics.error(
-                "unresolvable $ref `\(reference.absoluteString)`: no schema `\(key)` in any document's components",
-                at: location, hint: "define the schema under components/schemas, or fix the reference")
-            return .jsonValue
-        }
+        // A schema no document defines was reported where the reference is (SpecIndex): untyped.
+        guard let name = componentTypeNames[key] else { return .jsonValue }
         return .named(name)
     }
 
@@ -332,7 +328,6 @@ struct SchemaTranslator {
         return (key, schema)
     }
 
-    /// `schema`, or the component it refers to (one level).
     /// The type an alias of an optional type stands for (`typealias Tags = [Tag]?`: `[Tag]?`),
     /// any other type as it is.
     func expandingOptionalAlias(_ type: SwiftType) -> SwiftType {
@@ -344,9 +339,23 @@ struct SchemaTranslator {
         return type
     }
 
+    /// `schema`, or what it stands for: the component a `$ref` names, or the one an `allOf` of
+    /// a single reference names (``soleReference(in:)``), followed until a schema of its own.
     func resolvingReference(_ schema: JSONSchema) -> JSONSchema {
-        if case .reference(let reference, _) = schema.value, let target = resolve(reference) { return target.schema }
-        return schema
+        var schema = schema
+        var seen: Set<String> = []
+        while true {
+            let reference: JSONReference<JSONSchema>
+            switch schema.value {
+            case .reference(let found, _): reference = found
+            case .all(of: let parts, core: _):
+                guard let found = Self.soleReference(in: parts) else { return schema }
+                reference = found
+            default: return schema
+            }
+            guard let target = resolve(reference), seen.insert(target.key).inserted else { return schema }
+            schema = target.schema
+        }
     }
 
     // MARK: Structs

@@ -42,7 +42,7 @@ extension DouyinXingtuAPI {
         platform: GetAuthorConvertAbility.Platform? = .shortVideo,
         range: GetAuthorConvertAbility.Range? = .day30
     ) async throws -> APIResponse<JSONValue> {
-        try await client.send(GetAuthorConvertAbility(oAuthorId: oAuthorId, platform: platform, range: range).request)
+        try await self.client.send(GetAuthorConvertAbility(oAuthorId: oAuthorId, platform: platform, range: range).request)
     }
 
     /// Conversion Analysis
