@@ -117,7 +117,8 @@ struct RuntimeBenchmark {
             + #""rec_product_price_range": "-", "related_cpc_range": "-"}}"#
         let body = Data(text.utf8)
         let client = JustOneAPIClient(
-            token: "benchmark-token", transport: InMemory(body: body), configuration: ClientConfiguration(retryPolicy: .none))
+            token: "benchmark-token", transport: InMemory(body: body),
+            configuration: ClientConfiguration(retryPolicy: .none))
         // One request, two payload types: only decoding differs.
         let typed = DouyinXingtuAPI.GetAuthorConvertAbility(oAuthorId: "7012345").request
         let untyped = typed.decoding(as: JSONValue.self)

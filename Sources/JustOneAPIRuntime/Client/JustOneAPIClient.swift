@@ -92,7 +92,7 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
     /// at this moment: a queue depth for metrics and back-pressure decisions.
     public var callsWaitingForASlot: Int { limiter.waitingCount }
 
-    /// How many calls wait for a call in flight that they share (the first of each included).
+    /// How many calls wait for an identical call in flight (the first callers not counted).
     var callsWaitingForSharedCalls: Int { sharing.waitingCount }
 
     public var description: String { "JustOneAPIClient(server: \(server), token: \(credential))" }

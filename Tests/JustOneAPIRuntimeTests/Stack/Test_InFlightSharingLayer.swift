@@ -19,7 +19,7 @@ import Testing
         let others = (0..<9).map { _ in Task { try await stack.send(harness.call()) } }
         // A different request is not shared.
         let different = Task { try await stack.send(harness.call(query: [QueryItem(name: "page", value: "2")])) }
-        #expect(try await eventually { harness.transport.count == 2 && sharing.waitingCount == 11 })
+        #expect(try await eventually { harness.transport.count == 2 && sharing.waitingCount == 9 })
         barrier.open()
         #expect(try await first.value.response.origin == .network)
         for task in others {
@@ -32,18 +32,11 @@ import Testing
         #expect(sharing.flightCount == 0)
     }
 
-    /// Cancelling one caller leaves the call to the others; cancelling the last cancels it.
-    @Test func onlyTheLastCancellationCancelsTheCall() async throws {
+    /// Cancelling a caller that waits ends only its wait; the call goes on for the others.
+    @Test func cancellingAWaitingCallerEndsOnlyItsWait() async throws {
         let barrier = ArrivalBarrier(expected: 1)
-        let transportCancelled = Flag()
         let harness = StackHarness { _, _ in
-            await withTaskCancellationHandler {
-                await barrier.arrive()
-            } onCancel: {
-                transportCancelled.set()
-                barrier.open()
-            }
-            try Task.checkCancellation()
+            await barrier.arrive()
             return StackHarness.success("1")
         }
         let sharing = InFlightSharingLayer(.readOnlyRequests)
@@ -52,16 +45,50 @@ import Testing
         try await barrier.waitForArrivals()
         let second = Task { try await stack.send(harness.call()) }
         let third = Task { try await stack.send(harness.call()) }
-        #expect(try await eventually { sharing.waitingCount == 3 })
-        first.cancel()
-        await #expect(throws: CancellationError.self) { try await first.value }
+        #expect(try await eventually { sharing.waitingCount == 2 })
         second.cancel()
         await #expect(throws: CancellationError.self) { try await second.value }
-        #expect(!transportCancelled.isSet)
-        third.cancel()
-        await #expect(throws: CancellationError.self) { try await third.value }
-        #expect(try await eventually { transportCancelled.isSet })
+        #expect(sharing.waitingCount == 1)
+        barrier.open()
+        #expect(try await first.value.response.origin == .network)
+        #expect(try await third.value.response.origin == .sharedCall)
         #expect(harness.transport.count == 1)
+        #expect(sharing.flightCount == 0)
+    }
+
+    /// Cancelling the first caller cancels the call it makes; the callers waiting make it
+    /// again, once for all of them.
+    @Test func cancellingTheFirstCallerHandsTheCallToTheOthers() async throws {
+        let barrier = ArrivalBarrier(expected: 1)
+        let harness = StackHarness { arrival, _ in
+            if arrival == 1 {
+                await barrier.arrive()
+                try Task.checkCancellation()
+            }
+            return StackHarness.success("\(arrival)")
+        }
+        let sharing = InFlightSharingLayer(.readOnlyRequests)
+        let stack = harness.stack([sharing])
+        let first = Task {
+            try await withTaskCancellationHandler {
+                try await stack.send(harness.call())
+            } onCancel: {
+                barrier.open()
+            }
+        }
+        try await barrier.waitForArrivals()
+        let others = (0..<3).map { _ in Task { try await stack.send(harness.call()) } }
+        #expect(try await eventually { sharing.waitingCount == 3 })
+        first.cancel()
+        await #expect(throws: (any Error).self) { try await first.value }
+        var origins: [ResponseOrigin] = []
+        for task in others {
+            let exchange = try await task.value
+            #expect(exchange.response.data == 2)
+            origins.append(exchange.response.origin)
+        }
+        #expect(origins.filter { $0 == .network }.count == 1)
+        #expect(harness.transport.count == 2)
         #expect(sharing.flightCount == 0)
     }
 
@@ -79,7 +106,7 @@ import Testing
         let stack = harness.stack([sharing])
         let callers = (0..<5).map { _ in Task { try await stack.send(harness.call()) } }
         try await barrier.waitForArrivals()
-        #expect(try await eventually { sharing.waitingCount == 5 })
+        #expect(try await eventually { sharing.waitingCount == 4 })
         barrier.open()
         for caller in callers {
             let failure = try await #require(throws: AttemptFailure.self) { try await caller.value }

@@ -3,15 +3,48 @@ import Foundation
 /// Share in flight: identical calls made while one of them is in flight wait for its outcome
 /// instead of calling again, so that they cost one paid call.
 ///
-/// The call runs in a task of its own, so that cancelling one caller does not cancel the call
-/// the others wait for; the last caller cancelled cancels it. A failure is shared with the
-/// callers waiting, as a success is (and only successes are cached, below).
+/// The first caller makes the call in its own task (not in a task of the call's own: the thread
+/// hop that costs on every call would cost more than the rest of the stack together). Callers
+/// that come while it is in flight wait for its outcome, success or failure; cancelling one of
+/// them ends only its wait. Cancelling the caller making the call cancels that call: the caller
+/// that has waited longest then makes it again, for itself and the others still waiting (if
+/// the cancelled request had reached the server, it may have been processed, and billed).
 final class InFlightSharingLayer: CallLayer, @unchecked Sendable {
-    /// Identical calls: the same request, decoded as the same type.
+    /// Identical calls: the same request on the wire, decoded as the same type. (The request
+    /// as sent, credential included, is only compared in memory: it is never stored or logged.)
     private struct Key: Hashable, Sendable {
-        let request: CacheKey
+        let method: HTTPMethod
+        let url: String
+        let headerFields: HTTPFields
+        let body: Data?
         let output: ObjectIdentifier
+        /// Hashed once: the dictionary hashes a key three times per call.
+        let hashValue: Int
+
+        init<Output>(_ call: Call<Output>) {
+            method = call.httpRequest.method
+            url = call.httpRequest.url.absoluteString
+            headerFields = call.httpRequest.headerFields
+            body = call.httpRequest.body
+            output = ObjectIdentifier(Output.self)
+            var hasher = Hasher()
+            hasher.combine(url)
+            hasher.combine(output)
+            if let body { hasher.combine(body) }
+            hashValue = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hashValue) }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.hashValue == rhs.hashValue && lhs.url == rhs.url && lhs.output == rhs.output && lhs.method == rhs.method
+                && lhs.body == rhs.body && lhs.headerFields == rhs.headerFields
+        }
     }
+
+    /// What a waiting caller is told when the caller making the call was cancelled: make the
+    /// call again yourself, for the others still waiting.
+    private struct TakeOver: Error {}
 
     private let sharing: InFlightSharing
     private let lock = NSLock()
@@ -24,60 +57,59 @@ final class InFlightSharingLayer: CallLayer, @unchecked Sendable {
     /// How many distinct calls are in flight through this layer.
     var flightCount: Int { lock.withLock { flights.count } }
 
-    /// How many callers wait for a call in flight (the first of each included).
+    /// How many callers wait for a call in flight (the first caller of each not counted).
     var waitingCount: Int { lock.withLock { flights.values.reduce(0) { $0 + ($1 as! any CallersCounting).waitingCallers } } }
 
     func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
         guard sharing.shares(call.request) else { return try await next(call) }
-        var call = call
-        let key = Key(request: call.requestKey(), output: ObjectIdentifier(Output.self))
-        let (flight, member): (Flight<Output>, Int) = lock.withLock {
-            if let existing = flights[key] {
-                let flight = unsafeDowncast(existing, to: Flight<Output>.self)
-                return (flight, flight.join())
-            }
-            let flight = Flight<Output>()
-            flights[key] = flight
-            let member = flight.join()
-            flight.task = Task { [call] in
-                let result: Result<Exchange<Output>, any Error>
-                do {
-                    result = .success(try await next(call))
-                } catch {
-                    result = .failure(error)
-                }
-                self.land(flight, key: key, with: result)
-            }
-            return (flight, member)
+        let key = Key(call)
+        let joined: Flight<Output>? = lock.withLock {
+            if let existing = flights[key] { return unsafeDowncast(existing, to: Flight<Output>.self) }
+            flights[key] = Flight<Output>()
+            return nil
         }
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let ready: Result<Exchange<Output>, any Error>? = lock.withLock {
-                    flight.wait(member, continuation)
-                }
-                if let ready { continuation.resume(with: ready) }
-            }
-        } onCancel: {
-            let (continuation, abandoned): (CheckedContinuation<Exchange<Output>, any Error>?, Task<Void, Never>?) =
-                lock.withLock {
-                    let outcome = flight.leave(member)
-                    if outcome.abandoned, flights[key] === flight { flights[key] = nil }
-                    return (outcome.continuation, outcome.abandoned ? flight.task : nil)
-                }
-            continuation?.resume(throwing: CancellationError())
-            abandoned?.cancel()
+        guard let flight = joined else { return try await lead(call, key: key, next: next) }
+        do {
+            return try await wait(for: flight).asShared
+        } catch is TakeOver {
+            // The caller making the call was cancelled: this one makes it, for those still waiting.
+            return try await lead(call, key: key, next: next)
         }
     }
 
-    /// Ends `flight` with `result`: every caller still waiting gets it (the first caller as it
-    /// is, the others marked as shared).
-    private func land<Output>(_ flight: Flight<Output>, key: Key, with result: Result<Exchange<Output>, any Error>) {
-        let waiting = lock.withLock {
-            if flights[key] === flight { flights[key] = nil }
-            return flight.land(result)
+    /// Makes the call as its first caller, then hands its outcome to the callers waiting.
+    private func lead<Output>(_ call: Call<Output>, key: Key, next: CallStack.Next) async throws -> Exchange<Output> {
+        let result: Result<Exchange<Output>, any Error>
+        do {
+            result = .success(try await next(call))
+        } catch {
+            result = .failure(error)
         }
-        for (member, continuation) in waiting {
-            continuation.resume(with: member == 0 ? result : result.map(\.asShared))
+        let cancelled = Task.isCancelled || result.isCancellation
+        let (handOver, waiting): (CheckedContinuation<Exchange<Output>, any Error>?, [CheckedContinuation<Exchange<Output>, any Error>]) =
+            lock.withLock {
+                let flight = unsafeDowncast(flights[key]!, to: Flight<Output>.self)
+                // Cancelled, the call passes to the caller that has waited longest; the flight stays.
+                if cancelled, let next = flight.takeLongestWaiting() { return (next, []) }
+                flights[key] = nil
+                return (nil, flight.land())
+            }
+        handOver?.resume(throwing: TakeOver())
+        for continuation in waiting { continuation.resume(with: result) }
+        return try result.get()
+    }
+
+    /// Waits for the outcome of `flight`; cancelling the waiting task ends only its own wait.
+    private func wait<Output>(for flight: Flight<Output>) async throws -> Exchange<Output> {
+        let id = lock.withLock { flight.join() }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let cancelled = lock.withLock { flight.park(id, continuation) }
+                if cancelled { continuation.resume(throwing: CancellationError()) }
+            }
+        } onCancel: {
+            let continuation = lock.withLock { flight.leave(id) }
+            continuation?.resume(throwing: CancellationError())
         }
     }
 }
@@ -86,52 +118,53 @@ private protocol CallersCounting {
     var waitingCallers: Int { get }
 }
 
-/// One call in flight and the callers waiting for it; used under the layer's lock only.
+/// The callers waiting for one call in flight; used under the layer's lock only.
 private final class Flight<Output: Sendable>: CallersCounting, @unchecked Sendable {
-    var task: Task<Void, Never>?
-    private var members = 0
-    private var present = 0
+    private var nextID = 0
     private var waiting: [Int: CheckedContinuation<Exchange<Output>, any Error>] = [:]
     private var cancelledBeforeWaiting: Set<Int> = []
-    private var result: Result<Exchange<Output>, any Error>?
 
     var waitingCallers: Int { waiting.count }
 
-    /// A new caller; returns its number (0 for the one that started the call).
+    /// A new waiting caller's number.
     func join() -> Int {
-        defer {
-            members += 1
-            present += 1
-        }
-        return members
+        defer { nextID += 1 }
+        return nextID
     }
 
-    /// Parks `member` until the call lands; returns what to resume it with at once instead:
-    /// the result, if the call has landed, or cancellation, if the member was cancelled first.
-    func wait(
-        _ member: Int, _ continuation: CheckedContinuation<Exchange<Output>, any Error>
-    ) -> Result<Exchange<Output>, any Error>? {
-        if cancelledBeforeWaiting.remove(member) != nil { return .failure(CancellationError()) }
-        if let result { return member == 0 ? result : result.map(\.asShared) }
-        waiting[member] = continuation
+    /// Parks caller `id`; returns `true` when it was cancelled before it could (it is then
+    /// resumed with cancellation at once).
+    func park(_ id: Int, _ continuation: CheckedContinuation<Exchange<Output>, any Error>) -> Bool {
+        if cancelledBeforeWaiting.remove(id) != nil { return true }
+        waiting[id] = continuation
+        return false
+    }
+
+    /// Caller `id` was cancelled: its continuation, to resume, if it was parked.
+    func leave(_ id: Int) -> CheckedContinuation<Exchange<Output>, any Error>? {
+        if let continuation = waiting.removeValue(forKey: id) { return continuation }
+        cancelledBeforeWaiting.insert(id)
         return nil
     }
 
-    /// `member` was cancelled: returns its continuation to resume, and whether nobody is left
-    /// waiting for a call that has not landed (which is then cancelled).
-    func leave(_ member: Int) -> (continuation: CheckedContinuation<Exchange<Output>, any Error>?, abandoned: Bool) {
-        guard result == nil else { return (nil, false) }
-        let continuation = waiting.removeValue(forKey: member)
-        if continuation == nil { cancelledBeforeWaiting.insert(member) }
-        present -= 1
-        return (continuation, present == 0)
+    /// The caller that has waited longest, taken out of the waiting ones; `nil` when none waits.
+    func takeLongestWaiting() -> CheckedContinuation<Exchange<Output>, any Error>? {
+        guard let id = waiting.keys.min() else { return nil }
+        return waiting.removeValue(forKey: id)
     }
 
-    /// Records the result; returns the callers to resume.
-    func land(_ result: Result<Exchange<Output>, any Error>) -> [Int: CheckedContinuation<Exchange<Output>, any Error>] {
-        self.result = result
+    /// The call landed: every caller still waiting, to resume.
+    func land() -> [CheckedContinuation<Exchange<Output>, any Error>] {
         defer { waiting.removeAll() }
-        return waiting
+        return Array(waiting.values)
+    }
+}
+
+extension Result {
+    /// Whether this is a failure by cancellation.
+    fileprivate var isCancellation: Bool {
+        if case .failure(let error) = self { return error is CancellationError }
+        return false
     }
 }
 
