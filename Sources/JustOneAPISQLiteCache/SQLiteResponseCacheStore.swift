@@ -42,11 +42,10 @@ public final class SQLiteResponseCacheStore: ResponseCacheStore, @unchecked Send
     public func response(for key: CacheKey) async throws -> CachedResponse? {
         let digest = key.digest
         return try await use { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT operation, status, headers, body, stored_at FROM response WHERE key = ?",
-                    arguments: [digest])
-            else { return nil }
+            // One statement, prepared once per connection.
+            let statement = try db.cachedStatement(
+                sql: "SELECT operation, status, headers, body, stored_at FROM response WHERE key = ?")
+            guard let row = try Row.fetchOne(statement, arguments: [digest]) else { return nil }
             let headers: String = row["headers"]
             return CachedResponse(
                 operationID: row["operation"], status: row["status"], headerFields: Self.decodeHeaders(headers),
@@ -98,10 +97,17 @@ public final class SQLiteResponseCacheStore: ResponseCacheStore, @unchecked Send
     private func use<T: Sendable>(writing: Bool = false, _ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let queue = try openQueue()
         do {
-            return writing ? try await queue.write(work) : try await queue.read(work)
+            // A read takes microseconds: done on this thread, without a hop to GRDB's queue and
+            // back. A write waits for the disk, off this thread.
+            return writing ? try await queue.write(work) : try Self.readNow(queue, work)
         } catch let error as DatabaseError {
             throw SQLiteCacheError(path: path, problem: Self.describe(error))
         }
+    }
+
+    /// One statement, outside a transaction (a single read needs none).
+    private static func readNow<T>(_ queue: DatabaseQueue, _ work: (Database) throws -> T) throws -> T {
+        try queue.inDatabase(work)
     }
 
     /// The open file, or the reason it cannot be opened (tried again after a while).
