@@ -42,24 +42,25 @@ struct DocumentBundling {
 
     /// Whether any `$ref` in `tree` needs bundling (``ReferenceBundler/needsBundling(_:)``).
     static func needsBundling(_ tree: JSONTree) -> Bool {
-        var stack = [tree]
-        while let node = stack.popLast() {
+        // Each node with whether it is a `properties` map, whose keys are names, not keywords.
+        var stack: [(node: JSONTree, namesProperties: Bool)] = [(tree, false)]
+        while let (node, namesProperties) = stack.popLast() {
             switch node {
             case .object(let members):
                 for member in members {
                     if member.key == "$ref", let target = member.value.stringValue {
                         if ReferenceBundler.needsBundling(target) { return true }
-                    } else if Self.containerKeys.contains(member.key), member.value.members?.count == 1,
+                    } else if !namesProperties, Self.containerKeys.contains(member.key), member.value.members?.count == 1,
                         member.value["$ref"] != nil
                     {
                         // A map given by reference (`content: {$ref: …}`): put in place.
                         return true
                     } else {
-                        stack.append(member.value)
+                        stack.append((member.value, !namesProperties && member.key == "properties"))
                     }
                 }
             case .array(let elements):
-                stack += elements
+                stack += elements.map { ($0, false) }
             case .scalar:
                 break
             }
