@@ -114,9 +114,21 @@ let package = Package(
                 "TestSupport", .product(name: "MetricsTestKit", package: "swift-metrics"),
             ]
         ),
+        // The Swift samples of README.md and the DocC articles, extracted by Test_DocumentationSamples
+        // and compiled with the tests (a sample that stops compiling fails the build).
+        .target(
+            name: "DocumentationSamples",
+            dependencies: [
+                "JustOneAPI", "JustOneAPIAsyncHTTPClient", "JustOneAPISQLiteCache", "JustOneAPITesting",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/DocumentationSamples",
+            // Samples declare values they do not use again; their warnings are not the point.
+            swiftSettings: [.unsafeFlags(["-suppress-warnings"])]
+        ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["GeneratorCore", "TestSupport", "generate"]
+            dependencies: ["GeneratorCore", "TestSupport", "generate", "DocumentationSamples"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -20,7 +20,7 @@ import sys
 import time
 import urllib.request
 
-PARTS = ("generation", "compile", "runtime", "plugins", "overhead")
+PARTS = ("generation", "compile", "runtime", "plugins", "overhead", "corpus", "corpus-compile")
 # The runtime before usage, budgets, account stops and metrics: their per-call cost is measured
 # against it ("overhead").
 OVERHEAD_BASELINE = "50cd930"
@@ -105,6 +105,91 @@ def corpus_document(corpus, folder):
             return os.path.join(directory, file.read().strip())
     documents = sorted(name for name in os.listdir(directory) if name.endswith((".json", ".yaml", ".yml")))
     return os.path.join(directory, documents[0]) if documents else None
+
+
+def all_corpus_documents(root):
+    """Every document of ../shared/corpus and ../shared/corpus-2 (as Test_Corpus reads them): a
+    folder's ENTRY root or only document, or each document of a folder that holds several.
+    Returns (name, path) pairs."""
+    result = []
+    for corpus in ("corpus", "corpus-2"):
+        base = os.path.normpath(os.path.join(root, "..", "shared", corpus))
+        if not os.path.isdir(base):
+            continue
+        prefix = "" if corpus == "corpus" else "corpus-2/"
+        for folder in sorted(os.listdir(base)):
+            directory = os.path.join(base, folder)
+            if not os.path.isdir(directory):
+                continue
+            entry = os.path.join(directory, "ENTRY")
+            if os.path.exists(entry):
+                with open(entry) as file:
+                    result.append((prefix + folder, os.path.join(directory, file.read().strip())))
+                continue
+            files = sorted(os.path.relpath(os.path.join(d, f), directory) for d, _, names in os.walk(directory)
+                           for f in names if f.endswith((".json", ".yaml", ".yml")))
+            if len(files) == 1:
+                result.append((prefix + folder, os.path.join(directory, files[0])))
+            else:
+                result += [(prefix + folder + "/" + f, os.path.join(directory, f)) for f in files]
+    return result
+
+
+def corpus(args, report):
+    """The debug generator (what `swift run generate` runs) on every document of both corpora,
+    one run each: the target is under 10 s for every one."""
+    print("\n--- 6. every corpus document through the debug generator", flush=True)
+    binary = os.path.join(args.root, ".build/debug/generate")
+    out = os.path.join(args.scratch, "corpus-out")
+    for name, path in all_corpus_documents(args.root):
+        shutil.rmtree(out, ignore_errors=True)
+        result = measure([binary, "client", os.path.basename(path), "--output", out, "--quiet"], cwd=os.path.dirname(path))
+        report.add("corpus", document=name, wall=result.wall, peak_mb=result.peak_mb, status=result.code)
+        print(f"  {name:<70} {result.wall:>6.1f} s  status {result.code}", flush=True)
+
+
+def corpus_compile(args, report):
+    """Each corpus client compiled alone, as a user's package would (a target that depends on
+    the runtime), in a debug build from clean: the seconds to compile the generated module."""
+    print("\n--- 7. every corpus client compiled alone (debug)", flush=True)
+    binary = os.path.join(args.root, ".build/debug/generate")
+    package = os.path.join(args.scratch, "corpus-compile")
+    for name, path in all_corpus_documents(args.root):
+        shutil.rmtree(os.path.join(package, "Sources"), ignore_errors=True)
+        target = os.path.join(package, "Sources", "Client")
+        os.makedirs(target)
+        generated = subprocess.run([binary, "client", os.path.basename(path), "--output", target, "--quiet"],
+                                   cwd=os.path.dirname(path), capture_output=True, text=True)
+        size = sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(target) for f in files)
+        if generated.returncode != 0 or size == 0:
+            report.add("corpus-compile", document=name, skipped="generated nothing" if generated.returncode == 0 else "did not generate")
+            continue
+        os.symlink(os.path.join(args.root, "Sources/JustOneAPIRuntime"), os.path.join(package, "Sources", "JustOneAPIRuntime"))
+        with open(os.path.join(package, "Package.swift"), "w") as file:
+            file.write(CORPUS_PACKAGE)
+        # The runtime first, so that the figure is the generated module's own.
+        subprocess.run(["swift", "build", "--target", "JustOneAPIRuntime"], cwd=package, capture_output=True)
+        subprocess.run(["rm", "-rf", os.path.join(package, ".build/debug/Client.build")])
+        result = measure(["swift", "build", "--target", "Client"], cwd=package)
+        report.add("corpus-compile", document=name, bytes=size, wall=result.wall, peak_mb=result.peak_mb, status=result.code)
+        print(f"  {name:<70} {size / 1e6:>5.1f} MB of code  {result.wall:>6.1f} s  status {result.code}", flush=True)
+
+
+CORPUS_PACKAGE = """// swift-tools-version: 6.1
+import PackageDescription
+let package = Package(
+    name: "CorpusClient", platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    ],
+    targets: [
+        .target(name: "JustOneAPIRuntime", dependencies: [
+            .product(name: "Logging", package: "swift-log"), .product(name: "CoreMetrics", package: "swift-metrics")]),
+        .target(name: "Client", dependencies: ["JustOneAPIRuntime"]),
+    ],
+    swiftLanguageModes: [.v6])
+"""
 
 
 # Third-party documents from the corpus, when present: (label, folder in the corpus, why the peer
@@ -895,6 +980,20 @@ def print_table(report, info):
             detail = (f"µs {row['current']['median']:.2f} vs {row['baseline']['median']:.2f}" if "rounds" in row
                       else f"{row['current']:.0f} vs {row['baseline']:.0f}")
             print(f"   {row['comparison']:<100} {row['ratio']:.3f} ({detail}) {target(row['ratio'], 1.03)}")
+    if report.sections.get("corpus"):
+        rows = report.sections["corpus"]
+        slow = [row for row in rows if row["wall"] >= DEBUG_TARGET_SECONDS or row["status"] != 0]
+        print(f"\n6. Every corpus document through the debug generator: {len(rows)} documents, "
+              f"{len(rows) - len(slow)} under {DEBUG_TARGET_SECONDS} s and generated")
+        for row in sorted(rows, key=lambda row: -row["wall"])[:8]:
+            print(f"   {row['document']:<70} {row['wall']:>6.1f} s  status {row['status']}")
+    if report.sections.get("corpus-compile"):
+        print("\n7. Every corpus client compiled alone (debug; target under 120 s)")
+        for row in sorted(report.sections["corpus-compile"], key=lambda row: -row.get("wall", 0)):
+            if "skipped" in row:
+                continue
+            print(f"   {row['document']:<70} {row['bytes'] / 1e6:>5.1f} MB {row['wall']:>7.1f} s  "
+                  f"{'met' if row['wall'] < 120 and row['status'] == 0 else 'MISSED'}")
     if report.notes:
         print("\nNotes:")
         for note in report.notes:
@@ -927,6 +1026,10 @@ def main():
         runtime(args, report)
     if "overhead" in parts:
         overhead(args, report)
+    if "corpus" in parts:
+        corpus(args, report)
+    if "corpus-compile" in parts:
+        corpus_compile(args, report)
     print_table(report, info)
     results = os.path.join(args.root, "Benchmarks/results")
     os.makedirs(results, exist_ok=True)
