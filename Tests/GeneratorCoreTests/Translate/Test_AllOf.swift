@@ -56,4 +56,29 @@ import TestSupport
         let node = try #require(result.file("Models/Node.swift"))
         #expect(node.contains("public var next: JSONValue?"), "\(node)")
     }
+
+    /// A union with itself among its alternatives (swift-openapi-generator's petstore has
+    /// `RecursivePetAnyOf: anyOf: [$ref: RecursivePetAnyOf, string]`) would decode by calling
+    /// itself forever ("function call causes an infinite recursion"): that alternative is left
+    /// out with a warning, directly or through an `allOf` of one reference.
+    @Test func aUnionIsNeverItsOwnAlternative() async throws {
+        let components = """
+            {"schemas": {
+              "Pet": {"anyOf": [{"$ref": "#/components/schemas/Pet"}, {"type": "string"}, {"type": "integer"}]},
+              "Tree": {"oneOf": [{"allOf": [{"$ref": "#/components/schemas/Tree"}]}, {"type": "string"}]}
+            }}
+            """
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/api/x/pet/v1", operationID: "pet", response: ##"{"type": "object", "properties": {"pet": {"$ref": "#/components/schemas/Pet"}, "tree": {"$ref": "#/components/schemas/Tree"}}}"##) + "}",
+            components: components)
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        #expect(result.errors.isEmpty)
+        #expect(result.warnings.contains { $0.message.contains("an alternative of `Pet` is `Pet` itself") })
+        #expect(result.warnings.contains { $0.message.contains("an alternative of `Tree` is `Tree` itself") })
+        let pet = try #require(result.file("Models/Pet.swift"))
+        #expect(!pet.contains("case pet(Pet)") && pet.contains("case string(String)") && pet.contains("case int(Int)"), "\(pet)")
+        #expect(!pet.contains("try? Pet(from: decoder)"))
+        let tree = try #require(result.file("Models/Tree.swift"))
+        #expect(!tree.contains("Tree(from: decoder)"), "\(tree)")
+    }
 }

@@ -503,6 +503,14 @@ struct SchemaTranslator {
                     ?? Self.variantName(for: variant)
             }
             let type = swiftType(for: variant, suggestedName: suggested, in: &scope, at: location)
+            // An alternative that is the union itself (`RecursivePet: anyOf: [$ref: RecursivePet, …]`)
+            // adds no value it could match and would decode by calling itself forever.
+            if type == .named(qualifiedName) {
+                diagnostics.warning(
+                    "an alternative of `\(name)` is `\(name)` itself; it is left out",
+                    at: location, hint: "a value matches the union only through its other alternatives")
+                continue
+            }
             let caseBase = Self.caseName(for: type)
             cases.append(
                 OneOfCaseModel(
