@@ -17,7 +17,7 @@ import TestSupport
 
     /// One attempt per call: these tests are about what one response becomes (retries are
     /// tested in Faults/).
-    func client(_ server: LoopbackServer, timeout: Duration = .seconds(10)) -> JustOneAPIClient {
+    func client(_ server: LoopbackServer, timeout: Duration = .seconds(60)) -> JustOneAPIClient {
         JustOneAPIClient(
             token: Self.token, server: Server(server.baseURL)!, timeout: timeout,
             configuration: ClientConfiguration(retryPolicy: .none))

@@ -10,7 +10,7 @@ import TestSupport
     static let token = "kitchen-token"
 
     func client(_ server: LoopbackServer) -> JustOneAPIClient {
-        JustOneAPIClient(token: Self.token, server: Server(server.baseURL + "/v2")!, timeout: .seconds(10))
+        JustOneAPIClient(token: Self.token, server: Server(server.baseURL + "/v2")!, timeout: .seconds(60))
     }
 
     static let pet = #"{"id": 7, "name": "Rex", "tag": null, "status": "available", "born": "2024-05-06T07:08:09Z", "category": {"id": 1, "name": "Dogs"}, "snake_case_field": "s", "123start": "d"}"#

@@ -10,7 +10,7 @@ import TestSupport
 /// included) is half of each test; these calls are the other half.
 @Suite struct Test_RoundThreeClient {
     func client(_ server: LoopbackServer) -> JustOneAPIClient {
-        JustOneAPIClient(token: "r3-token", server: Server(server.baseURL + "/v3")!, timeout: .seconds(10))
+        JustOneAPIClient(token: "r3-token", server: Server(server.baseURL + "/v3")!, timeout: .seconds(60))
     }
 
     /// Parameters called `client`, `request`, `self`, `in` … are sent under their own names;

@@ -9,7 +9,7 @@ import TestSupport
 /// That they compile at all (the KitchenSinkClient target) is the first half of each test.
 @Suite struct Test_UnseenConstructs {
     func client(_ server: LoopbackServer) -> JustOneAPIClient {
-        JustOneAPIClient(token: "unseen-token", server: Server(server.baseURL + "/v2")!, timeout: .seconds(10))
+        JustOneAPIClient(token: "unseen-token", server: Server(server.baseURL + "/v2")!, timeout: .seconds(60))
     }
 
     @Test func pathParametersInsideASegment() async throws {

@@ -25,7 +25,7 @@ let steadyRetries = RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(20
 let faultToken = "fault-token-Zz9"
 
 func makeClient(
-    _ server: LoopbackServer, _ transport: TransportKind, timeout: Duration = .seconds(10),
+    _ server: LoopbackServer, _ transport: TransportKind, timeout: Duration = .seconds(60),
     configuration: ClientConfiguration = ClientConfiguration(retryPolicy: steadyRetries)
 ) -> JustOneAPIClient {
     JustOneAPIClient(
