@@ -12,6 +12,11 @@ let package = Package(
         .library(name: "JustOneAPITesting", targets: ["JustOneAPITesting"]),
         // A response cache in a SQLite file (GRDB.swift; on Linux it needs libsqlite3-dev).
         .library(name: "JustOneAPISQLiteCache", targets: ["JustOneAPISQLiteCache"]),
+        // Jobs that survive a crash: every page saved once, in a SQLite file (GRDB.swift).
+        .library(name: "JustOneAPIJobs", targets: ["JustOneAPIJobs"]),
+        // The same jobs on PostgreSQL, for many workers on many machines (vapor/postgres-nio).
+        .library(name: "JustOneAPIPostgresJobs", targets: ["JustOneAPIPostgresJobs"]),
+        .executable(name: "jobs", targets: ["jobs"]),
         .plugin(name: "JustOneAPIGenerator", targets: ["JustOneAPIGenerator"]),
         .plugin(name: "GenerateClient", targets: ["GenerateClient"]),
     ],
@@ -24,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // `swift package generate-documentation` for the runtime and the generated client.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -61,6 +67,23 @@ let package = Package(
         .target(
             name: "JustOneAPISQLiteCache",
             dependencies: ["JustOneAPIRuntime", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "JustOneAPIJobs",
+            dependencies: ["JustOneAPIRuntime", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "JustOneAPIPostgresJobs",
+            dependencies: [
+                "JustOneAPIJobs", "JustOneAPIRuntime", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "jobs",
+            dependencies: [
+                "JustOneAPIJobs", "JustOneAPIPostgresJobs", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .target(
             name: "JustOneAPIAsyncHTTPClient",
@@ -119,12 +142,23 @@ let package = Package(
         .target(
             name: "DocumentationSamples",
             dependencies: [
-                "JustOneAPI", "JustOneAPIAsyncHTTPClient", "JustOneAPISQLiteCache", "JustOneAPITesting",
+                "JustOneAPI", "JustOneAPIAsyncHTTPClient", "JustOneAPISQLiteCache", "JustOneAPITesting", "JustOneAPIJobs",
+                "JustOneAPIPostgresJobs",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/DocumentationSamples",
             // Samples declare values they do not use again; their warnings are not the point.
             swiftSettings: [.unsafeFlags(["-suppress-warnings"])]
+        ),
+        // A worker process for the job tests (killed and started again).
+        .executableTarget(
+            name: "JobWorker", dependencies: ["JustOneAPI", "JustOneAPIJobs", "JustOneAPIPostgresJobs"], path: "Tests/JobWorker"),
+        .testTarget(
+            name: "JustOneAPIJobsTests",
+            dependencies: [
+                "JustOneAPIJobs", "JustOneAPIPostgresJobs", "JustOneAPI", "TestSupport", "JobWorker", "jobs",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -24,7 +24,7 @@ enum SwiftKeywords {
         "HTTPMethod", "HTTPRequest", "HTTPResponse", "ISO8601Coding", "InFlightSharing", "Indirect", "JSONCoding",
         "JSONParameter", "JSONParseError", "JSONValue", "JustOneAPIClient", "JustOneAPIError", "Lenient",
         "MemoryResponseCacheStore", "MiddlewareContext", "NoContent", "OperationUsage", "PageItems",
-        "PageLimitBehavior", "PageSequence", "PagedOperation", "Paging", "PagingError", "ParameterStyle",
+        "PageLimitBehavior", "PageResumePoint", "PageSequence", "PagedOperation", "Paging", "PagingError", "ParameterStyle",
         "ParameterValue", "PercentEncoding", "QueryItem", "RedactedError", "RedactionSafeError", "Request",
         "RequestBody", "RequestBudget", "ResponseCache", "ResponseCacheStore", "ResponseFormat", "ResponseOrigin",
         "ResponsePath", "RetryPolicy", "SampleInferred", "SampleRecorder", "Server", "TransportFailure",

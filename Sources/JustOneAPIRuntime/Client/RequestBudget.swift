@@ -41,6 +41,9 @@ public struct BudgetExhaustion: Error, Sendable, Hashable, CustomStringConvertib
         case client
         /// The cap of the operation with this `operationId`.
         case operation(String)
+        /// A cap shared with other clients (the workers of a job), kept outside this client
+        /// by what it names: ``ClientMiddleware``s such as the jobs' shared budget throw it.
+        case shared(String)
     }
 
     public let scope: Scope
@@ -58,6 +61,8 @@ public struct BudgetExhaustion: Error, Sendable, Hashable, CustomStringConvertib
             "the client's budget of \(limit) request\(limit == 1 ? "" : "s") is used up"
         case .operation(let operationID):
             "the budget of \(limit) request\(limit == 1 ? "" : "s") for \(operationID) is used up"
+        case .shared(let holder):
+            "the budget of \(limit) request\(limit == 1 ? "" : "s") shared by \(holder) is used up"
         }
     }
 }

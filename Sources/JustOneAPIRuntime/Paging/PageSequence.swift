@@ -53,6 +53,17 @@ public struct PageSequence<Payload: Decodable & Sendable>: AsyncSequence, Sendab
     let maxPages: Int
     let limitBehavior: PageLimitBehavior
     let timeout: Duration?
+    /// Where a sequence saved earlier stood, to go on from there.
+    var resumePoint: PageResumePoint?
+
+    /// The same sequence, going on from `point` instead of the first page: the paging
+    /// parameters are sent as `point` says, and `point.pagesFetched` pages count against
+    /// `maxPages`. A job that saved the point after each page goes on where it stopped.
+    public func resuming(from point: PageResumePoint) -> PageSequence {
+        var sequence = self
+        sequence.resumePoint = point
+        return sequence
+    }
 
     public func makeAsyncIterator() -> Iterator {
         Iterator(sequence: self)
@@ -77,6 +88,29 @@ public struct PageSequence<Payload: Decodable & Sendable>: AsyncSequence, Sendab
         init(sequence: PageSequence) {
             self.sequence = sequence
             request = sequence.firstRequest
+            if let point = sequence.resumePoint {
+                for input in sequence.paging.inputs {
+                    if let value = point.parameters[input.name] { request.setParameter(input, to: value) }
+                }
+                // Not the list's first page: an empty one ends the list, as any later page does.
+                yielded = point.pagesFetched
+            }
+        }
+
+        /// The items of the page last returned (the array at the description's `items` path,
+        /// or else the largest array in its payload); `nil` when it has none.
+        public var items: [JSONValue]? { currentItems }
+
+        /// Where the sequence stands after the page last returned: what the next page's request
+        /// sends for the paging parameters, and how many pages came before it. `nil` once the
+        /// list has ended (or will end with an error): there is nothing to go on with.
+        public var resumePoint: PageResumePoint? {
+            guard !finished, pendingError == nil else { return nil }
+            var parameters: [String: String] = [:]
+            for input in sequence.paging.inputs {
+                if let value = request.parameterValue(input) { parameters[input.name] = value }
+            }
+            return PageResumePoint(parameters: parameters, pagesFetched: yielded)
         }
 
         public mutating func next() async throws -> APIResponse<Payload>? {
@@ -86,7 +120,7 @@ public struct PageSequence<Payload: Decodable & Sendable>: AsyncSequence, Sendab
                 throw error
             }
             guard !finished else { return nil }
-            if yielded == sequence.maxPages {
+            if yielded >= sequence.maxPages {
                 finished = true
                 guard sequence.limitBehavior == .throwError else { return nil }
                 throw PagingError(reason: .maxPagesReached(sequence.maxPages), operationID: request.operationID, pagesYielded: yielded)
@@ -166,6 +200,21 @@ public struct PageSequence<Payload: Decodable & Sendable>: AsyncSequence, Sendab
             }
             request = next
         }
+    }
+}
+
+/// Where a ``PageSequence`` stands between two pages, to go on from there later
+/// (``PageSequence/resuming(from:)``): the values the next page's request sends for the paging
+/// parameters, and how many pages came before.
+public struct PageResumePoint: Sendable, Hashable, Codable {
+    /// The next request's paging parameters, by name.
+    public var parameters: [String: String]
+    /// How many pages were fetched before the next one.
+    public var pagesFetched: Int
+
+    public init(parameters: [String: String], pagesFetched: Int) {
+        self.parameters = parameters
+        self.pagesFetched = pagesFetched
     }
 }
 
