@@ -4,6 +4,8 @@
 import Foundation
 import JustOneAPI
 import JustOneAPIAsyncHTTPClient
+import JustOneAPIJobs
+import JustOneAPIPostgresJobs
 import JustOneAPISQLiteCache
 import JustOneAPITesting
 import Logging
@@ -40,4 +42,34 @@ struct Tracing: ClientMiddleware {
         request.headerFields["X-Trace-ID"] = UUID().uuidString
         return try await next(request)   // the URL holds the token: log context.path instead
     }
+}
+
+// Sources/JustOneAPIRuntime/JustOneAPIRuntime.docc/BulkJobs.md:88
+
+func collectHomepageVideos(client: JustOneAPIClient, creatorIDs: [String]) async throws {
+    let job = Job(name: "homepage-videos", inputs: creatorIDs) { id in
+        .pages(DouyinXingtuAPI.GetAuthorHomepageVideos(oAuthorId: id), maxPages: 50)
+    }
+    let store = SQLiteJobStore(path: "jobs.sqlite")
+    let status = try await JobRunner(client: client, store: store, concurrency: 4, progress: JobProgress()).run(job)
+    print(status)  // homepage-videos: 2000 of 2000 inputs done; 9180 pages, 183600 items
+    for try await item in store.items(of: job.name) {
+        print(item.input, item.value)
+    }
+}
+
+// Sources/JustOneAPIRuntime/JustOneAPIRuntime.docc/BulkJobs.md:134
+
+func work(token: String, creatorIDs: [String]) async throws {
+    let store = try PostgresJobStore(url: "postgres://jobs:secret@db.internal:5432/crawl?schema=xingtu")
+    defer { store.close() }
+    let client = JustOneAPIClient(
+        token: token,
+        configuration: ClientConfiguration(
+            maxConcurrentRequests: 8,
+            middlewares: [store.sharedBudget(for: "homepage-videos", maxRequests: 50_000)]))
+    let job = Job(name: "homepage-videos", inputs: creatorIDs) { id in
+        .pages(DouyinXingtuAPI.GetAuthorHomepageVideos(oAuthorId: id), maxPages: 50)
+    }
+    try await JobRunner(client: client, store: store, concurrency: 8).run(job)
 }

@@ -37,7 +37,7 @@ func readmeSample3(token: String, id: String, client: JustOneAPIClient, creatorI
     print(client.usage.total.requestsSent, client.usage.total.servedFromCache, client.usage.budgetRemaining ?? 0)
 }
 
-// README.md:67
+// README.md:71
 func readmeSample4(token: String, id: String, client: JustOneAPIClient, creatorIDs: [String], request: Request<JSONValue>, tracing: any ClientMiddleware, samplesURL: URL) async throws {
     do {
         _ = try await client.douyinXingtu.getAuthorTags(starAuthorId: id)
@@ -50,7 +50,7 @@ func readmeSample4(token: String, id: String, client: JustOneAPIClient, creatorI
     }
 }
 
-// README.md:82
+// README.md:86
 func readmeSample5(token: String, id: String, client: JustOneAPIClient, creatorIDs: [String], request: Request<JSONValue>, tracing: any ClientMiddleware, samplesURL: URL) async throws {
     let stub = StubTransport()
         .on(DouyinXingtuAPI.GetAuthorTags.self, .businessFailure(301), .success(["tags": ["food"]]))
