@@ -83,9 +83,9 @@ extension RoundTwoAPI {
             var query: [QueryItem] = []
             query.reserveCapacity(2)
             var headerFields = HTTPFields()
-            query.append("filter", value: self.filter.map { JSONParameter($0) })
+            query.append("filter", value: self.filter.map(JSONParameter.init))
             query.append("note", value: self.note)
-            headerFields["X-Tags"] = self.xTags.map { JSONParameter($0) }?.parameterValue
+            headerFields["X-Tags"] = self.xTags.map(JSONParameter.init)?.parameterValue
             return Request(
                 operationID: Self.operationID,
                 method: .get,

@@ -204,7 +204,7 @@ struct ParameterTranslation {
     private func value(_ access: String) -> String {
         switch encoding {
         case .scalar, .array: access
-        case .json: isOptional ? "\(access).map { JSONParameter($0) }" : "JSONParameter(\(access))"
+        case .json: isOptional ? "\(access).map(JSONParameter.init)" : "JSONParameter(\(access))"
         }
     }
 
