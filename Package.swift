@@ -115,6 +115,11 @@ let package = Package(
             ],
             path: "Benchmarks/RuntimeBenchmark"
         ),
+        .executableTarget(
+            name: "JobsBenchmark",
+            dependencies: ["JustOneAPI", "JustOneAPIJobs", "JustOneAPIPostgresJobs", "TestSupport"],
+            path: "Benchmarks/JobsBenchmark"
+        ),
 
         // Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -8,6 +8,7 @@ read with wait4(2). Prints a table and writes Benchmarks/results/latest.json.
 
 import argparse
 import datetime
+import glob
 import json
 import os
 import platform
@@ -17,10 +18,11 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 
-PARTS = ("generation", "compile", "runtime", "plugins", "overhead", "corpus", "corpus-compile")
+PARTS = ("generation", "compile", "runtime", "plugins", "overhead", "corpus", "corpus-compile", "jobs")
 # The runtime before usage, budgets, account stops and metrics: their per-call cost is measured
 # against it ("overhead").
 OVERHEAD_BASELINE = "50cd930"
@@ -772,6 +774,88 @@ def runtime(args, report):
         server.wait()
 
 
+# MARK: Jobs
+
+def start_postgres(scratch):
+    """A PostgreSQL server of our own on loopback (Debian's binaries, trust on 127.0.0.1), or the
+    one JUSTONEAPI_POSTGRES_URL names; returns (stop, url), or (None, None) without either."""
+    if os.environ.get("JUSTONEAPI_POSTGRES_URL"):
+        return (lambda: None), os.environ["JUSTONEAPI_POSTGRES_URL"]
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    if not bins:
+        return None, None
+    data = tempfile.mkdtemp(prefix="jobs-bench-pg-", dir=scratch)
+    port = free_port()
+    as_postgres = []
+    if os.geteuid() == 0:
+        shutil.chown(data, "postgres", "postgres")
+        as_postgres = ["runuser", "-u", "postgres", "--"]
+    bin_dir = bins[-1]
+    subprocess.run(as_postgres + [f"{bin_dir}/initdb", "-D", data, "-A", "trust", "-U", "postgres"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(as_postgres + [f"{bin_dir}/pg_ctl", "-D", data, "-l", f"{data}/server.log", "-w", "-o",
+                                  f"-p {port} -k {data} -c listen_addresses=127.0.0.1", "start"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+
+    def stop():
+        subprocess.run(as_postgres + [f"{bin_dir}/pg_ctl", "-D", data, "-m", "fast", "stop"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(data, ignore_errors=True)
+    return stop, f"postgres://postgres@127.0.0.1:{port}/postgres"
+
+
+def jobs(args, report):
+    print("\n--- 8. jobs: saving a page against a loopback call; workers against a server with 20 ms latency", flush=True)
+    benchmark = os.path.join(args.root, ".build/release/JobsBenchmark")
+    server, url = start_nginx(args.scratch)
+    stop_postgres, postgres = start_postgres(args.scratch)
+    if postgres is None:
+        report.note("PostgreSQL is not installed (apt-get install postgresql): the jobs figures on PostgreSQL are skipped")
+    rounds = str(max(3, min(args.rounds, 5)))
+    try:
+        rows = []
+        if server is None:
+            report.note("nginx is not available: the cost of saving a page is not measured")
+        else:
+            result = subprocess.run([benchmark, "save", url, rounds] + ([postgres] if postgres else []),
+                                    capture_output=True, text=True)
+            if result.returncode != 0:
+                report.note("JobsBenchmark save failed: " + result.stderr[-500:])
+            rows += [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+        result = subprocess.run([benchmark, "throughput", rounds] + ([postgres] if postgres else []),
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            report.note("JobsBenchmark throughput failed: " + result.stderr[-500:])
+        rows += [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+        call = next((row for row in rows if row["name"] == "loopback-call"), None)
+        for row in rows:
+            if "microsecondsPerPage" in row:
+                stats = summary(row["microsecondsPerPage"])
+                entry = {"name": row["name"], "microsecondsPerPage": stats}
+                if call and row is not call:
+                    entry["ratioToLoopbackCall"] = stats["median"] / summary(call["microsecondsPerPage"])["median"]
+                report.add("jobs", **entry)
+                print(f"   {row['name']:<16} {stats['median']:>8.0f} µs per page", flush=True)
+        single = {}
+        for row in rows:
+            if "pagesPerSecond" in row:
+                stats = summary(row["pagesPerSecond"])
+                store = row["name"].removeprefix("throughput-")
+                if row["workers"] == 1:
+                    single[store] = stats["median"]
+                scaling = stats["median"] / single[store] if store in single else None
+                report.add("jobs", name=row["name"], workers=row["workers"], pagesPerSecond=stats,
+                           latencyMilliseconds=row["latencyMilliseconds"], scaling=scaling)
+                print(f"   {row['name']:<20} {row['workers']} worker(s): {stats['median']:>7.0f} pages/s"
+                      + (f", {scaling:.2f}× one worker" if scaling else ""), flush=True)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait()
+        if stop_postgres is not None:
+            stop_postgres()
+
+
 # MARK: Overhead of the runtime's own bookkeeping
 
 def callgrind_instructions(command):
@@ -994,6 +1078,19 @@ def print_table(report, info):
                 continue
             print(f"   {row['document']:<70} {row['bytes'] / 1e6:>5.1f} MB {row['wall']:>7.1f} s  "
                   f"{'met' if row['wall'] < 120 and row['status'] == 0 else 'MISSED'}")
+    if report.sections.get("jobs"):
+        print("\n8. Jobs: saving a page of 20 items (one transaction) against a loopback call of that page; workers (4 calls "
+              "in flight each) against a server with 20 ms latency (target: close to linear)")
+        for row in report.sections["jobs"]:
+            if "microsecondsPerPage" in row:
+                ratio = f"  {row['ratioToLoopbackCall']:.2f}× a loopback call" if "ratioToLoopbackCall" in row else ""
+                print(f"   {row['name']:<20} {row['microsecondsPerPage']['median']:>8.0f} µs per page{ratio}")
+            else:
+                scaling = f"  {row['scaling']:.2f}× one worker" if row.get("scaling") else ""
+                linear = ""
+                if row.get("scaling") and row["workers"] > 1:
+                    linear = "  (" + ("close to linear" if row["scaling"] >= 0.8 * row["workers"] else "NOT linear") + ")"
+                print(f"   {row['name']:<20} {row['workers']} worker(s) {row['pagesPerSecond']['median']:>8.0f} pages/s{scaling}{linear}")
     if report.notes:
         print("\nNotes:")
         for note in report.notes:
@@ -1031,6 +1128,8 @@ def main():
         corpus(args, report)
     if "corpus-compile" in parts:
         corpus_compile(args, report)
+    if "jobs" in parts:
+        jobs(args, report)
     print_table(report, info)
     results = os.path.join(args.root, "Benchmarks/results")
     os.makedirs(results, exist_ok=True)
