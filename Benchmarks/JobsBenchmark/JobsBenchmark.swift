@@ -107,7 +107,7 @@ struct JobsBenchmark {
 
     static func throughput(rounds: Int, postgres: String?) async throws {
         let server = try pagedServer(latency: .milliseconds(20))
-        let inputs = 60
+        let inputs = 200
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         var kinds: [(String, () -> String)] = [

@@ -77,7 +77,7 @@ public struct JobRunner: Sendable {
                         guard let status = try await store.status(of: job.name), !status.isFinished,
                             status.pausedBecause == nil
                         else { break }
-                        try await Task.sleep(for: min(lease / 10, .seconds(1)))
+                        try await Task.sleep(for: min(lease / 10, .milliseconds(100)))
                         continue
                     }
                 }

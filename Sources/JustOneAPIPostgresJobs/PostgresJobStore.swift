@@ -263,10 +263,7 @@ public final class PostgresJobStore: JobStore, Sendable {
             AND NOT EXISTS (SELECT 1 FROM \(unescaped: jobs) WHERE name = \(job) AND paused_because IS NOT NULL)
             RETURNING position, input, next, pages
             """)
-        return try rows.map { row in
-            let (position, input, next, pages) = try row.decode((Int, String, String?, Int).self)
-            return JobClaim(position: position, input: input, next: try next.map(JobFingerprint.decodePoint), pages: pages)
-        }.sorted { $0.position < $1.position }
+        return try Self.claims(from: rows)
     }
 
     public func releaseAll(_ job: String, worker: String) async throws {
@@ -372,34 +369,28 @@ public final class PostgresJobStore: JobStore, Sendable {
 
     public func jobs() async throws -> [String] {
         let jobs = table("job")
-        return try await rows("SELECT name FROM \(unescaped: jobs) ORDER BY created_at, name").map { try $0.decode(String.self) }
+        let rows = try await rows("SELECT name FROM \(unescaped: jobs) ORDER BY created_at, name")
+        return try Self.names(from: rows)
     }
 
     public func items(of job: String, after cursor: JobItemCursor?, limit: Int) async throws -> [JobItem] {
         let items = table("job_item"), inputs = table("job_input")
         let after = cursor ?? JobItemCursor(position: -1, page: 0, index: 0)
-        return try await rows(
+        let rows = try await rows(
             """
             SELECT i.position, n.input, i.page, i.idx, i.value FROM \(unescaped: items) i
             JOIN \(unescaped: inputs) n ON n.job = i.job AND n.position = i.position
             WHERE i.job = \(job) AND (i.position, i.page, i.idx) > (\(after.position), \(after.page), \(after.index))
             ORDER BY i.position, i.page, i.idx LIMIT \(limit)
-            """
-        ).map { row in
-            let (position, input, page, index, text) = try row.decode((Int, String, Int, Int, String).self)
-            return JobItem(
-                input: input, position: position, page: page, index: index, value: try JSONValue.parse(Data(text.utf8)))
-        }
+            """)
+        return try Self.items(from: rows)
     }
 
     public func failures(of job: String) async throws -> [(input: String, error: String)] {
         let inputs = table("job_input")
-        return try await rows(
-            "SELECT input, coalesce(error, '') FROM \(unescaped: inputs) WHERE job = \(job) AND status = 'failed' ORDER BY position"
-        ).map { row in
-            let (input, error) = try row.decode((String, String).self)
-            return (input: input, error: error)
-        }
+        let rows = try await rows(
+            "SELECT input, coalesce(error, '') FROM \(unescaped: inputs) WHERE job = \(job) AND status = 'failed' ORDER BY position")
+        return try Self.failures(from: rows)
     }
 
     public func retryFailed(_ job: String) async throws -> Int {
@@ -407,6 +398,45 @@ public final class PostgresJobStore: JobStore, Sendable {
         return try await rows(
             "UPDATE \(unescaped: inputs) SET status = 'pending', error = NULL WHERE job = \(job) AND status = 'failed' RETURNING position"
         ).count
+    }
+
+    // MARK: Reading rows
+    //
+    // Outside the async functions that fetch them: a throwing closure over rows inside an async
+    // function crashes Swift 6.3.1's optimizer (coroutine splitting) in release builds.
+
+    private static func claims(from rows: [PostgresRow]) throws -> [JobClaim] {
+        var claims: [JobClaim] = []
+        for row in rows {
+            let (position, input, next, pages) = try row.decode((Int, String, String?, Int).self)
+            claims.append(JobClaim(position: position, input: input, next: try next.map(JobFingerprint.decodePoint), pages: pages))
+        }
+        return claims.sorted { $0.position < $1.position }
+    }
+
+    private static func names(from rows: [PostgresRow]) throws -> [String] {
+        var names: [String] = []
+        for row in rows { names.append(try row.decode(String.self)) }
+        return names
+    }
+
+    private static func items(from rows: [PostgresRow]) throws -> [JobItem] {
+        var items: [JobItem] = []
+        for row in rows {
+            let (position, input, page, index, text) = try row.decode((Int, String, Int, Int, String).self)
+            items.append(
+                JobItem(input: input, position: position, page: page, index: index, value: try JSONValue.parse(Data(text.utf8))))
+        }
+        return items
+    }
+
+    private static func failures(from rows: [PostgresRow]) throws -> [(input: String, error: String)] {
+        var failures: [(input: String, error: String)] = []
+        for row in rows {
+            let (input, error) = try row.decode((String, String).self)
+            failures.append((input: input, error: error))
+        }
+        return failures
     }
 
     // MARK: The shared budget
