@@ -131,6 +131,10 @@ public struct JobRunner: Sendable {
         } catch is CancellationError {
             try? await store.release(name, position: claim.position, worker: worker)
             throw CancellationError()
+        } catch JobStoreError.leaseLost {
+            // This runner's lease ran out (its renewals stalled) and another runner took the
+            // input over: it goes on there from the last page saved; this page is dropped.
+            return
         } catch let error as JobStoreError {
             throw error
         } catch {
