@@ -89,7 +89,7 @@ public final class JobProgress: @unchecked Sendable {
     public var line: String {
         lock.withLock {
             let elapsed = ContinuousClock.now - started
-            let seconds = max(0.001, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            let seconds = max(0.001, elapsed.timeInterval)
             let rate = Double(pages - pagesAtStart) / seconds
             var text = "\(name): \(done + failed)/\(total) inputs"
             if failed > 0 { text += " (\(failed) failed)" }

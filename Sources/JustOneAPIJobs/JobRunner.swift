@@ -50,7 +50,7 @@ public struct JobRunner: Sendable {
     public func run(_ job: Job) async throws -> JobStatus {
         try await store.open(job.name, inputs: job.inputs)
         try await store.releaseAll(job.name, worker: worker)
-        if let status = try await store.status(of: job.name), status.pausedBecause != nil {
+        if try await store.pausedBecause(job.name) != nil {
             try await store.unpause(job.name)
         }
         progress?.started(job.name, status: try await store.status(of: job.name), client: client)

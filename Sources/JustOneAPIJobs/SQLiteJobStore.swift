@@ -93,15 +93,15 @@ public final class SQLiteJobStore: JobStore, @unchecked Sendable {
                         PRAGMA user_version = \(Self.schemaVersion);
                         """)
             }
-        } catch let error as JobStoreError {
-            throw error
         } catch {
             throw describe(error)
         }
         return queue
     }
 
+    /// `error` as the store's error: one of its own as it is, SQLite's with the file's name.
     private func describe(_ error: any Error) -> JobStoreError {
+        if let error = error as? JobStoreError { return error }
         guard let error = error as? DatabaseError else { return .unavailable(store: path, problem: "\(error)") }
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
@@ -113,22 +113,16 @@ public final class SQLiteJobStore: JobStore, @unchecked Sendable {
 
     /// Runs `work` in a transaction, every failure described with the store's name.
     private func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        let queue = try queue()
         do {
-            return try await queue.write(work)
-        } catch let error as JobStoreError {
-            throw error
+            return try await queue().write(work)
         } catch {
             throw describe(error)
         }
     }
 
     private func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        let queue = try queue()
         do {
-            return try await queue.read(work)
-        } catch let error as JobStoreError {
-            throw error
+            return try await queue().read(work)
         } catch {
             throw describe(error)
         }
@@ -160,7 +154,7 @@ public final class SQLiteJobStore: JobStore, @unchecked Sendable {
     public func claim(_ job: String, worker: String, count: Int, lease: Duration) async throws -> [JobClaim] {
         guard count > 0 else { return [] }
         let now = Date().timeIntervalSince1970
-        let until = now + lease.seconds
+        let until = now + lease.timeInterval
         return try await write { db in
             if try String.fetchOne(db, sql: "SELECT paused_because FROM job WHERE name = ?", arguments: [job]) != nil { return [] }
             let rows = try Row.fetchAll(
@@ -185,7 +179,7 @@ public final class SQLiteJobStore: JobStore, @unchecked Sendable {
     }
 
     public func save(_ page: JobPageRecord, worker: String, lease: Duration) async throws {
-        let until = Date().timeIntervalSince1970 + lease.seconds
+        let until = Date().timeIntervalSince1970 + lease.timeInterval
         let values = try page.items.map(JobFingerprint.encodeValue)
         let next = try page.next.map(JobFingerprint.encodePoint)
         try await write { db in
@@ -239,7 +233,7 @@ public final class SQLiteJobStore: JobStore, @unchecked Sendable {
     }
 
     public func renew(_ job: String, worker: String, lease: Duration) async throws {
-        let until = Date().timeIntervalSince1970 + lease.seconds
+        let until = Date().timeIntervalSince1970 + lease.timeInterval
         try await write { db in
             try db.execute(
                 sql: "UPDATE job_input SET lease_until = ? WHERE job = ? AND lease_owner = ? AND status = 'pending'",
@@ -320,8 +314,4 @@ public final class SQLiteJobStore: JobStore, @unchecked Sendable {
             return db.changesCount
         }
     }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

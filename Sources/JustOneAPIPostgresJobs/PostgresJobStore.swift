@@ -252,7 +252,7 @@ public final class PostgresJobStore: JobStore, Sendable {
     public func claim(_ job: String, worker: String, count: Int, lease: Duration) async throws -> [JobClaim] {
         guard count > 0 else { return [] }
         let jobs = table("job"), inputs = table("job_input")
-        let seconds = lease.inSeconds
+        let seconds = lease.timeInterval
         let rows = try await rows(
             """
             UPDATE \(unescaped: inputs) SET lease_owner = \(worker), lease_until = clock_timestamp() + make_interval(secs => \(seconds))
@@ -276,7 +276,7 @@ public final class PostgresJobStore: JobStore, Sendable {
         let values = try page.items.map(JobFingerprint.encodeValue)
         let next = try page.next.map(JobFingerprint.encodePoint)
         let inputs = table("job_input"), items = table("job_item")
-        let seconds = lease.inSeconds
+        let seconds = lease.timeInterval
         let done = next == nil
         try await transaction { [logger] connection in
             let owner = try await connection.query(
@@ -323,7 +323,7 @@ public final class PostgresJobStore: JobStore, Sendable {
 
     public func renew(_ job: String, worker: String, lease: Duration) async throws {
         let inputs = table("job_input")
-        let seconds = lease.inSeconds
+        let seconds = lease.timeInterval
         _ = try await rows(
             """
             UPDATE \(unescaped: inputs) SET lease_until = clock_timestamp() + make_interval(secs => \(seconds))
@@ -548,8 +548,4 @@ private actor Readiness {
             throw error
         }
     }
-}
-
-extension Duration {
-    fileprivate var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

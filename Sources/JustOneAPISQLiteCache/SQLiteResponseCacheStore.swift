@@ -132,7 +132,7 @@ public final class SQLiteResponseCacheStore: ResponseCacheStore, @unchecked Send
 
     private func open() throws -> DatabaseQueue {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(Double(busyTimeout.components.seconds) + Double(busyTimeout.components.attoseconds) / 1e18)
+        configuration.busyMode = .timeout(busyTimeout.timeInterval)
         configuration.journalMode = .wal
         configuration.label = "JustOneAPI response cache"
         let queue = try DatabaseQueue(path: path, configuration: configuration)

@@ -179,18 +179,8 @@ struct Test_PostgresJobs {
         var components = try #require(URLComponents(string: url))
         components.query = nil
         let server = try #require(components.string)
-        let result = try await offCooperativePool { () throws -> (Int32, String) in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["psql", server, "-v", "ON_ERROR_STOP=1", "-c", sql]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-        }
-        #expect(result.0 == 0, "\(result.1)")
+        let result = try await CommandRunnerLite.run(
+            executable: URL(fileURLWithPath: "/usr/bin/env"), ["psql", server, "-v", "ON_ERROR_STOP=1", "-c", sql])
+        #expect(result.status == 0, "\(result.output)")
     }
 }

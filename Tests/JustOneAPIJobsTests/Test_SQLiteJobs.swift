@@ -214,12 +214,16 @@ final class Flag: @unchecked Sendable {
     var isSet: Bool { lock.withLock { value } }
 }
 
-/// Runs a product of the package and returns what it printed.
+/// Runs a product of the package, or another program, and returns what it printed.
 enum CommandRunnerLite {
     static func run(_ product: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await run(executable: TestPaths.productsDirectory.appendingPathComponent(product), arguments)
+    }
+
+    static func run(executable: URL, _ arguments: [String]) async throws -> (status: Int32, output: String) {
         try await offCooperativePool {
             let process = Process()
-            process.executableURL = TestPaths.productsDirectory.appendingPathComponent(product)
+            process.executableURL = executable
             process.arguments = arguments
             let pipe = Pipe()
             process.standardOutput = pipe

@@ -22,8 +22,9 @@ public enum TransportFailure: Error, Sendable, CustomStringConvertible {
 }
 
 extension Duration {
-    /// The duration as seconds, for `URLRequest.timeoutInterval` and messages.
-    var timeInterval: TimeInterval {
+    /// The duration as seconds, for `URLRequest.timeoutInterval`, messages, and the package's
+    /// stores (SQLite busy timeouts, lease times).
+    package var timeInterval: TimeInterval {
         let (seconds, attoseconds) = components
         return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
     }
