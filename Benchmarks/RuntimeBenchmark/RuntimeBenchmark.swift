@@ -60,7 +60,7 @@ struct RuntimeBenchmark {
                 { _ = try await generatedAHC.douyinXingtu.getAuthorConvertAbility(oAuthorId: creators.next()) }
             ),
         ]
-        if only.map({ "decode-inferred-model decode-jsonvalue".contains($0) }) ?? true {
+        if only.map({ "decode-inferred-model decode-jsonvalue decode-jsonvalue-unshared".contains($0) }) ?? true {
             try await decodingCost(calls: calls, repeats: repeats)
         }
         if only.map({ "cache-hit-memory cache-hit-sqlite".contains($0) }) ?? true {
@@ -101,8 +101,9 @@ struct RuntimeBenchmark {
     }
 
     /// The same request answered in memory (no network), its payload decoded as Conversion
-    /// Analysis's model inferred from samples and as an untyped `JSONValue`: what the lenient
-    /// model costs over the untyped path, per call, in CPU time.
+    /// Analysis's model inferred from samples and as an untyped `JSONValue` (with in-flight
+    /// sharing on, the default, and off): what the lenient model costs over the untyped path,
+    /// and what sharing's bookkeeping costs, per call, in CPU time.
     static func decodingCost(calls: Int, repeats: Int) async throws {
         struct InMemory: ClientTransport {
             let body: Data
@@ -119,6 +120,10 @@ struct RuntimeBenchmark {
         let client = JustOneAPIClient(
             token: "benchmark-token", transport: InMemory(body: body),
             configuration: ClientConfiguration(retryPolicy: .none))
+        // The same without in-flight sharing: what its bookkeeping costs a call that shares nothing.
+        let unshared = JustOneAPIClient(
+            token: "benchmark-token", transport: InMemory(body: body),
+            configuration: ClientConfiguration(retryPolicy: .none, inFlightSharing: .off))
         // One request, two payload types: only decoding differs.
         let typed = DouyinXingtuAPI.GetAuthorConvertAbility(oAuthorId: "7012345").request
         let untyped = typed.decoding(as: JSONValue.self)
@@ -129,6 +134,10 @@ struct RuntimeBenchmark {
             }),
             ("decode-jsonvalue", {
                 let result = try await client.send(untyped)
+                precondition(result.data["base_resp"]?["status_code"]?.intValue == 0)
+            }),
+            ("decode-jsonvalue-unshared", {
+                let result = try await unshared.send(untyped)
                 precondition(result.data["base_resp"]?["status_code"]?.intValue == 0)
             }),
         ]

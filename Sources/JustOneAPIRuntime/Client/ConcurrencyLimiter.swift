@@ -20,7 +20,7 @@ final class ConcurrencyLimiter: @unchecked Sendable {
     /// Waits for a slot; throws `CancellationError` if the task is cancelled first. Returns
     /// whether it had to wait.
     @discardableResult
-    func acquire() async throws -> Bool {
+    nonisolated(nonsending) func acquire() async throws -> Bool {
         let id: UInt64? = lock.withLock {
             if available > 0 {
                 available -= 1

@@ -31,6 +31,6 @@ public struct InFlightSharing: Sendable, Hashable {
 
     /// Whether `request` shares calls in flight.
     func shares<Output>(_ request: Request<Output>) -> Bool {
-        byOperation[request.operationID] ?? (sharesReadOnlyRequests && request.isReadOnly)
+        (byOperation.isEmpty ? nil : byOperation[request.operationID]) ?? (sharesReadOnlyRequests && request.isReadOnly)
     }
 }

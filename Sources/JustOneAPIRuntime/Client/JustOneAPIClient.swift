@@ -157,7 +157,8 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
         let call = Call(
             request: request, httpRequest: httpRequest, server: server,
             timeout: timeout ?? request.timeout ?? self.timeout, redactor: redactor, usage: usage,
-            cachePolicy: request.cachePolicy ?? ResponseCache.currentPolicy ?? .useCache)
+            // Only the cache layer reads the policy: without a cache, no task-local lookup.
+            cachePolicy: request.cachePolicy ?? (configuration.cache == nil ? nil : ResponseCache.currentPolicy) ?? .useCache)
         do {
             let exchange = try await stack.send(call)
             events.record(.completed(exchange.response.origin), call)

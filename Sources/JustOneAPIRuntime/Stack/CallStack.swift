@@ -52,7 +52,7 @@ struct Exchange<Output: Sendable>: Sendable {
 /// budget used up), wait (a slot, a start time), or pass the call on to `next`, as often as it
 /// likes (retries), and look at what comes back.
 protocol CallLayer: Sendable {
-    func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output>
+    nonisolated(nonsending) func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output>
 }
 
 /// The layers of a client, outermost first; the last one answers without calling on.
@@ -65,7 +65,7 @@ struct CallStack: Sendable {
     }
 
     /// Sends `call` through every layer.
-    func send<Output>(_ call: Call<Output>) async throws -> Exchange<Output> {
+    nonisolated(nonsending) func send<Output>(_ call: Call<Output>) async throws -> Exchange<Output> {
         try await layers[0].send(call, next: Next(stack: self, index: 1))
     }
 
@@ -74,7 +74,7 @@ struct CallStack: Sendable {
         fileprivate let stack: CallStack
         fileprivate let index: Int
 
-        func callAsFunction<Output>(_ call: Call<Output>) async throws -> Exchange<Output> {
+        nonisolated(nonsending) func callAsFunction<Output>(_ call: Call<Output>) async throws -> Exchange<Output> {
             precondition(index < stack.layers.count, "the last layer of a call stack called on")
             return try await stack.layers[index].send(call, next: Next(stack: stack, index: index + 1))
         }

@@ -6,7 +6,7 @@ import Foundation
 struct AccountGateLayer: CallLayer {
     let gate: AccountGate
 
-    func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
+    nonisolated(nonsending) func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
         try gate.refuseIfStopped(call)
         return try await next(call)
     }

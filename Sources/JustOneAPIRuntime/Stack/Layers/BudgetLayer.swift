@@ -8,7 +8,7 @@ struct BudgetLayer: CallLayer {
     let ledger: BudgetLedger
     let events: CallEvents
 
-    func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
+    nonisolated(nonsending) func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
         let operationID = call.operationID
         switch ledger.take(operationID) {
         case .success(let remaining):

@@ -6,7 +6,7 @@ struct ConcurrencyLimitLayer: CallLayer {
     let limiter: ConcurrencyLimiter
     let gate: AccountGate
 
-    func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
+    nonisolated(nonsending) func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
         while true {
             do {
                 // A call that waited for its slot looks again: the client may have stopped

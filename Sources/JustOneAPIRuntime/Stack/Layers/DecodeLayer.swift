@@ -10,7 +10,7 @@ struct DecodeLayer: CallLayer {
     let gate: AccountGate
     let events: CallEvents
 
-    func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
+    nonisolated(nonsending) func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
         let sent: HTTPChain.Sent
         do {
             sent = try await http.send(call)

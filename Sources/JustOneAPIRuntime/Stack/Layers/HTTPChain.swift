@@ -23,7 +23,7 @@ struct HTTPChain: Sendable {
     }
 
     /// Sends the attempt; throws a ``Failure``, a refusal, or `CancellationError`.
-    func send<Output>(_ call: Call<Output>) async throws -> Sent {
+    nonisolated(nonsending) func send<Output>(_ call: Call<Output>) async throws -> Sent {
         let transport = self.transport
         let timeout = call.timeout
         if middlewares.isEmpty {

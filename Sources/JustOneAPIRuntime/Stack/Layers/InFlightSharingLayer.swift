@@ -42,13 +42,9 @@ final class InFlightSharingLayer: CallLayer, @unchecked Sendable {
         }
     }
 
-    /// What a waiting caller is told when the caller making the call was cancelled: make the
-    /// call again yourself, for the others still waiting.
-    private struct TakeOver: Error {}
-
     private let sharing: InFlightSharing
     private let lock = NSLock()
-    private var flights: [Key: AnyObject] = [:]
+    private var flights: [Key: Flight] = [:]
 
     init(_ sharing: InFlightSharing) {
         self.sharing = sharing
@@ -58,51 +54,50 @@ final class InFlightSharingLayer: CallLayer, @unchecked Sendable {
     var flightCount: Int { lock.withLock { flights.count } }
 
     /// How many callers wait for a call in flight (the first caller of each not counted).
-    var waitingCount: Int { lock.withLock { flights.values.reduce(0) { $0 + ($1 as! any CallersCounting).waitingCallers } } }
+    var waitingCount: Int { lock.withLock { flights.values.reduce(0) { $0 + $1.waitingCallers } } }
 
-    func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
+    nonisolated(nonsending) func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
         guard sharing.shares(call.request) else { return try await next(call) }
         let key = Key(call)
-        let joined: Flight<Output>? = lock.withLock {
-            if let existing = flights[key] { return unsafeDowncast(existing, to: Flight<Output>.self) }
-            flights[key] = Flight<Output>()
+        // The flight is not generic, so that the uncontended call (nobody waits) costs no
+        // generic metadata: the outcome travels to waiting callers as `any Sendable`.
+        let joined: Flight? = lock.withLock {
+            if let existing = flights[key] { return existing }
+            flights[key] = Flight()
             return nil
         }
-        guard let flight = joined else { return try await lead(call, key: key, next: next) }
+        if let flight = joined {
+            do {
+                return try await wait(for: flight, as: Output.self).asShared
+            } catch is TakeOver {
+                // The caller making the call was cancelled: this one makes it, for those still waiting.
+            }
+        }
+        // The first caller makes the call, then hands its outcome to the callers waiting.
         do {
-            return try await wait(for: flight).asShared
-        } catch is TakeOver {
-            // The caller making the call was cancelled: this one makes it, for those still waiting.
-            return try await lead(call, key: key, next: next)
+            let exchange = try await next(call)
+            land(key, cancelled: Task.isCancelled)?.resume(with: .success(exchange))
+            return exchange
+        } catch {
+            land(key, cancelled: Task.isCancelled || error is CancellationError)?.resume(with: .failure(error))
+            throw error
         }
     }
 
-    /// Makes the call as its first caller, then hands its outcome to the callers waiting.
-    private func lead<Output>(_ call: Call<Output>, key: Key, next: CallStack.Next) async throws -> Exchange<Output> {
-        let result: Result<Exchange<Output>, any Error>
-        do {
-            result = .success(try await next(call))
-        } catch {
-            result = .failure(error)
+    /// Ends the flight of `key`, or, when its caller was cancelled and another waits, hands it
+    /// over to the caller that has waited longest. Returns the callers to tell, if any.
+    private func land(_ key: Key, cancelled: Bool) -> Flight.Landing? {
+        lock.withLock {
+            // Cancelled, the call passes to the caller that has waited longest; the flight stays.
+            if cancelled, let next = flights[key]!.takeLongestWaiting() { return .handOver(next) }
+            return flights.removeValue(forKey: key)!.land()
         }
-        let cancelled = Task.isCancelled || result.isCancellation
-        let (handOver, waiting): (CheckedContinuation<Exchange<Output>, any Error>?, [CheckedContinuation<Exchange<Output>, any Error>]) =
-            lock.withLock {
-                let flight = unsafeDowncast(flights[key]!, to: Flight<Output>.self)
-                // Cancelled, the call passes to the caller that has waited longest; the flight stays.
-                if cancelled, let next = flight.takeLongestWaiting() { return (next, []) }
-                flights[key] = nil
-                return (nil, flight.land())
-            }
-        handOver?.resume(throwing: TakeOver())
-        for continuation in waiting { continuation.resume(with: result) }
-        return try result.get()
     }
 
     /// Waits for the outcome of `flight`; cancelling the waiting task ends only its own wait.
-    private func wait<Output>(for flight: Flight<Output>) async throws -> Exchange<Output> {
+    private func wait<Output>(for flight: Flight, as: Output.Type) async throws -> Exchange<Output> {
         let id = lock.withLock { flight.join() }
-        return try await withTaskCancellationHandler {
+        let outcome = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let cancelled = lock.withLock { flight.park(id, continuation) }
                 if cancelled { continuation.resume(throwing: CancellationError()) }
@@ -111,17 +106,38 @@ final class InFlightSharingLayer: CallLayer, @unchecked Sendable {
             let continuation = lock.withLock { flight.leave(id) }
             continuation?.resume(throwing: CancellationError())
         }
+        // The flight's key includes the output type: the outcome is an exchange of this type.
+        return outcome as! Exchange<Output>
     }
 }
 
-private protocol CallersCounting {
-    var waitingCallers: Int { get }
-}
+/// What a waiting caller is told when the caller making the call was cancelled: make the call
+/// again yourself, for the others still waiting.
+private struct TakeOver: Error {}
 
 /// The callers waiting for one call in flight; used under the layer's lock only.
-private final class Flight<Output: Sendable>: CallersCounting, @unchecked Sendable {
+private final class Flight: @unchecked Sendable {
+    typealias Waiter = CheckedContinuation<any Sendable, any Error>
+
+    /// What the caller that made the call does once it landed.
+    enum Landing {
+        /// Tell the waiting callers its outcome.
+        case outcome([Waiter])
+        /// Tell the caller that has waited longest to make the call again.
+        case handOver(Waiter)
+
+        func resume(with result: Result<any Sendable, any Error>) {
+            switch self {
+            case .outcome(let waiters):
+                for waiter in waiters { waiter.resume(with: result) }
+            case .handOver(let waiter):
+                waiter.resume(throwing: TakeOver())
+            }
+        }
+    }
+
     private var nextID = 0
-    private var waiting: [Int: CheckedContinuation<Exchange<Output>, any Error>] = [:]
+    private var waiting: [Int: Waiter] = [:]
     private var cancelledBeforeWaiting: Set<Int> = []
 
     var waitingCallers: Int { waiting.count }
@@ -134,37 +150,30 @@ private final class Flight<Output: Sendable>: CallersCounting, @unchecked Sendab
 
     /// Parks caller `id`; returns `true` when it was cancelled before it could (it is then
     /// resumed with cancellation at once).
-    func park(_ id: Int, _ continuation: CheckedContinuation<Exchange<Output>, any Error>) -> Bool {
+    func park(_ id: Int, _ continuation: Waiter) -> Bool {
         if cancelledBeforeWaiting.remove(id) != nil { return true }
         waiting[id] = continuation
         return false
     }
 
     /// Caller `id` was cancelled: its continuation, to resume, if it was parked.
-    func leave(_ id: Int) -> CheckedContinuation<Exchange<Output>, any Error>? {
+    func leave(_ id: Int) -> Waiter? {
         if let continuation = waiting.removeValue(forKey: id) { return continuation }
         cancelledBeforeWaiting.insert(id)
         return nil
     }
 
     /// The caller that has waited longest, taken out of the waiting ones; `nil` when none waits.
-    func takeLongestWaiting() -> CheckedContinuation<Exchange<Output>, any Error>? {
+    func takeLongestWaiting() -> Waiter? {
         guard let id = waiting.keys.min() else { return nil }
         return waiting.removeValue(forKey: id)
     }
 
-    /// The call landed: every caller still waiting, to resume.
-    func land() -> [CheckedContinuation<Exchange<Output>, any Error>] {
+    /// The call landed: every caller still waiting, to resume (`nil` when none waits).
+    func land() -> Landing? {
+        guard !waiting.isEmpty else { return nil }
         defer { waiting.removeAll() }
-        return Array(waiting.values)
-    }
-}
-
-extension Result {
-    /// Whether this is a failure by cancellation.
-    fileprivate var isCancellation: Bool {
-        if case .failure(let error) = self { return error is CancellationError }
-        return false
+        return .outcome(Array(waiting.values))
     }
 }
 

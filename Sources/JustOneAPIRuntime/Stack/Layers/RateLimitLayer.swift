@@ -4,7 +4,7 @@ struct RateLimitLayer: CallLayer {
     let limiter: RateLimiter
     let gate: AccountGate
 
-    func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
+    nonisolated(nonsending) func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
         if try await limiter.wait() {
             try gate.refuseIfStopped(call)
         }

@@ -9,7 +9,7 @@ struct ResponseCacheLayer: CallLayer {
     /// The token's bytes: a response that echoes them is not stored.
     let credential: Data
 
-    func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
+    nonisolated(nonsending) func send<Output>(_ call: Call<Output>, next: CallStack.Next) async throws -> Exchange<Output> {
         guard let maxAge = cache.maxAge(for: call.request) else {
             if call.cachePolicy == .onlyCache { throw call.refusal(.notInCache).with(attempts: 0) }
             return try await next(call)
