@@ -1120,7 +1120,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=9,
                         help="runtime rounds: each runs the hand-written loop and the generated client in turn")
     parser.add_argument("--calls", type=int, default=2000, help="calls per runtime run")
-    parser.add_argument("parts", nargs="*", help="generation, compile, runtime, plugins, overhead (default: all)")
+    parser.add_argument("parts", nargs="*", help=", ".join(PARTS) + " (default: all)")
     args = parser.parse_args()
     # corpus-compile takes hours: only when asked for.
     parts = args.parts or [part for part in PARTS if part != "corpus-compile"]
