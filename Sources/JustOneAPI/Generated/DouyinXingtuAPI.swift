@@ -58,7 +58,7 @@ extension JustOneAPIClient {
 }
 
 extension DouyinXingtuAPI {
-    /// A `FlowType` value.
+    /// The values of the `flowType` parameter of several operations.
     ///
     /// Taken by `GetAuthorLiveStatistics.flowType`, `GetAuthorShowItemsV2.flowType` and `GetAuthorSpreadInfo.flowType`.
     public enum FlowType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
@@ -87,7 +87,7 @@ extension DouyinXingtuAPI {
         private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
     }
 
-    /// A `Industry` value.
+    /// The values of the `industryId`, `industryTag` and `industry` parameters of several operations.
     ///
     /// Taken by `GetAuthorConvertVideosOrProducts.industryId`, `GetAuthorLinkInfo.industryTag` and `SearchForAuthorSquare.industry`.
     public enum Industry: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
@@ -224,7 +224,7 @@ extension DouyinXingtuAPI {
         private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
     }
 
-    /// A `LiveType` value.
+    /// The values of the `liveType` parameter of several operations.
     ///
     /// Taken by `GetAuthorLiveStatistics.liveType` and `GetAuthorLiveWatchDistribution.liveType`.
     public enum LiveType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
@@ -259,7 +259,7 @@ extension DouyinXingtuAPI {
         private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
     }
 
-    /// A `Platform` value.
+    /// The values of the `platform` parameter of several operations.
     ///
     /// Taken by `AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` and 13 other parameters.
     public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
@@ -294,7 +294,7 @@ extension DouyinXingtuAPI {
         private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
     }
 
-    /// A `Range` value.
+    /// The values of the `range` and `period` parameters of several operations.
     ///
     /// Taken by `GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorContractBaseInfo.range` and 5 other parameters.
     public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
@@ -344,12 +344,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(AuthorAudienceDistribution(oAuthorId: oAuthorId, platform: platform, linkType: linkType).request)
     }
 
-    /// Audience distribution
-    ///
-    /// Breaks a creator's Xingtu audience down for one content channel and one stage of the audience relationship, from merely connected users to followers. Helps judge whether a creator reaches the people a campaign targets.
+    /// The request of ``authorAudienceDistribution(oAuthorId:platform:linkType:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``authorAudienceDistribution(oAuthorId:platform:linkType:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_audience_distribution/v1`
     public struct AuthorAudienceDistribution: APIOperation {
         /// The operation's `operationId`.
@@ -393,7 +391,7 @@ extension DouyinXingtuAPI {
         /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorCpInfo.platform`, `AuthorLinkStruct.platform` …).
         public typealias Platform = DouyinXingtuAPI.Platform
 
-        /// A `LinkType` value.
+        /// The values of the `linkType` query parameter of `AuthorAudienceDistribution`.
         public enum LinkType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Every connected user
             case connected
@@ -449,12 +447,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(AuthorCpInfo(oAuthorId: oAuthorId, platform: platform).request)
     }
 
-    /// Cost performance analysis
-    ///
-    /// Reports how cost-effective a creator is on one content channel, for comparing creators when budgeting a campaign.
+    /// The request of ``authorCpInfo(oAuthorId:platform:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``authorCpInfo(oAuthorId:platform:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_cp_info/v1`
     public struct AuthorCpInfo: APIOperation {
         /// The operation's `operationId`.
@@ -511,12 +507,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(AuthorGetBusinessCardInfo(oAuthorId: oAuthorId).request)
     }
 
-    /// Creator business card
-    ///
-    /// Returns the business card a creator presents on Xingtu: identity and commercial context to check before reaching out.
+    /// The request of ``authorGetBusinessCardInfo(oAuthorId:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``authorGetBusinessCardInfo(oAuthorId:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/gauthor/author_get_business_card_info/v1`
     public struct AuthorGetBusinessCardInfo: APIOperation {
         /// The operation's `operationId`.
@@ -567,12 +561,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(AuthorLinkStruct(oAuthorId: oAuthorId, platform: platform).request)
     }
 
-    /// Creator link structure
-    ///
-    /// Returns how a creator's audience links are structured on one content channel, for comparing creators' performance profiles.
+    /// The request of ``authorLinkStruct(oAuthorId:platform:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``authorLinkStruct(oAuthorId:platform:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_link_struct/v1`
     public struct AuthorLinkStruct: APIOperation {
         /// The operation's `operationId`.
@@ -631,12 +623,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(AuthorRecVideosV2(oAuthorId: oAuthorId, platform: platform).request)
     }
 
-    /// Recommended videos
-    ///
-    /// Returns the videos Xingtu recommends as representative of a creator on one content channel.
+    /// The request of ``authorRecVideosV2(oAuthorId:platform:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``authorRecVideosV2(oAuthorId:platform:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1`
     public struct AuthorRecVideosV2: APIOperation {
         /// The operation's `operationId`.
@@ -695,12 +685,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(AuthorTouchDistribution(oAuthorId: oAuthorId, platform: platform).request)
     }
 
-    /// Audience touchpoint distribution
-    ///
-    /// Shows through which touchpoints a creator's audience on one content channel comes into contact with the creator. Useful for comparing how different creators reach people.
+    /// The request of ``authorTouchDistribution(oAuthorId:platform:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``authorTouchDistribution(oAuthorId:platform:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_touch_distribution/v1`
     public struct AuthorTouchDistribution: APIOperation {
         /// The operation's `operationId`.
@@ -759,12 +747,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(AuthorVideoDistribution(oAuthorId: oAuthorId, platform: platform).request)
     }
 
-    /// Video distribution
-    ///
-    /// Breaks down how a creator's videos on one content channel are distributed, for campaign research.
+    /// The request of ``authorVideoDistribution(oAuthorId:platform:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``authorVideoDistribution(oAuthorId:platform:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_video_distribution/v1`
     public struct AuthorVideoDistribution: APIOperation {
         /// The operation's `operationId`.
@@ -823,12 +809,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(CheckAuthorDisplay(oAuthorId: oAuthorId, platform: platform).request)
     }
 
-    /// Creator visibility status
-    ///
-    /// Tells whether a creator can currently be shown in Xingtu for one content channel. Check it before putting a creator on a shortlist.
+    /// The request of ``checkAuthorDisplay(oAuthorId:platform:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``checkAuthorDisplay(oAuthorId:platform:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/check_author_display/v1`
     public struct CheckAuthorDisplay: APIOperation {
         /// The operation's `operationId`.
@@ -887,12 +871,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorBaseInfo(oAuthorId: oAuthorId, platform: platform).request)
     }
 
-    /// Creator profile
-    ///
-    /// Returns a creator's Xingtu profile for one content channel: the basic facts to check before shortlisting or contacting a creator.
+    /// The request of ``getAuthorBaseInfo(oAuthorId:platform:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorBaseInfo(oAuthorId:platform:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_base_info/v1`
     public struct GetAuthorBaseInfo: APIOperation {
         /// The operation's `operationId`.
@@ -951,12 +933,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorCommerceSeedBaseInfo(oAuthorId: oAuthorId, range: range).request)
     }
 
-    /// Commerce seeding overview
-    ///
-    /// Summarizes a creator's product-seeding (commerce seeding) performance over the last 30 or 90 days. Use it when choosing creators for seeding campaigns.
+    /// The request of ``getAuthorCommerceSeedBaseInfo(oAuthorId:range:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorCommerceSeedBaseInfo(oAuthorId:range:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_commerce_seed_base_info/v1`
     public struct GetAuthorCommerceSeedBaseInfo: APIOperation {
         /// The operation's `operationId`.
@@ -1013,12 +993,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorCommerceSpreadInfo(oAuthorId: oAuthorId).request)
     }
 
-    /// Creator commerce spread
-    ///
-    /// Returns how far a creator's commerce content spreads, for comparing creators while planning a commerce campaign.
+    /// The request of ``getAuthorCommerceSpreadInfo(oAuthorId:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorCommerceSpreadInfo(oAuthorId:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_commerce_spread_info/v1`
     public struct GetAuthorCommerceSpreadInfo: APIOperation {
         /// The operation's `operationId`.
@@ -1067,12 +1045,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorContentHotKeywords(oAuthorId: oAuthorId).request)
     }
 
-    /// Content keyword analysis
-    ///
-    /// Lists the keywords that characterize a creator's own content, which tells you what the creator is positioned around.
+    /// The request of ``getAuthorContentHotKeywords(oAuthorId:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorContentHotKeywords(oAuthorId:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/gauthor/get_author_content_hot_keywords/v1`
     public struct GetAuthorContentHotKeywords: APIOperation {
         /// The operation's `operationId`.
@@ -1123,12 +1099,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorContractBaseInfo(oAuthorId: oAuthorId, range: range).request)
     }
 
-    /// Creator contract overview
-    ///
-    /// Summarizes a creator's Xingtu contract history over the last 30 or 90 days, as background for a campaign decision.
+    /// The request of ``getAuthorContractBaseInfo(oAuthorId:range:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorContractBaseInfo(oAuthorId:range:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_contract_base_info`
     public struct GetAuthorContractBaseInfo: APIOperation {
         /// The operation's `operationId`.
@@ -1191,12 +1165,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorConvertAbility(oAuthorId: oAuthorId, platform: platform, range: range).request)
     }
 
-    /// Conversion Analysis
-    ///
-    /// Get Douyin Creator Marketplace (Xingtu) conversion Analysis data, including conversion efficiency and commercial performance indicators, for creator evaluation, campaign planning, and marketplace research.
+    /// The request of ``getAuthorConvertAbility(oAuthorId:platform:range:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorConvertAbility(oAuthorId:platform:range:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1`
     public struct GetAuthorConvertAbility: APIOperation {
         /// The operation's `operationId`.
@@ -1271,12 +1243,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorConvertVideosOrProducts(oAuthorId: oAuthorId, platform: platform, industryId: industryId, range: range, detailType: detailType, page: page).request)
     }
 
-    /// Conversion resources
-    ///
-    /// Pages through the videos or products behind a creator's conversions, filtered by industry, reporting window and resource type. Shows concrete commerce examples before you pick a creator.
+    /// The request of ``getAuthorConvertVideosOrProducts(oAuthorId:platform:industryId:range:detailType:page:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorConvertVideosOrProducts(oAuthorId:platform:industryId:range:detailType:page:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_convert_videos_or_products/v1`
     public struct GetAuthorConvertVideosOrProducts: PagedOperation {
         /// The operation's `operationId`.
@@ -1347,7 +1317,7 @@ extension DouyinXingtuAPI {
         /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorContractBaseInfo.range` …).
         public typealias Range = DouyinXingtuAPI.Range
 
-        /// A `DetailType` value.
+        /// The values of the `detailType` query parameter of `GetAuthorConvertVideosOrProducts`.
         public enum DetailType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Videos
             case video
@@ -1396,12 +1366,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorDailyFans(oAuthorId: oAuthorId, startDate: startDate, endDate: endDate).request)
     }
 
-    /// Follower growth trend
-    ///
-    /// Returns a creator's follower count day by day between two dates, to see how the following has grown.
+    /// The request of ``getAuthorDailyFans(oAuthorId:startDate:endDate:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorDailyFans(oAuthorId:startDate:endDate:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_daily_fans/v1`
     public struct GetAuthorDailyFans: APIOperation {
         /// The operation's `operationId`.
@@ -1462,12 +1430,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorFansDistribution(oAuthorId: oAuthorId, authorType: authorType).request)
     }
 
-    /// Follower distribution
-    ///
-    /// Breaks down the profile of a creator's followers, or of the most loyal ones, for comparing audiences during creator selection.
+    /// The request of ``getAuthorFansDistribution(oAuthorId:authorType:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorFansDistribution(oAuthorId:authorType:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_fans_distribution/v1`
     public struct GetAuthorFansDistribution: APIOperation {
         /// The operation's `operationId`.
@@ -1503,7 +1469,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `AuthorType` value.
+        /// The values of the `authorType` query parameter of `GetAuthorFansDistribution`.
         public enum AuthorType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// All followers
             case fan
@@ -1560,12 +1526,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorHomepageVideos(oAuthorId: oAuthorId, page: page, keyword: keyword, videoType: videoType, onlyAssign: onlyAssign, startDate: startDate, endDate: endDate).request)
     }
 
-    /// Creator homepage videos
-    ///
-    /// Pages through the videos on a creator's homepage, optionally narrowed by keyword, video type, assignment and publish dates. Lets you review relevant content before selecting a creator.
+    /// The request of ``getAuthorHomepageVideos(oAuthorId:page:keyword:videoType:onlyAssign:startDate:endDate:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorHomepageVideos(oAuthorId:page:keyword:videoType:onlyAssign:startDate:endDate:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_homepage_videos/v1`
     public struct GetAuthorHomepageVideos: PagedOperation {
         /// The operation's `operationId`.
@@ -1632,7 +1596,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `VideoType` value.
+        /// The values of the `videoType` query parameter of `GetAuthorHomepageVideos`.
         public enum VideoType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// No filter
             case all
@@ -1680,12 +1644,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorHotCommentTokens(oAuthorId: oAuthorId).request)
     }
 
-    /// Comment keyword analysis
-    ///
-    /// Lists the keywords that come up most often in the comments on a creator's content, so you can see what the audience talks about.
+    /// The request of ``getAuthorHotCommentTokens(oAuthorId:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorHotCommentTokens(oAuthorId:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data/get_author_hot_comment_tokens/v1`
     public struct GetAuthorHotCommentTokens: APIOperation {
         /// The operation's `operationId`.
@@ -1738,12 +1700,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorLinkInfo(oAuthorId: oAuthorId, platform: platform, industryTag: industryTag).request)
     }
 
-    /// Creator link metrics
-    ///
-    /// Returns a creator's link metrics for one content channel, optionally within one industry category.
+    /// The request of ``getAuthorLinkInfo(oAuthorId:platform:industryTag:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorLinkInfo(oAuthorId:platform:industryTag:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_link_info/v1`
     public struct GetAuthorLinkInfo: APIOperation {
         /// The operation's `operationId`.
@@ -1816,12 +1776,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorLiveStatistics(oAuthorId: oAuthorId, liveType: liveType, period: period, onlyStarOrder: onlyStarOrder, flowType: flowType).request)
     }
 
-    /// Live statistics
-    ///
-    /// Returns a creator's live-stream statistics, filtered by kind of live room, reporting window, marketplace orders and traffic. Useful for comparing live-streaming creators.
+    /// The request of ``getAuthorLiveStatistics(oAuthorId:liveType:period:onlyStarOrder:flowType:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorLiveStatistics(oAuthorId:liveType:period:onlyStarOrder:flowType:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_live_statistics/v1`
     public struct GetAuthorLiveStatistics: APIOperation {
         /// The operation's `operationId`.
@@ -1909,12 +1867,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorLiveWatchDistribution(oAuthorId: oAuthorId, liveCrowdType: liveCrowdType, liveType: liveType).request)
     }
 
-    /// Live watch distribution
-    ///
-    /// Breaks down who watches a creator's live streams, viewers or followers, for one kind of live room.
+    /// The request of ``getAuthorLiveWatchDistribution(oAuthorId:liveCrowdType:liveType:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorLiveWatchDistribution(oAuthorId:liveCrowdType:liveType:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_live_watch_distribution/v1`
     public struct GetAuthorLiveWatchDistribution: APIOperation {
         /// The operation's `operationId`.
@@ -1959,7 +1915,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `LiveCrowdType` value.
+        /// The values of the `liveCrowdType` query parameter of `GetAuthorLiveWatchDistribution`.
         public enum LiveCrowdType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Live viewers
             case audience
@@ -2009,12 +1965,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorMarketingInfo(oAuthorId: oAuthorId, platform: platform).request)
     }
 
-    /// Marketing metrics
-    ///
-    /// Returns a creator's marketing offer on one content channel, for comparing what creators sell and at what terms.
+    /// The request of ``getAuthorMarketingInfo(oAuthorId:platform:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorMarketingInfo(oAuthorId:platform:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_marketing_info/v1`
     public struct GetAuthorMarketingInfo: APIOperation {
         /// The operation's `operationId`.
@@ -2073,12 +2027,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorOrderExperience(oAuthorId: oAuthorId, period: period).request)
     }
 
-    /// Creator order history
-    ///
-    /// Summarizes the marketplace orders a creator has completed in the last 30 or 90 days, as evidence of experience with paid campaigns.
+    /// The request of ``getAuthorOrderExperience(oAuthorId:period:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorOrderExperience(oAuthorId:period:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_order_experience/v1`
     public struct GetAuthorOrderExperience: APIOperation {
         /// The operation's `operationId`.
@@ -2137,12 +2089,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorPlatformChannelInfoV2(oAuthorId: oAuthorId, platform: platform).request)
     }
 
-    /// Creator channel metrics
-    ///
-    /// Returns a creator's metrics for one content format (short video, live, image and text, or short drama), so you can compare where the creator is strongest.
+    /// The request of ``getAuthorPlatformChannelInfoV2(oAuthorId:platform:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorPlatformChannelInfoV2(oAuthorId:platform:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_platform_channel_info_v2/v1`
     public struct GetAuthorPlatformChannelInfoV2: APIOperation {
         /// The operation's `operationId`.
@@ -2205,12 +2155,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorShowItemsV2(oAuthorId: oAuthorId, platform: platform, onlyAssign: onlyAssign, flowType: flowType).request)
     }
 
-    /// Showcase items
-    ///
-    /// Returns the items in a creator's Xingtu showcase, filtered by content channel, assignment and traffic. Useful when planning commerce campaigns.
+    /// The request of ``getAuthorShowItemsV2(oAuthorId:platform:onlyAssign:flowType:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorShowItemsV2(oAuthorId:platform:onlyAssign:flowType:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_show_items_v2/v1`
     public struct GetAuthorShowItemsV2: APIOperation {
         /// The operation's `operationId`.
@@ -2280,12 +2228,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorSideBaseInfo(oAuthorId: oAuthorId).request)
     }
 
-    /// Creator side card
-    ///
-    /// Returns the compact overview Xingtu shows beside a creator, handy while going through a shortlist.
+    /// The request of ``getAuthorSideBaseInfo(oAuthorId:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorSideBaseInfo(oAuthorId:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_side_base_info/v1`
     public struct GetAuthorSideBaseInfo: APIOperation {
         /// The operation's `operationId`.
@@ -2344,12 +2290,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorSpreadInfo(oAuthorId: oAuthorId, platform: platform, range: range, type: type, onlyAssign: onlyAssign, flowType: flowType).request)
     }
 
-    /// Spread metrics
-    ///
-    /// Returns how widely a creator's videos spread, filtered by channel, reporting window, video type, assignment and traffic.
+    /// The request of ``getAuthorSpreadInfo(oAuthorId:platform:range:type:onlyAssign:flowType:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorSpreadInfo(oAuthorId:platform:range:type:onlyAssign:flowType:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_spread_info/v1`
     public struct GetAuthorSpreadInfo: APIOperation {
         /// The operation's `operationId`.
@@ -2411,7 +2355,7 @@ extension DouyinXingtuAPI {
         /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorContractBaseInfo.range` …).
         public typealias Range = DouyinXingtuAPI.Range
 
-        /// A `TypeValue` value.
+        /// The values of the `type` query parameter of `GetAuthorSpreadInfo`.
         public enum TypeValue: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The creator's own videos
             case personalVideo
@@ -2459,12 +2403,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorTags(starAuthorId: starAuthorId).request)
     }
 
-    /// Creator tags
-    ///
-    /// Returns the tags Xingtu assigns to a creator, for classifying creators and matching them to a brief.
+    /// The request of ``getAuthorTags(starAuthorId:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorTags(starAuthorId:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_tags/v1`
     public struct GetAuthorTags: APIOperation {
         /// The operation's `operationId`.
@@ -2513,12 +2455,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(ItemReportDetail(itemId: itemId).request)
     }
 
-    /// Video details
-    ///
-    /// Returns Xingtu's report details for one video item.
+    /// The request of ``itemReportDetail(itemId:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``itemReportDetail(itemId:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/item_report_detail/v1`
     public struct ItemReportDetail: APIOperation {
         /// The operation's `operationId`.
@@ -2567,12 +2507,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(ItemReportThAnalysis(itemId: itemId).request)
     }
 
-    /// Video report analysis
-    ///
-    /// Returns Xingtu's analysis of the report for one video, for judging how the video performed.
+    /// The request of ``itemReportThAnalysis(itemId:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``itemReportThAnalysis(itemId:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/item_report_th_analysis/v1`
     public struct ItemReportThAnalysis: APIOperation {
         /// The operation's `operationId`.
@@ -2621,12 +2559,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(ItemReportTrend(itemId: itemId).request)
     }
 
-    /// Video report trends
-    ///
-    /// Returns how the reported performance of one video changed over time.
+    /// The request of ``itemReportTrend(itemId:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``itemReportTrend(itemId:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/item_report_trend/v1`
     public struct ItemReportTrend: APIOperation {
         /// The operation's `operationId`.
@@ -2729,12 +2665,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(SearchForAuthorSquare(keyword: keyword, page: page, sort: sort, searchType: searchType, marketingTarget: marketingTarget, industry: industry, isSuperstar: isSuperstar, followerRange: followerRange, kolPriceType: kolPriceType, kolPriceRange: kolPriceRange, contentTag: contentTag, contentTheme: contentTheme, personaTag: personaTag, gender: gender, location: location, tonalityTag: tonalityTag, connectedUserRange: connectedUserRange, audienceImage: audienceImage, fansImage: fansImage, expectedPlayRange: expectedPlayRange, expectedCpmRange: expectedCpmRange, expectedCpeRange: expectedCpeRange, interactionRateRange: interactionRateRange, completionRateRange: completionRateRange, viralRateRange: viralRateRange, progressTaskRange: progressTaskRange, isCuratedAuthor: isCuratedAuthor, authorList: authorList).request)
     }
 
-    /// Creator search
-    ///
-    /// Searches Xingtu creators by keyword and a wide set of filters: audience, fans, price, content categories, expected performance and curated lists. The starting point for building a campaign shortlist.
+    /// The request of ``searchForAuthorSquare(keyword:page:sort:searchType:marketingTarget:industry:isSuperstar:followerRange:kolPriceType:kolPriceRange:contentTag:contentTheme:personaTag:gender:location:tonalityTag:connectedUserRange:audienceImage:fansImage:expectedPlayRange:expectedCpmRange:expectedCpeRange:interactionRateRange:completionRateRange:viralRateRange:progressTaskRange:isCuratedAuthor:authorList:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``searchForAuthorSquare(keyword:page:sort:searchType:marketingTarget:industry:isSuperstar:followerRange:kolPriceType:kolPriceRange:contentTag:contentTheme:personaTag:gender:location:tonalityTag:connectedUserRange:audienceImage:fansImage:expectedPlayRange:expectedCpmRange:expectedCpeRange:interactionRateRange:completionRateRange:viralRateRange:progressTaskRange:isCuratedAuthor:authorList:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1`
     public struct SearchForAuthorSquare: PagedOperation {
         /// The operation's `operationId`.
@@ -2906,7 +2840,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Sort` value.
+        /// The values of the `sort` query parameter of `SearchForAuthorSquare`.
         public enum Sort: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Xingtu's score ranking
             case `default`
@@ -2933,7 +2867,7 @@ extension DouyinXingtuAPI {
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
-        /// A `SearchType` value.
+        /// The values of the `searchType` query parameter of `SearchForAuthorSquare`.
         public enum SearchType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Match nicknames
             case nickname
@@ -2960,7 +2894,7 @@ extension DouyinXingtuAPI {
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
-        /// A `MarketingTarget` value.
+        /// The values of the `marketingTarget` query parameter of `SearchForAuthorSquare`.
         public enum MarketingTarget: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Brand exposure
             case brandExposure
@@ -2993,7 +2927,7 @@ extension DouyinXingtuAPI {
         /// The same as `DouyinXingtuAPI.Industry`, which `GetAuthorConvertVideosOrProducts.industryId` and `GetAuthorLinkInfo.industryTag` take too.
         public typealias Industry = DouyinXingtuAPI.Industry
 
-        /// A `KolPriceType` value.
+        /// The values of the `kolPriceType` query parameter of `SearchForAuthorSquare`.
         public enum KolPriceType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Video 1 20s
             case video120s
@@ -3053,7 +2987,7 @@ extension DouyinXingtuAPI {
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
-        /// A `Gender` value.
+        /// The values of the `gender` query parameter of `SearchForAuthorSquare`.
         public enum Gender: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Male
             case male
@@ -3080,7 +3014,7 @@ extension DouyinXingtuAPI {
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
-        /// A `AuthorList` value.
+        /// The values of the `authorList` query parameter of `SearchForAuthorSquare`.
         public enum AuthorList: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short live entertainment creators
             case shortLiveEntertainmentCreators

@@ -37,12 +37,10 @@ extension UserAPI {
         try await self.client.send(GetBalance().request)
     }
 
-    /// Account balance
-    ///
-    /// Returns what is left on the account behind the token, to check before a large job or to watch while it runs.
+    /// The request of ``getBalance()``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getBalance()`` does both.
+    /// the method does both.
     /// - Remark: `GET /user/get-balance`
     public struct GetBalance: APIOperation {
         /// The operation's `operationId`.
@@ -76,12 +74,10 @@ extension UserAPI {
         try await self.client.send(GetUsageSummary().request)
     }
 
-    /// Usage summary
-    ///
-    /// Returns a summary of the account's recent use of the API, such as calls per day.
+    /// The request of ``getUsageSummary()``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getUsageSummary()`` does both.
+    /// the method does both.
     /// - Remark: `GET /user/get-usage-summary`
     public struct GetUsageSummary: APIOperation {
         /// The operation's `operationId`.

@@ -35,10 +35,10 @@ extension BadgesAPI {
         try await self.client.send(BadgesByID(id: id).request)
     }
 
-    /// A path parameter with a format suffix
+    /// The request of ``badgesByID(id:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``badgesByID(id:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /badges/{id}.json`
     public struct BadgesByID: APIOperation {
         /// The operation's `operationId`.

@@ -31,10 +31,10 @@ extension EventsAPI {
         try await self.client.send(LatestEvent().request)
     }
 
-    /// The latest event
+    /// The request of ``latestEvent()``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``latestEvent()`` does both.
+    /// the method does both.
     /// - Remark: `GET /events/latest`
     public struct LatestEvent: APIOperation {
         /// The operation's `operationId`.

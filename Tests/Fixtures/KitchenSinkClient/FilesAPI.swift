@@ -37,10 +37,10 @@ extension FilesAPI {
         try await self.client.send(Thumbnail(fileID: fileID, extension: `extension`).request)
     }
 
-    /// A path parameter inside a segment
+    /// The request of ``thumbnail(fileID:extension:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``thumbnail(fileID:extension:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /files/{file_id}/thumbnail.{extension}`
     public struct Thumbnail: APIOperation {
         /// The operation's `operationId`.
@@ -71,7 +71,7 @@ extension FilesAPI {
             )
         }
 
-        /// A `Extension` value.
+        /// The values of the `extension` path parameter of `Thumbnail`.
         public enum Extension: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The value `png`.
             case png

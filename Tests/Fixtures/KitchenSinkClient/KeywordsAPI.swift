@@ -40,10 +40,10 @@ extension KeywordsAPI {
         try await self.client.send(In(colors: colors, statuses: statuses, digest: digest).request)
     }
 
-    /// An operation named like a Swift keyword, with optional lists of enum values
+    /// The request of ``in(colors:statuses:digest:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``in(colors:statuses:digest:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /keywords/in`
     public struct In: APIOperation {
         /// The operation's `operationId`.
@@ -102,10 +102,10 @@ extension KeywordsAPI {
         try await self.client.send(InForm(levels: levels, tags: tags).request)
     }
 
-    /// Optional lists of enum values in a form
+    /// The request of ``inForm(levels:tags:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``inForm(levels:tags:)`` does both.
+    /// the method does both.
     /// - Remark: `POST /keywords/in`
     public struct InForm: APIOperation {
         /// The operation's `operationId`.
@@ -140,7 +140,7 @@ extension KeywordsAPI {
             )
         }
 
-        /// A `LevelsItem` value.
+        /// The values of the `levels` form field of `InForm`.
         public enum LevelsItem: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The value `gold`.
             case gold
@@ -189,10 +189,10 @@ extension KeywordsAPI {
         try await self.client.send(Keywords(class: `class`, default: `default`, type: type, odd: odd).request)
     }
 
-    /// Parameters named like Swift keywords
+    /// The request of ``keywords(class:default:type:odd:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``keywords(class:default:type:odd:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /keywords`
     public struct Keywords: APIOperation {
         /// The operation's `operationId`.
@@ -238,7 +238,7 @@ extension KeywordsAPI {
             )
         }
 
-        /// A `TypeValue` value.
+        /// The values of the `type` query parameter of `Keywords`.
         public enum TypeValue: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The value `plain`.
             case plain

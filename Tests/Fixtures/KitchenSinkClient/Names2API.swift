@@ -36,10 +36,10 @@ extension Names2API {
         try await self.client.send(GetItem2(state: state).request)
     }
 
-    /// Rulesets, rate plans and hostnames
+    /// The request of ``getItem2(state:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getItem2(state:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /names/rulesets`
     public struct GetItem2: APIOperation {
         /// The operation's `operationId`.
@@ -70,7 +70,7 @@ extension Names2API {
             )
         }
 
-        /// A `State` value.
+        /// The values of the `state` query parameter of `GetItem2`.
         public enum State: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The value `Active`.
             case active
@@ -118,10 +118,10 @@ extension Names2API {
         try await self.client.send(Getitem().request)
     }
 
-    /// An operation whose ID differs from another's only in case
+    /// The request of ``getitem()``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getitem()`` does both.
+    /// the method does both.
     /// - Remark: `GET /names/ruleset-copies`
     public struct Getitem: APIOperation {
         /// The operation's `operationId`.

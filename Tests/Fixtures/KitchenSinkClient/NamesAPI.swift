@@ -31,10 +31,10 @@ extension NamesAPI {
         try await self.client.send(GetMessages().request)
     }
 
-    /// An operation under a namespace that differs from another only in case
+    /// The request of ``getMessages()``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getMessages()`` does both.
+    /// the method does both.
     /// - Remark: `GET /Names/messages`
     public struct GetMessages: APIOperation {
         /// The operation's `operationId`.

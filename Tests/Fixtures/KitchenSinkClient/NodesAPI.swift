@@ -35,10 +35,10 @@ extension NodesAPI {
         try await self.client.send(GetNode(id: id).request)
     }
 
-    /// Get a node of a tree
+    /// The request of ``getNode(id:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getNode(id:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /nodes/{id}`
     public struct GetNode: APIOperation {
         /// The operation's `operationId`.

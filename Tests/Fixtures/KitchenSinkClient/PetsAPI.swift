@@ -26,7 +26,7 @@ extension JustOneAPIClient {
 }
 
 extension PetsAPI {
-    /// A `Size` value.
+    /// The values of the `size` parameter of several operations.
     ///
     /// Taken by `PetSiblings.size` and `SimilarPets.size`.
     public enum Size: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
@@ -72,12 +72,10 @@ extension PetsAPI {
         try await self.client.send(CountPets(size: size).request)
     }
 
-    /// Count pets
-    ///
-    /// A `size` enum with other values than the shared one stays in its request type.
+    /// The request of ``countPets(size:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``countPets(size:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /pets/count`
     public struct CountPets: APIOperation {
         /// The operation's `operationId`.
@@ -108,7 +106,7 @@ extension PetsAPI {
             )
         }
 
-        /// A `Size` value.
+        /// The values of the `size` query parameter of `CountPets`.
         public enum Size: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The value `S`.
             case s
@@ -154,10 +152,10 @@ extension PetsAPI {
         try await self.client.send(CreatePet(body: body).request)
     }
 
-    /// Create a pet
+    /// The request of ``createPet(body:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``createPet(body:)`` does both.
+    /// the method does both.
     /// - Remark: `POST /pets`
     public struct CreatePet: APIOperation {
         /// The operation's `operationId`.
@@ -202,10 +200,10 @@ extension PetsAPI {
         try await self.client.send(DeletePet(petId: petId).request)
     }
 
-    /// Delete a pet
+    /// The request of ``deletePet(petId:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``deletePet(petId:)`` does both.
+    /// the method does both.
     /// - Remark: `DELETE /pets/{petId}`
     @available(*, deprecated, message: "Deprecated in the API documentation.")
     public struct DeletePet: APIOperation {
@@ -249,10 +247,10 @@ extension PetsAPI {
         try await self.client.send(GetPetById(petId: petId).request)
     }
 
-    /// Get a pet
+    /// The request of ``getPetById(petId:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getPetById(petId:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /pets/{petId}`
     public struct GetPetById: APIOperation {
         /// The operation's `operationId`.
@@ -307,14 +305,10 @@ extension PetsAPI {
         try await self.client.send(ListPets(limit: limit, tags: tags, status: status, xRequestID: xRequestID, session: session).request)
     }
 
-    /// List pets
-    ///
-    /// Lists pets, filtered by tag and status.
-    /// Tricky text the generator must keep harmless: */ "quotes" \backslash \(interpolation) and a
-    /// carriage return here:
+    /// The request of ``listPets(limit:tags:status:xRequestID:session:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``listPets(limit:tags:status:xRequestID:session:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /pets`
     public struct ListPets: APIOperation {
         /// The operation's `operationId`.
@@ -385,10 +379,10 @@ extension PetsAPI {
         try await self.client.send(PetSiblings(petId: petId, size: size).request)
     }
 
-    /// The pet's siblings
+    /// The request of ``petSiblings(petId:size:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``petSiblings(petId:size:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /pets/{petId}/siblings`
     public struct PetSiblings: APIOperation {
         /// The operation's `operationId`.
@@ -446,12 +440,10 @@ extension PetsAPI {
         try await self.client.send(SimilarPets(petId: petId, size: size).request)
     }
 
-    /// Pets like this one
-    ///
-    /// Two operations take the same `size` enum, which is declared once on the namespace.
+    /// The request of ``similarPets(petId:size:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``similarPets(petId:size:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /pets/{petId}/similar`
     public struct SimilarPets: APIOperation {
         /// The operation's `operationId`.
@@ -507,10 +499,10 @@ extension PetsAPI {
         try await self.client.send(UploadPhoto(petId: petId, body: body).request)
     }
 
-    /// Upload a photo
+    /// The request of ``uploadPhoto(petId:body:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``uploadPhoto(petId:body:)`` does both.
+    /// the method does both.
     /// - Remark: `PUT /pets/{petId}/photo`
     public struct UploadPhoto: APIOperation {
         /// The operation's `operationId`.

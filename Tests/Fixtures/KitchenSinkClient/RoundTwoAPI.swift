@@ -43,10 +43,10 @@ extension RoundTwoAPI {
         try await self.client.send(GetJobRun(jobIdentifier: jobIdentifier, run: run, filter: filter, note: note, xTags: xTags).request)
     }
 
-    /// A path variable no parameter declares, and parameters described with content
+    /// The request of ``getJobRun(jobIdentifier:run:filter:note:xTags:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getJobRun(jobIdentifier:run:filter:note:xTags:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /round-two/jobs/{job_identifier}/runs/{run}`
     public struct GetJobRun: APIOperation {
         /// The operation's `operationId`.
@@ -97,7 +97,7 @@ extension RoundTwoAPI {
             )
         }
 
-        /// A `Filter` value.
+        /// The value of the `filter` query parameter of `GetJobRun`.
         public struct Filter: Codable, Hashable, Sendable {
             /// The `color` field.
             public var color: String?

@@ -31,10 +31,10 @@ extension SampledAPI {
         try await self.client.send(SampledOperation().request)
     }
 
-    /// A response typed by a model inferred from samples (generate infer)
+    /// The request of ``sampled()``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``sampled()`` does both.
+    /// the method does both.
     /// - Remark: `GET /sampled`
     public struct SampledOperation: APIOperation {
         /// The operation's `operationId`.

@@ -45,10 +45,10 @@ extension SearchAPI {
         try await self.client.send(SearchPets(query: query, kind: kind, page: page, includeSold: includeSold).request)
     }
 
-    /// Search pets with a form
+    /// The request of ``searchPets(query:kind:page:includeSold:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``searchPets(query:kind:page:includeSold:)`` does both.
+    /// the method does both.
     /// - Remark: `POST /search/pets`
     public struct SearchPets: PagedOperation {
         /// The operation's `operationId`.
@@ -99,7 +99,7 @@ extension SearchAPI {
             )
         }
 
-        /// A `Kind` value.
+        /// The values of the `kind` form field of `SearchPets`.
         public enum Kind: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The value `DOG`.
             case dog
@@ -129,7 +129,7 @@ extension SearchAPI {
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
-        /// A `Output2` value.
+        /// The `Output2` schema.
         public struct Output2: Codable, Hashable, Sendable {
             /// The `results` field.
             public var results: [Pet]
@@ -164,10 +164,10 @@ extension SearchAPI {
         try await self.client.send(SearchWithFormToken(keyword: keyword, cookiesBuffer: cookiesBuffer).request)
     }
 
-    /// Search with the token in the form
+    /// The request of ``searchWithFormToken(keyword:cookiesBuffer:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``searchWithFormToken(keyword:cookiesBuffer:)`` does both.
+    /// the method does both.
     /// - Remark: `POST /search/form-token`
     public struct SearchWithFormToken: APIOperation {
         /// The operation's `operationId`.

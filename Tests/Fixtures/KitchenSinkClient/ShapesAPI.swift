@@ -31,10 +31,10 @@ extension ShapesAPI {
         try await self.client.send(ListShapes().request)
     }
 
-    /// List shapes
+    /// The request of ``listShapes()``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``listShapes()`` does both.
+    /// the method does both.
     /// - Remark: `GET /shapes`
     public struct ListShapes: APIOperation {
         /// The operation's `operationId`.

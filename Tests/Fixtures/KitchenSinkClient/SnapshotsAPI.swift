@@ -35,10 +35,10 @@ extension SnapshotsAPI {
         try await self.client.send(SnapshotsGet(snapshotID: snapshotID).request)
     }
 
-    /// A path parameter that is an integer or a string
+    /// The request of ``snapshotsGet(snapshotID:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``snapshotsGet(snapshotID:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /snapshots/{snapshot_id}`
     public struct SnapshotsGet: APIOperation {
         /// The operation's `operationId`.
@@ -65,7 +65,7 @@ extension SnapshotsAPI {
             )
         }
 
-        /// A `SnapshotID` value.
+        /// The value of the `snapshot_id` path parameter of `SnapshotsGet`.
         public enum SnapshotID: Codable, Hashable, Sendable {
             case int(Int)
             case string(String)

@@ -37,10 +37,10 @@ extension StylesAPI {
         try await self.client.send(FormStyles(useCaseCategories: useCaseCategories, nickname: nickname).request)
     }
 
-    /// A form field whose schema is a reference to an optional array of enum values
+    /// The request of ``formStyles(useCaseCategories:nickname:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``formStyles(useCaseCategories:nickname:)`` does both.
+    /// the method does both.
     /// - Remark: `POST /styles/form`
     public struct FormStyles: APIOperation {
         /// The operation's `operationId`.
@@ -117,10 +117,10 @@ extension StylesAPI {
         try await self.client.send(PathStyles(ids: ids, labels: labels, exploded: exploded, matrix: matrix, explodedMatrix: explodedMatrix, dot: dot, semi: semi, xCodes: xCodes, xColors: xColors, flavours: flavours, sizes: sizes, spaced: spaced, piped: piped, categories: categories).request)
     }
 
-    /// Path parameters in the simple, label and matrix styles, exploded or not
+    /// The request of ``pathStyles(ids:labels:exploded:matrix:explodedMatrix:dot:semi:xCodes:xColors:flavours:sizes:spaced:piped:categories:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``pathStyles(ids:labels:exploded:matrix:explodedMatrix:dot:semi:xCodes:xColors:flavours:sizes:spaced:piped:categories:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /styles/simple/{ids}/label/{labels}/{exploded}/matrix/{matrix}/{exploded_matrix}/scalar/{dot}/{semi}`
     public struct PathStyles: APIOperation {
         /// The operation's `operationId`.

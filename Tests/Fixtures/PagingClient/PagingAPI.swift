@@ -37,10 +37,10 @@ extension PagingAPI {
         try await self.client.send(ListByCursor(cursor: cursor, flag: flag).request)
     }
 
-    /// A cursor and a has-more flag, described
+    /// The request of ``listByCursor(cursor:flag:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``listByCursor(cursor:flag:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /paging/cursor`
     public struct ListByCursor: PagedOperation {
         /// The operation's `operationId`.
@@ -87,7 +87,7 @@ extension PagingAPI {
             )
         }
 
-        /// A `Flag` value.
+        /// The values of the `flag` query parameter of `ListByCursor`.
         public enum Flag: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The value `boolean`.
             case boolean
@@ -132,10 +132,10 @@ extension PagingAPI {
         try await self.client.send(ListByLastCursor(noteId: noteId, lastCursor: lastCursor).request)
     }
 
-    /// A cursor the parameter's description names the response field of
+    /// The request of ``listByLastCursor(noteId:lastCursor:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``listByLastCursor(noteId:lastCursor:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /paging/last-cursor`
     public struct ListByLastCursor: PagedOperation {
         /// The operation's `operationId`.
@@ -195,10 +195,10 @@ extension PagingAPI {
         try await self.client.send(ListByOffset(offset: offset, count: count).request)
     }
 
-    /// Offsets stepping by the number of items, nothing described
+    /// The request of ``listByOffset(offset:count:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``listByOffset(offset:count:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /paging/by-offset`
     public struct ListByOffset: PagedOperation {
         /// The operation's `operationId`.
@@ -258,10 +258,10 @@ extension PagingAPI {
         try await self.client.send(ListByPage(keyword: keyword, page: page).request)
     }
 
-    /// Page numbers from 1, nothing described
+    /// The request of ``listByPage(keyword:page:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``listByPage(keyword:page:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /paging/by-page`
     public struct ListByPage: PagedOperation {
         /// The operation's `operationId`.
@@ -319,10 +319,10 @@ extension PagingAPI {
         try await self.client.send(ListByToken(paginationToken: paginationToken).request)
     }
 
-    /// A pagination token that is empty text on the last page
+    /// The request of ``listByToken(paginationToken:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``listByToken(paginationToken:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /paging/token`
     public struct ListByToken: PagedOperation {
         /// The operation's `operationId`.
@@ -378,10 +378,10 @@ extension PagingAPI {
         try await self.client.send(ListUndescribed(cursor: cursor).request)
     }
 
-    /// A cursor nobody says the next value of
+    /// The request of ``listUndescribed(cursor:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``listUndescribed(cursor:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /paging/undescribed`
     public struct ListUndescribed: APIOperation {
         /// The operation's `operationId`.
@@ -432,10 +432,10 @@ extension PagingAPI {
         try await self.client.send(SearchByPage(keyword: keyword, page: page, searchId: searchId).request)
     }
 
-    /// Page numbers with a search ID the first response gives
+    /// The request of ``searchByPage(keyword:page:searchId:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``searchByPage(keyword:page:searchId:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /paging/search`
     public struct SearchByPage: PagedOperation {
         /// The operation's `operationId`.
@@ -509,10 +509,10 @@ extension PagingAPI {
         try await self.client.send(SearchChannels(keyword: keyword, currentPage: currentPage, offset: offset, cookiesBuffer: cookiesBuffer).request)
     }
 
-    /// A buffer, a page number and an offset, carried together in a form
+    /// The request of ``searchChannels(keyword:currentPage:offset:cookiesBuffer:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``searchChannels(keyword:currentPage:offset:cookiesBuffer:)`` does both.
+    /// the method does both.
     /// - Remark: `POST /paging/channels`
     public struct SearchChannels: PagedOperation {
         /// The operation's `operationId`.

@@ -71,10 +71,10 @@ extension ClassAPI {
         try await self.client.send(DefaultOperation(id: id, kind: kind, code: code, client: client, request2: request2, timeout: timeout, selfValue: selfValue, send: send, pages: pages, query: query, headerFields: headerFields, formFields: formFields, in: `in`, for: `for`, type: type, initValue: initValue, default: `default`).request)
     }
 
-    /// GET /items/{id}/{kind}/{code}
+    /// The request of ``default(id:kind:code:client:request2:timeout:selfValue:send:pages:query:headerFields:formFields:in:for:type:initValue:default:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``default(id:kind:code:client:request2:timeout:selfValue:send:pages:query:headerFields:formFields:in:for:type:initValue:default:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /items/{id}/{kind}/{code}`
     public struct DefaultOperation: APIOperation {
         /// The operation's `operationId`.

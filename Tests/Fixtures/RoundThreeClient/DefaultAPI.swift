@@ -39,10 +39,10 @@ extension DefaultAPI {
         try await self.client.send(Default2(thingId: thingId).request)
     }
 
-    /// GET /things/{thingId}
+    /// The request of ``default2(thingId:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``default2(thingId:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /things/{thingId}`
     public struct Default2: APIOperation {
         /// The operation's `operationId`.
@@ -85,10 +85,10 @@ extension DefaultAPI {
         try await self.client.send(ListingOperation(page: page).request)
     }
 
-    /// GET /listing
+    /// The request of ``listing(page:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``listing(page:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /listing`
     public struct ListingOperation: PagedOperation {
         /// The operation's `operationId`.

@@ -49,9 +49,11 @@ import TestSupport
         // Its documentation names the parameters that take it.
         #expect(
             code.contains(
-                "extension XAPI {\n    /// A `Mode` value.\n    ///\n    /// Taken by `First.mode` and `Second.mode`.\n    public enum Mode: "),
+                "extension XAPI {\n    /// The values of the `mode` parameter of several operations.\n    ///\n    /// Taken by `First.mode` and `Second.mode`.\n    public enum Mode: "),
             "\(code)")
-        // `Third` takes a `Mode` with other values: its own enum, with case `c`.
+        // `Third` takes a `Mode` with other values: its own enum, with case `c`, documented by
+        // what it is for.
+        #expect(code.contains("/// The values of the `mode` query parameter of `Third`.\n        public enum Mode: "))
         #expect(code.components(separatedBy: "public enum Mode: ").count - 1 == 2)
         #expect(code.contains("case .c: \"C\""))
         // Enums named like a request type are not moved.

@@ -25,6 +25,8 @@ public struct TypeDeclaration: Sendable, Hashable {
     /// The name from the module's top level, such as `DouyinXingtuAPI.GetAuthorConvertAbility.Platform`.
     public var qualifiedName: String
     public var docLines: [String]
+    /// Whether ``docLines`` say only what the type is for (its schema has no description).
+    public var isUndescribed = false
     public var kind: Kind
     /// The generated file's name, for top-level models.
     public var fileName: String?

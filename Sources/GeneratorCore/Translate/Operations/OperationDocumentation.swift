@@ -33,10 +33,13 @@ struct OperationDocumentation {
         methodLines = lines
 
         let signature = methodName + "(" + parameters.map { "\($0.label):" }.joined() + ")"
-        requestLines = prose + [
+        // The operation is documented once, on the method users call; the request type
+        // points there.
+        requestLines = [
+            "The request of ``\(signature)``, where the operation is documented.",
             "",
             "Build it to inspect or adjust the request, and send it with `client.send(_:)`;",
-            "``\(signature)`` does both.",
+            "the method does both.",
             "- Remark: `\(method) \(path)`",
         ]
     }

@@ -36,7 +36,8 @@ struct ParameterTranslation {
             let declaredBefore = scope.declarations.count
             type = schemas.swiftType(
                 for: parameter.schema, suggestedName: SwiftName.nestedTypeName(parameter.wireName, digitPrefix: "Parameter"),
-                in: &scope, at: parameter.source, valueDocs: description.valueDocs)
+                in: &scope, at: parameter.source, valueDocs: description.valueDocs,
+                purpose: parameter.purpose(of: requestType))
             // An alias of an optional type (a nullable component) stands for what it names: a
             // parameter of it is optional once, not twice.
             type = schemas.expandingOptionalAlias(type)

@@ -46,3 +46,19 @@ struct PendingParameter {
         self.source = source
     }
 }
+
+extension PendingParameter {
+    /// What the parameter's value is for, in words: `the `platform` query parameter of `GetUser``.
+    func purpose(of requestType: String) -> String {
+        let place: String
+        switch location {
+        case .path: place = "path parameter"
+        case .query: place = "query parameter"
+        case .header: place = "header"
+        case .cookie: place = "cookie"
+        case .formField: place = "form field"
+        case .body: place = "body field"
+        }
+        return "the `\(wireName)` \(place) of `\(requestType)`"
+    }
+}

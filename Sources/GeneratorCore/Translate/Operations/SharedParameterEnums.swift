@@ -45,6 +45,7 @@ enum SharedParameterEnums {
         guard !chosen.isEmpty else { return namespace }
 
         var takersByShape: [Shape: [String]] = [:]
+        var labelsByShape: [Shape: [String]] = [:]
         for (shape, name) in chosen {
             let target = namespace.typeName + "." + name
             // The parameters that take it, for the aliases' documentation, with their operation.
@@ -54,6 +55,10 @@ enum SharedParameterEnums {
                     .map { (use.operation, "`\(operation.requestTypeName).\($0.label)`") }
             }
             takersByShape[shape] = takers.map(\.text)
+            labelsByShape[shape] = users[shape]!.flatMap { use in
+                namespace.operations[use.operation].parameters.filter { Self.names($0.type, use.declaration.name) }
+                    .map(\.label)
+            }
             var takenBy: [Int: Int] = [:]
             for taker in takers { takenBy[taker.operation, default: 0] += 1 }
             for use in users[shape]! {
@@ -88,13 +93,30 @@ enum SharedParameterEnums {
                 takers.count <= 4
                 ? "Taken by \(Self.list(takers))."
                 : "Taken by \(takers.prefix(2).joined(separator: ", ")) and \(takers.count - 2) other parameters."
-            let docLines = first.declaration.name == name ? first.declaration.docLines : SwiftText.docComment(["A `\(name)` value."])
+            // Said of one request type's parameter, the documentation of an undescribed enum
+            // would be wrong for the others.
+            let docLines =
+                first.declaration.name == name && !first.declaration.isUndescribed
+                ? first.declaration.docLines
+                : SwiftText.docComment([Self.purpose(labels: labelsByShape[shape] ?? [])])
             return TypeDeclaration(
                 name: name, qualifiedName: namespace.typeName + "." + name,
                 docLines: takers.isEmpty ? docLines : docLines + SwiftText.docComment(["", usedBy]),
                 kind: .valueEnum(shape.valueEnum))
         }.sorted { $0.name < $1.name }
         return namespace
+    }
+
+    /// What a shared enum without a description of its own is for: the values of the
+    /// parameters that take it, by name.
+    static func purpose(labels: [String]) -> String {
+        var distinct: [String] = []
+        for label in labels where !distinct.contains(label) { distinct.append(label) }
+        switch distinct.count {
+        case 0: return "The values of parameters of several operations."
+        case 1: return "The values of the `\(distinct[0])` parameter of several operations."
+        default: return "The values of the \(list(distinct.map { "`\($0)`" })) parameters of several operations."
+        }
     }
 
     /// Whether the Swift type `type` names the nested type `name` (`Platform?`, `[Platform]?`).

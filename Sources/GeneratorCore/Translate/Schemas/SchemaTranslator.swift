@@ -35,6 +35,10 @@ struct SchemaTranslator {
     /// translated (an `allOf` that adds to them), outermost first: an `allOf` inside them that
     /// refers back to one of them would copy it again, without end.
     private var mergingComponents: [String] = []
+    /// What the value being typed is for (`the `status` property of `Pet``), while a property
+    /// or a parameter is typed: what a type declared for it says when its schema has no
+    /// description.
+    private var purpose: String?
 
     init(
         index: SpecIndex, diagnostics: DiagnosticCollector, envelopeSchemaName: String?,
@@ -139,7 +143,19 @@ struct SchemaTranslator {
         named name: String, qualifiedName: String, for schema: JSONSchema, at location: SourceLocation,
         valueDocs: [String: String]
     ) -> TypeDeclaration? {
-        let docLines = Self.docComment(schema.description ?? schema.title, fallback: "A `\(name)` value.")
+        var declaration = newDeclaration(
+            named: name, qualifiedName: qualifiedName, for: schema, at: location, valueDocs: valueDocs)
+        declaration?.isUndescribed = (schema.description ?? schema.title) == nil
+        return declaration
+    }
+
+    private mutating func newDeclaration(
+        named name: String, qualifiedName: String, for schema: JSONSchema, at location: SourceLocation,
+        valueDocs: [String: String]
+    ) -> TypeDeclaration? {
+        let isEnum = EnumValues(schema.allowedValues).map { !$0.isEmpty } ?? false
+        let fallback = undescribed(name: name, isEnum: isEnum)
+        let docLines = Self.docComment(schema.description ?? schema.title, fallback: fallback)
         if let values = EnumValues(schema.allowedValues), !values.isEmpty, isEnumCapable(schema) {
             for renamed in values.renamedCases() {
                 diagnostics.warning(
@@ -168,7 +184,7 @@ struct SchemaTranslator {
             defer { mergingComponents.removeLast(flattened.expanded.count) }
             return structure(
                 named: name, qualifiedName: qualifiedName,
-                docLines: hasOwnDescription ? docLines : Self.docComment(flattened.description, fallback: "A `\(name)` value."),
+                docLines: hasOwnDescription ? docLines : Self.docComment(flattened.description, fallback: fallback),
                 properties: flattened.properties, required: flattened.required, at: location)
         case .one(of: let variants, core: let core), .any(of: let variants, core: let core):
             let nonNull = variants.filter { !$0.isNullOnly }
@@ -189,6 +205,18 @@ struct SchemaTranslator {
     }
 
     // MARK: Types
+
+    /// The Swift type of `schema`, the value of `purpose` (`the `platform` query parameter`):
+    /// a type declared for it without a description of its own says so.
+    mutating func swiftType(
+        for schema: JSONSchema, suggestedName: String, in scope: inout TypeScope, at location: SourceLocation,
+        valueDocs: [String: String] = [:], purpose: String
+    ) -> SwiftType {
+        let outer = self.purpose
+        self.purpose = purpose
+        defer { self.purpose = outer }
+        return swiftType(for: schema, suggestedName: suggestedName, in: &scope, at: location, valueDocs: valueDocs)
+    }
 
     /// The Swift type of `schema`; types it needs are declared in `scope`.
     mutating func swiftType(
@@ -358,6 +386,13 @@ struct SchemaTranslator {
         }
     }
 
+    /// What a declared type without a description of its own says: what its values are for,
+    /// when a property or parameter is being typed, or the schema it stands for.
+    private func undescribed(name: String, isEnum: Bool) -> String {
+        guard let purpose else { return "The `\(name)` schema." }
+        return isEnum ? "The values of \(purpose)." : "The value of \(purpose)."
+    }
+
     // MARK: Structs
 
     private mutating func structure(
@@ -373,7 +408,7 @@ struct SchemaTranslator {
             let identifier = members.claim(base)
             var type = swiftType(
                 for: schema, suggestedName: SwiftName.nestedTypeName(key, digitPrefix: "Field"),
-                in: &scope, at: location)
+                in: &scope, at: location, purpose: "the `\(key)` property of `\(qualifiedName)`")
             if !required.contains(key) { type = type.optional }
             var docs = SwiftText.documentationLines(schema.description ?? referencedDescription(schema))
             if docs.isEmpty { docs = ["The `\(key)` field."] }

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `Badge` value.
+/// The `Badge` schema.
 public struct Badge: Codable, Hashable, Sendable {
     /// The `id` field.
     public var id: Int

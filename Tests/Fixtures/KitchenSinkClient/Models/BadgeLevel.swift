@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `BadgeLevel` value.
+/// The `BadgeLevel` schema.
 public enum BadgeLevel: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
     /// The value `gold`.
     case gold

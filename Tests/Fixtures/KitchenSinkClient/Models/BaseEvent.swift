@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `BaseEvent` value.
+/// The `BaseEvent` schema.
 public struct BaseEvent: Codable, Hashable, Sendable {
     /// The `id` field.
     public var id: String

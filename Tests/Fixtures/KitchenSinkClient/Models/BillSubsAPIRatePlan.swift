@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `BillSubsAPIRatePlan` value.
+/// The `BillSubsAPIRatePlan` schema.
 public struct BillSubsAPIRatePlan: Codable, Hashable, Sendable {
     /// The `dashed` field.
     public var dashed: Int?

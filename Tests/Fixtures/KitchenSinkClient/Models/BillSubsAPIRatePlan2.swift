@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `BillSubsAPIRatePlan2` value.
+/// The `BillSubsAPIRatePlan2` schema.
 public struct BillSubsAPIRatePlan2: Codable, Hashable, Sendable {
     /// The `underscored` field.
     public var underscored: Int?

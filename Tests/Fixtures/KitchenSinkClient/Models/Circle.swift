@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `Circle` value.
+/// The `Circle` schema.
 public struct Circle: Codable, Hashable, Sendable {
     /// The `kind` field.
     public var kind: String

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ErrorModel` value.
+/// The `ErrorModel` schema.
 public struct ErrorModel: Codable, Hashable, Sendable {
     /// The `code` field.
     public var code: Int?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `Event` value.
+/// The `Event` schema.
 public struct Event: Codable, Hashable, Sendable {
     /// The `id` field.
     public var id: String
@@ -29,7 +29,7 @@ public struct Event: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// A `Value` value.
+    /// The value of the `value` property of `Event`.
     public enum Value: Codable, Hashable, Sendable {
         case string(String)
         case int(Int)

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `NamesBundle` value.
+/// The `NamesBundle` schema.
 public struct NamesBundle: Codable, Hashable, Sendable {
     /// The `upper` field.
     public var upper: RulesetsMessages?

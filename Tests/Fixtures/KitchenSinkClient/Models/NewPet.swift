@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `NewPet` value.
+/// The `NewPet` schema.
 public struct NewPet: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String

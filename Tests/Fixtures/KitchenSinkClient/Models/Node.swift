@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `Node` value.
+/// The `Node` schema.
 public struct Node: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String

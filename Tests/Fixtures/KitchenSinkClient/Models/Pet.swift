@@ -61,7 +61,7 @@ public struct Pet: Codable, Hashable, Sendable {
         self.photoUrls = photoUrls
     }
 
-    /// A `Category` value.
+    /// The value of the `category` property of `Pet`.
     public struct Category: Codable, Hashable, Sendable {
         /// The `id` field.
         public var id: Int?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `RulesetsMessages` value.
+/// The `RulesetsMessages` schema.
 public struct RulesetsMessages: Codable, Hashable, Sendable {
     /// The `upper` field.
     public var upper: String?

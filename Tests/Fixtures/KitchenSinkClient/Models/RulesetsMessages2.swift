@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `RulesetsMessages2` value.
+/// The `RulesetsMessages2` schema.
 public struct RulesetsMessages2: Codable, Hashable, Sendable {
     /// The `lower` field.
     public var lower: String?

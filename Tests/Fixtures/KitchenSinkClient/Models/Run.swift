@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `Run` value.
+/// The `Run` schema.
 public struct Run: Codable, Hashable, Sendable {
     /// The `id` field.
     public var id: Int

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `Shape` value.
+/// The `Shape` schema.
 public indirect enum Shape: Codable, Hashable, Sendable {
     case circle(Circle)
     case square(Square)

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `Square` value.
+/// The `Square` schema.
 public struct Square: Codable, Hashable, Sendable {
     /// The `kind` field.
     public var kind: String

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `StreamLiveInput` value.
+/// The `StreamLiveInput` schema.
 public struct StreamLiveInput: Codable, Hashable, Sendable {
     /// The `kebab` field.
     public var kebab: String?

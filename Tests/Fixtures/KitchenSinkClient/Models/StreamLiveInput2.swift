@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `StreamLiveInput2` value.
+/// The `StreamLiveInput2` schema.
 public struct StreamLiveInput2: Codable, Hashable, Sendable {
     /// The `camel` field.
     public var camel: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `StreamLiveInput3` value.
+/// The `StreamLiveInput3` schema.
 public struct StreamLiveInput3: Codable, Hashable, Sendable {
     /// The `snake` field.
     public var snake: String?

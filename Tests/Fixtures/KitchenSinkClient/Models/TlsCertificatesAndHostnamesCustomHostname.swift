@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `TlsCertificatesAndHostnamesCustomHostname` value.
+/// The `TlsCertificatesAndHostnamesCustomHostname` schema.
 public struct TlsCertificatesAndHostnamesCustomHostname: Codable, Hashable, Sendable {
     /// The `separated` field.
     public var separated: Bool?

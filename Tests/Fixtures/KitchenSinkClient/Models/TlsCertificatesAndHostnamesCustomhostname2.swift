@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `TlsCertificatesAndHostnamesCustomhostname2` value.
+/// The `TlsCertificatesAndHostnamesCustomhostname2` schema.
 public struct TlsCertificatesAndHostnamesCustomhostname2: Codable, Hashable, Sendable {
     /// The `joined` field.
     public var joined: Bool?

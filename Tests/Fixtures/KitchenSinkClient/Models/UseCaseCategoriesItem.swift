@@ -4,7 +4,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `UseCaseCategoriesItem` value.
+/// The `UseCaseCategoriesItem` schema.
 public enum UseCaseCategoriesItem: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
     /// The value `TWO_FACTOR_AUTHENTICATION`.
     case twoFactorAuthentication

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `APIOperationModel` value.
+/// The `APIOperationModel` schema.
 public struct APIOperationModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

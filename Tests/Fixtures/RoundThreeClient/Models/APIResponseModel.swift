@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `APIResponseModel` value.
+/// The `APIResponseModel` schema.
 public struct APIResponseModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

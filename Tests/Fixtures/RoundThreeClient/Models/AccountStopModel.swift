@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `AccountStopModel` value.
+/// The `AccountStopModel` schema.
 public struct AccountStopModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

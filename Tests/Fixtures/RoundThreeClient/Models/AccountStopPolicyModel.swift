@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `AccountStopPolicyModel` value.
+/// The `AccountStopPolicyModel` schema.
 public struct AccountStopPolicyModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `AnyModel` value.
+/// The `AnyModel` schema.
 public struct AnyModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ArrayModel` value.
+/// The `ArrayModel` schema.
 public struct ArrayModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `AuthenticationModel` value.
+/// The `AuthenticationModel` schema.
 public struct AuthenticationModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `BoolModel` value.
+/// The `BoolModel` schema.
 public struct BoolModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `BudgetExhaustionModel` value.
+/// The `BudgetExhaustionModel` schema.
 public struct BudgetExhaustionModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `BusinessCodeInfoModel` value.
+/// The `BusinessCodeInfoModel` schema.
 public struct BusinessCodeInfoModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

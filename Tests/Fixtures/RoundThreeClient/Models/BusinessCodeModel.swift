@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `BusinessCodeModel` value.
+/// The `BusinessCodeModel` schema.
 public struct BusinessCodeModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

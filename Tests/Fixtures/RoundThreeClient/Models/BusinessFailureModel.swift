@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `BusinessFailureModel` value.
+/// The `BusinessFailureModel` schema.
 public struct BusinessFailureModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

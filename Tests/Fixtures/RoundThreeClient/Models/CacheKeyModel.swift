@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `CacheKeyModel` value.
+/// The `CacheKeyModel` schema.
 public struct CacheKeyModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `CachePolicyModel` value.
+/// The `CachePolicyModel` schema.
 public struct CachePolicyModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `CachedResponseModel` value.
+/// The `CachedResponseModel` schema.
 public struct CachedResponseModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

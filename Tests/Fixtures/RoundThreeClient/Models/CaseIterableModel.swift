@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `CaseIterableModel` value.
+/// The `CaseIterableModel` schema.
 public struct CaseIterableModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

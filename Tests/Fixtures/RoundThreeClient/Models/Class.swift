@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `Class` value.
+/// The `Class` schema.
 public struct Class: Codable, Hashable, Sendable {
     /// The `class` field.
     public var `class`: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ClientConfigurationModel` value.
+/// The `ClientConfigurationModel` schema.
 public struct ClientConfigurationModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

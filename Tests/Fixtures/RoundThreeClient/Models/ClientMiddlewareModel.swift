@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ClientMiddlewareModel` value.
+/// The `ClientMiddlewareModel` schema.
 public struct ClientMiddlewareModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

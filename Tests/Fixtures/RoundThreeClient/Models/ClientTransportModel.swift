@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ClientTransportModel` value.
+/// The `ClientTransportModel` schema.
 public struct ClientTransportModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `CodableModel` value.
+/// The `CodableModel` schema.
 public struct CodableModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

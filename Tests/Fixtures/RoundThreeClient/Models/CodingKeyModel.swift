@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `CodingKeyModel` value.
+/// The `CodingKeyModel` schema.
 public struct CodingKeyModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `CodingKeysModel` value.
+/// The `CodingKeysModel` schema.
 public struct CodingKeysModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

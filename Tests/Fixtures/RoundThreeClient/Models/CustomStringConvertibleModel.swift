@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `CustomStringConvertibleModel` value.
+/// The `CustomStringConvertibleModel` schema.
 public struct CustomStringConvertibleModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

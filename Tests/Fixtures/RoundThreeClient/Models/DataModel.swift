@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `DataModel` value.
+/// The `DataModel` schema.
 public struct DataModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `DateModel` value.
+/// The `DateModel` schema.
 public struct DateModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

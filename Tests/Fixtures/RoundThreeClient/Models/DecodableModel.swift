@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `DecodableModel` value.
+/// The `DecodableModel` schema.
 public struct DecodableModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `DecoderModel` value.
+/// The `DecoderModel` schema.
 public struct DecoderModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `DecodingErrorModel` value.
+/// The `DecodingErrorModel` schema.
 public struct DecodingErrorModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `Default` value.
+/// The `Default` schema.
 public struct Default: Codable, Hashable, Sendable {
     /// The `default` field.
     public var `default`: String?

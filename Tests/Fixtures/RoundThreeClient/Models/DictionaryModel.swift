@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `DictionaryModel` value.
+/// The `DictionaryModel` schema.
 public struct DictionaryModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

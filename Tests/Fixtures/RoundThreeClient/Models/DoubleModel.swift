@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `DoubleModel` value.
+/// The `DoubleModel` schema.
 public struct DoubleModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

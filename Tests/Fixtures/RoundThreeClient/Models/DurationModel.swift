@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `DurationModel` value.
+/// The `DurationModel` schema.
 public struct DurationModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

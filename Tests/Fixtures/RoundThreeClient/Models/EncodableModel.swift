@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `EncodableModel` value.
+/// The `EncodableModel` schema.
 public struct EncodableModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `EncoderModel` value.
+/// The `EncoderModel` schema.
 public struct EncoderModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

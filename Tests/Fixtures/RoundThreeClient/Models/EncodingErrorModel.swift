@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `EncodingErrorModel` value.
+/// The `EncodingErrorModel` schema.
 public struct EncodingErrorModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

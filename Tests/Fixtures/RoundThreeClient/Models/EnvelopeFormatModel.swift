@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `EnvelopeFormatModel` value.
+/// The `EnvelopeFormatModel` schema.
 public struct EnvelopeFormatModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `EquatableModel` value.
+/// The `EquatableModel` schema.
 public struct EquatableModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

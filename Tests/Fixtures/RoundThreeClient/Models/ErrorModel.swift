@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ErrorModel` value.
+/// The `ErrorModel` schema.
 public struct ErrorModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `FloatModel` value.
+/// The `FloatModel` schema.
 public struct FloatModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

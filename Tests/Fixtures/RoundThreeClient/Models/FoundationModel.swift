@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `FoundationModel` value.
+/// The `FoundationModel` schema.
 public struct FoundationModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

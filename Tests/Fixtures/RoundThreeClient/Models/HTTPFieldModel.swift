@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `HTTPFieldModel` value.
+/// The `HTTPFieldModel` schema.
 public struct HTTPFieldModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

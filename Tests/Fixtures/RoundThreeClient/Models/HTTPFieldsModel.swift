@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `HTTPFieldsModel` value.
+/// The `HTTPFieldsModel` schema.
 public struct HTTPFieldsModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `HTTPMethodModel` value.
+/// The `HTTPMethodModel` schema.
 public struct HTTPMethodModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `HTTPRequestModel` value.
+/// The `HTTPRequestModel` schema.
 public struct HTTPRequestModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

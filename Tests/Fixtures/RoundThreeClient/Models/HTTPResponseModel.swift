@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `HTTPResponseModel` value.
+/// The `HTTPResponseModel` schema.
 public struct HTTPResponseModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `HashableModel` value.
+/// The `HashableModel` schema.
 public struct HashableModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

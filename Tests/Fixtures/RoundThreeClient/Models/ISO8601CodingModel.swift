@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ISO8601CodingModel` value.
+/// The `ISO8601CodingModel` schema.
 public struct ISO8601CodingModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `InFlightSharingModel` value.
+/// The `InFlightSharingModel` schema.
 public struct InFlightSharingModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `IndirectModel` value.
+/// The `IndirectModel` schema.
 public struct IndirectModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

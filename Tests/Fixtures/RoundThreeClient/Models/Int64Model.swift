@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `Int64Model` value.
+/// The `Int64Model` schema.
 public struct Int64Model: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `IntModel` value.
+/// The `IntModel` schema.
 public struct IntModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

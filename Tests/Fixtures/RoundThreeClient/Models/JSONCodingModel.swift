@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `JSONCodingModel` value.
+/// The `JSONCodingModel` schema.
 public struct JSONCodingModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `JSONParameterModel` value.
+/// The `JSONParameterModel` schema.
 public struct JSONParameterModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

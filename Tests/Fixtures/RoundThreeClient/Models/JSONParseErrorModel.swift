@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `JSONParseErrorModel` value.
+/// The `JSONParseErrorModel` schema.
 public struct JSONParseErrorModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

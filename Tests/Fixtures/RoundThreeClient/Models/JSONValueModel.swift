@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `JSONValueModel` value.
+/// The `JSONValueModel` schema.
 public struct JSONValueModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `JustOneAPIClientModel` value.
+/// The `JustOneAPIClientModel` schema.
 public struct JustOneAPIClientModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

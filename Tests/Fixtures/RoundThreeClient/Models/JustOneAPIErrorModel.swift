@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `JustOneAPIErrorModel` value.
+/// The `JustOneAPIErrorModel` schema.
 public struct JustOneAPIErrorModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

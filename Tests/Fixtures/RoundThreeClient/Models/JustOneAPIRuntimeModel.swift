@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `JustOneAPIRuntimeModel` value.
+/// The `JustOneAPIRuntimeModel` schema.
 public struct JustOneAPIRuntimeModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

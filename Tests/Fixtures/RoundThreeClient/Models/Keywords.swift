@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `Keywords` value.
+/// The `Keywords` schema.
 public struct Keywords: Codable, Hashable, Sendable {
     /// The `default` field.
     public var `default`: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `Kind` value.
+/// The `Kind` schema.
 public enum Kind: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
     /// The value `default`.
     case `default`

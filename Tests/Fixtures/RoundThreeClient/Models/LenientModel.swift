@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `LenientModel` value.
+/// The `LenientModel` schema.
 public struct LenientModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `Listing` value.
+/// The `Listing` schema.
 public struct Listing: Codable, Hashable, Sendable {
     /// The `items` field.
     public var items: [String]?

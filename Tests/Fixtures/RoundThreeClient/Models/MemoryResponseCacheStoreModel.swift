@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `MemoryResponseCacheStoreModel` value.
+/// The `MemoryResponseCacheStoreModel` schema.
 public struct MemoryResponseCacheStoreModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `MiddlewareContextModel` value.
+/// The `MiddlewareContextModel` schema.
 public struct MiddlewareContextModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

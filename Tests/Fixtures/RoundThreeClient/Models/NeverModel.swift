@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `NeverModel` value.
+/// The `NeverModel` schema.
 public struct NeverModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `NoContentModel` value.
+/// The `NoContentModel` schema.
 public struct NoContentModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

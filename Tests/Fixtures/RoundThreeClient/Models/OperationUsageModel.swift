@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `OperationUsageModel` value.
+/// The `OperationUsageModel` schema.
 public struct OperationUsageModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `OptionalModel` value.
+/// The `OptionalModel` schema.
 public struct OptionalModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `PageItemsModel` value.
+/// The `PageItemsModel` schema.
 public struct PageItemsModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

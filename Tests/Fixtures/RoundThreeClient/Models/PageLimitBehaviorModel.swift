@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `PageLimitBehaviorModel` value.
+/// The `PageLimitBehaviorModel` schema.
 public struct PageLimitBehaviorModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `PageSequenceModel` value.
+/// The `PageSequenceModel` schema.
 public struct PageSequenceModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

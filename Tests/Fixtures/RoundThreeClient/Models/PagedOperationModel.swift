@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `PagedOperationModel` value.
+/// The `PagedOperationModel` schema.
 public struct PagedOperationModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

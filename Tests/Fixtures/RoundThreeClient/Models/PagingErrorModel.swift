@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `PagingErrorModel` value.
+/// The `PagingErrorModel` schema.
 public struct PagingErrorModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `PagingModel` value.
+/// The `PagingModel` schema.
 public struct PagingModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ParameterStyleModel` value.
+/// The `ParameterStyleModel` schema.
 public struct ParameterStyleModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ParameterValueModel` value.
+/// The `ParameterValueModel` schema.
 public struct ParameterValueModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `PercentEncodingModel` value.
+/// The `PercentEncodingModel` schema.
 public struct PercentEncodingModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ProtocolModel` value.
+/// The `ProtocolModel` schema.
 public struct ProtocolModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ProtocolModel2` value.
+/// The `ProtocolModel2` schema.
 public struct ProtocolModel2: Codable, Hashable, Sendable {
     /// The `protocol` field.
     public var `protocol`: String?

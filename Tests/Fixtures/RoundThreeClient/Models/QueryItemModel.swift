@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `QueryItemModel` value.
+/// The `QueryItemModel` schema.
 public struct QueryItemModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

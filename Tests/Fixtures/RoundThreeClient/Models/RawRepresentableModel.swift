@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `RawRepresentableModel` value.
+/// The `RawRepresentableModel` schema.
 public struct RawRepresentableModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `RedactedErrorModel` value.
+/// The `RedactedErrorModel` schema.
 public struct RedactedErrorModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `RedactionSafeErrorModel` value.
+/// The `RedactionSafeErrorModel` schema.
 public struct RedactionSafeErrorModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `RequestBodyModel` value.
+/// The `RequestBodyModel` schema.
 public struct RequestBodyModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

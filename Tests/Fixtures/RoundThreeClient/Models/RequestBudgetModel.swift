@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `RequestBudgetModel` value.
+/// The `RequestBudgetModel` schema.
 public struct RequestBudgetModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

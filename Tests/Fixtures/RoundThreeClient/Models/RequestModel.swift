@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `RequestModel` value.
+/// The `RequestModel` schema.
 public struct RequestModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

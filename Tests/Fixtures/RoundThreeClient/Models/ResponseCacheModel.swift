@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ResponseCacheModel` value.
+/// The `ResponseCacheModel` schema.
 public struct ResponseCacheModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ResponseCacheStoreModel` value.
+/// The `ResponseCacheStoreModel` schema.
 public struct ResponseCacheStoreModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

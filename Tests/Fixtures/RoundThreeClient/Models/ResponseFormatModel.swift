@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ResponseFormatModel` value.
+/// The `ResponseFormatModel` schema.
 public struct ResponseFormatModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ResponseOriginModel` value.
+/// The `ResponseOriginModel` schema.
 public struct ResponseOriginModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

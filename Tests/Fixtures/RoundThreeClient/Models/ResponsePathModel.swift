@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ResponsePathModel` value.
+/// The `ResponsePathModel` schema.
 public struct ResponsePathModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ResultModel` value.
+/// The `ResultModel` schema.
 public struct ResultModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

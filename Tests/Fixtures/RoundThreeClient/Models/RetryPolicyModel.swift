@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `RetryPolicyModel` value.
+/// The `RetryPolicyModel` schema.
 public struct RetryPolicyModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `SampleInferredModel` value.
+/// The `SampleInferredModel` schema.
 public struct SampleInferredModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

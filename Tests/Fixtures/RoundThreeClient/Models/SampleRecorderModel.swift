@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `SampleRecorderModel` value.
+/// The `SampleRecorderModel` schema.
 public struct SampleRecorderModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `SelfModel` value.
+/// The `SelfModel` schema.
 public struct SelfModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

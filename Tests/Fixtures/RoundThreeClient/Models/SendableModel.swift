@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `SendableModel` value.
+/// The `SendableModel` schema.
 public struct SendableModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

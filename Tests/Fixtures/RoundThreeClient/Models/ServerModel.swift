@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `ServerModel` value.
+/// The `ServerModel` schema.
 public struct ServerModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `SetModel` value.
+/// The `SetModel` schema.
 public struct SetModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

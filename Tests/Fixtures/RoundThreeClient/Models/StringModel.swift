@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `StringModel` value.
+/// The `StringModel` schema.
 public struct StringModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `SwiftModel` value.
+/// The `SwiftModel` schema.
 public struct SwiftModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `TaskModel` value.
+/// The `TaskModel` schema.
 public struct TaskModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `Thing` value.
+/// The `Thing` schema.
 public struct Thing: Codable, Hashable, Sendable {
     /// The `id` field.
     public var id: Identifier?

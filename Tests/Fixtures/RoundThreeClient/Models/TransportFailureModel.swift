@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `TransportFailureModel` value.
+/// The `TransportFailureModel` schema.
 public struct TransportFailureModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

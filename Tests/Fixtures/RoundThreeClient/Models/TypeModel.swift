@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `TypeModel` value.
+/// The `TypeModel` schema.
 public struct TypeModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

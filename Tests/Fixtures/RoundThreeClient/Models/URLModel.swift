@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `URLModel` value.
+/// The `URLModel` schema.
 public struct URLModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

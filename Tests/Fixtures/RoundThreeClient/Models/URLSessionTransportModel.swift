@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `URLSessionTransportModel` value.
+/// The `URLSessionTransportModel` schema.
 public struct URLSessionTransportModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

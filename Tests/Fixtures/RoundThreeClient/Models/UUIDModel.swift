@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `UUIDModel` value.
+/// The `UUIDModel` schema.
 public struct UUIDModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `UsageModel` value.
+/// The `UsageModel` schema.
 public struct UsageModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

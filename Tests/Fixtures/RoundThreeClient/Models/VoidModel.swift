@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `VoidModel` value.
+/// The `VoidModel` schema.
 public struct VoidModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?

@@ -45,12 +45,10 @@ extension DouyinXingtuAPI {
         try await self.client.send(GetAuthorConvertAbility(oAuthorId: oAuthorId, platform: platform, range: range).request)
     }
 
-    /// Conversion Analysis
-    ///
-    /// Get Douyin Creator Marketplace (Xingtu) conversion Analysis data, including conversion efficiency and commercial performance indicators, for creator evaluation, campaign planning, and marketplace research.
+    /// The request of ``getAuthorConvertAbility(oAuthorId:platform:range:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// ``getAuthorConvertAbility(oAuthorId:platform:range:)`` does both.
+    /// the method does both.
     /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1`
     public struct GetAuthorConvertAbility: APIOperation {
         /// The operation's `operationId`.
@@ -91,7 +89,7 @@ extension DouyinXingtuAPI {
             )
         }
 
-        /// A `Platform` value.
+        /// The values of the `platform` query parameter of `GetAuthorConvertAbility`.
         public enum Platform: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// Short videos
             case shortVideo
@@ -124,7 +122,7 @@ extension DouyinXingtuAPI {
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
-        /// A `Range` value.
+        /// The values of the `range` query parameter of `GetAuthorConvertAbility`.
         public enum Range: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
             /// The last 30 days
             case day30
