@@ -9,9 +9,12 @@ enum RenderContext {
 
     /// The namespace file; `operations` holds each operation's method and request type, and
     /// `sharedTypesCode` the enums its operations share, rendered and indented already.
+    /// A namespace's file: its declaration, shared types and operations. When its request
+    /// types are in files of their own (`requestsInOwnFiles`), an operation's `requestCode` is
+    /// empty and `hasRequestCode` false.
     static func namespace(
-        _ namespace: NamespaceModel, operations: [(methodCode: String, requestCode: String)], sharedTypesCode: [String],
-        header: [String: Any]
+        _ namespace: NamespaceModel, operations: [(methodCode: String, requestCode: String)], requestsInOwnFiles: Bool,
+        sharedTypesCode: [String], header: [String: Any]
     ) -> [String: Any] {
         header.merging(
             [
@@ -21,9 +24,19 @@ enum RenderContext {
                 "hasSharedTypes": !sharedTypesCode.isEmpty,
                 "sharedTypes": sharedTypesCode.enumerated().map { ["code": $1, "isFirst": $0 == 0] },
                 "operations": operations.map {
-                    ["namespaceTypeName": namespace.typeName, "methodCode": $0.methodCode, "requestCode": $0.requestCode]
+                    [
+                        "namespaceTypeName": namespace.typeName, "methodCode": $0.methodCode,
+                        "requestCode": requestsInOwnFiles ? "" : $0.requestCode, "hasRequestCode": !requestsInOwnFiles,
+                    ]
                 },
             ], uniquingKeysWith: { _, new in new })
+    }
+
+    /// A file of a large namespace's request types (`NamespaceRequests.swift`).
+    static func namespaceRequests(_ namespace: NamespaceModel, requestsCode: [String], header: [String: Any]) -> [String: Any] {
+        header.merging(
+            ["requests": requestsCode.map { ["namespaceTypeName": namespace.typeName, "requestCode": $0] }],
+            uniquingKeysWith: { _, new in new })
     }
 
     /// One input document's operations (the `documents` layout): each in an extension of its

@@ -76,44 +76,57 @@ public struct Renderer: Sendable {
 
     private func renderByNamespace(_ model: APIModel, diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
         // Each file is rendered on its own, so the files render on all cores.
-        var jobs: [@Sendable () throws -> GeneratedFile] = []
+        var jobs: [@Sendable () throws -> [GeneratedFile]] = []
         for namespace in model.namespaces {
             jobs.append {
                 let sources = Array(Set(namespace.operations.map(\.sourceFile))).sorted()
                 let operations = try namespace.operations.map { try operationCode($0, diagnostics) }
+                let origin = GeneratedFile.Origin(
+                    description: "the namespace `\(namespace.propertyName)`",
+                    location: sources.first.map { SourceLocation(file: $0) })
+                let split = NamespaceFiles(namespace: namespace)
                 let context = RenderContext.namespace(
-                    namespace, operations: operations, sharedTypesCode: try nestedCode(namespace.sharedTypes, diagnostics),
-                    header: header(sources))
-                return GeneratedFile(
-                    path: namespace.fileName, contents: try render("Namespace.swift", context, diagnostics),
-                    origin: .init(
-                        description: "the namespace `\(namespace.propertyName)`",
-                        location: sources.first.map { SourceLocation(file: $0) }))
+                    namespace, operations: operations, requestsInOwnFiles: split.requestFiles.count > 0,
+                    sharedTypesCode: try nestedCode(namespace.sharedTypes, diagnostics), header: header(sources))
+                var files = [
+                    GeneratedFile(
+                        path: namespace.fileName, contents: try render("Namespace.swift", context, diagnostics), origin: origin)
+                ]
+                for requestFile in split.requestFiles {
+                    let context = RenderContext.namespaceRequests(
+                        namespace, requestsCode: operations[requestFile.operations].map(\.requestCode),
+                        header: header(sources))
+                    files.append(
+                        GeneratedFile(
+                            path: requestFile.path, contents: try render("NamespaceRequests.swift", context, diagnostics),
+                            origin: origin))
+                }
+                return files
             }
         }
         for declaration in model.models {
             jobs.append {
                 let sources = declaration.sourceFile.map { [$0] } ?? []
                 let context = RenderContext.model(code: try declarationCode(declaration, diagnostics), header: header(sources))
-                return GeneratedFile(
+                return [GeneratedFile(
                     path: "Models/" + (declaration.fileName ?? declaration.name + ".swift"),
                     contents: try render("Model.swift", context, diagnostics),
                     origin: .init(
                         description: declaration.componentKey.map { "the schema `\($0)`" } ?? "the type `\(declaration.name)`",
-                        location: declaration.sourceLocation ?? declaration.sourceFile.map { SourceLocation(file: $0) }))
+                        location: declaration.sourceLocation ?? declaration.sourceFile.map { SourceLocation(file: $0) }))]
             }
         }
         if !model.servers.isEmpty {
-            jobs.append { try serversFile(model, diagnostics) }
+            jobs.append { [try serversFile(model, diagnostics)] }
         }
         if model.envelope != nil {
-            jobs.append { try businessCodesFile(model, diagnostics) }
+            jobs.append { [try businessCodesFile(model, diagnostics)] }
         }
         return run(jobs, diagnostics: diagnostics)
     }
 
     private func renderByDocument(_ model: APIModel, documentPaths: [String], diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
-        var jobs: [@Sendable () throws -> GeneratedFile] = []
+        var jobs: [@Sendable () throws -> [GeneratedFile]] = []
         let operations = Dictionary(
             grouping: model.namespaces.flatMap { namespace in namespace.operations.map { (namespace: namespace, operation: $0) } },
             by: \.operation.sourceFile)
@@ -121,30 +134,32 @@ public struct Renderer: Sendable {
             let own = operations[path] ?? []
             jobs.append {
                 let rendered = try own.map { (namespace: $0.namespace, code: try operationCode($0.operation, diagnostics)) }
-                return GeneratedFile(
-                    path: Self.documentFileName(relativeToInputs(path)),
-                    contents: try render("Document.swift", RenderContext.document(rendered, header: header([path])), diagnostics),
-                    origin: .init(description: "the input `\(path)`", location: SourceLocation(file: path)))
+                return [
+                    GeneratedFile(
+                        path: Self.documentFileName(relativeToInputs(path)),
+                        contents: try render("Document.swift", RenderContext.document(rendered, header: header([path])), diagnostics),
+                        origin: .init(description: "the input `\(path)`", location: SourceLocation(file: path)))
+                ]
             }
         }
         jobs.append {
             let namespaces = try model.namespaces.map { namespace in
                 RenderContext.namespace(
-                    namespace, operations: [], sharedTypesCode: try nestedCode(namespace.sharedTypes, diagnostics), header: [:])
+                    namespace, operations: [], requestsInOwnFiles: false, sharedTypesCode: try nestedCode(namespace.sharedTypes, diagnostics), header: [:])
             }
             let context = header([]).merging(["namespaces": namespaces], uniquingKeysWith: { _, new in new })
-            return GeneratedFile(path: "Namespaces.swift", contents: try render("Namespaces.swift", context, diagnostics))
+            return [GeneratedFile(path: "Namespaces.swift", contents: try render("Namespaces.swift", context, diagnostics))]
         }
         jobs.append {
             let models = try model.models.map { ["code": try declarationCode($0, diagnostics)] }
             let context = header(Array(Set(model.models.compactMap(\.sourceFile))).sorted())
                 .merging(["models": models], uniquingKeysWith: { _, new in new })
-            return GeneratedFile(path: "Models.swift", contents: try render("Models.swift", context, diagnostics))
+            return [GeneratedFile(path: "Models.swift", contents: try render("Models.swift", context, diagnostics))]
         }
         // Declared by the build plugin whatever the documents hold: written with the header
         // alone when there is nothing to put in them.
-        jobs.append { try serversFile(model, diagnostics) }
-        jobs.append { try businessCodesFile(model, diagnostics) }
+        jobs.append { [try serversFile(model, diagnostics)] }
+        jobs.append { [try businessCodesFile(model, diagnostics)] }
         return run(jobs, diagnostics: diagnostics)
     }
 
@@ -176,8 +191,8 @@ public struct Renderer: Sendable {
     }
 
     /// Runs the rendering jobs on all cores; the files sorted by path, or `nil` on errors.
-    private func run(_ work: [@Sendable () throws -> GeneratedFile], diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
-        let results = ParallelResults<GeneratedFile>(count: work.count)
+    private func run(_ work: [@Sendable () throws -> [GeneratedFile]], diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
+        let results = ParallelResults<[GeneratedFile]>(count: work.count)
         let failed = ParallelResults<Bool>(count: work.count)
         LargeStack.concurrentPerform(iterations: work.count) { index in
             do {
@@ -187,7 +202,7 @@ public struct Renderer: Sendable {
             }
         }
         guard failed.values.isEmpty else { return nil }
-        let files = results.values.sorted { $0.path < $1.path }
+        let files = results.values.flatMap { $0 }.sorted { $0.path < $1.path }
         var byFoldedPath: [String: GeneratedFile] = [:]
         var clashes = false
         for file in files {

@@ -343,90 +343,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(AuthorAudienceDistribution(oAuthorId: oAuthorId, platform: platform, linkType: linkType).request)
     }
-
-    /// The request of ``authorAudienceDistribution(oAuthorId:platform:linkType:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_audience_distribution/v1`
-    public struct AuthorAudienceDistribution: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpAuthorAudienceDistributionV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-        /// The stage of the audience relationship to report on.
-        public var linkType: LinkType?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo,
-            linkType: LinkType? = .connected
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-            self.linkType = linkType
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(3)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            query.append("linkType", value: self.linkType)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/author_audience_distribution/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorCpInfo.platform`, `AuthorLinkStruct.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
-
-        /// The values of the `linkType` query parameter of `AuthorAudienceDistribution`.
-        public enum LinkType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Every connected user
-            case connected
-            /// Users who became aware of the creator
-            case aware
-            /// Users who showed interest
-            case interested
-            /// Users who liked content
-            case like
-            /// Users who followed
-            case follow
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .connected: "CONNECTED"
-                case .aware: "AWARE"
-                case .interested: "INTERESTED"
-                case .like: "LIKE"
-                case .follow: "FOLLOW"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [LinkType] = [.connected, .aware, .interested, .like, .follow]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -446,49 +362,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(AuthorCpInfo(oAuthorId: oAuthorId, platform: platform).request)
     }
-
-    /// The request of ``authorCpInfo(oAuthorId:platform:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_cp_info/v1`
-    public struct AuthorCpInfo: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpAuthorCpInfoV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(2)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/author_cp_info/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorLinkStruct.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -505,41 +378,6 @@ extension DouyinXingtuAPI {
         oAuthorId: String
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(AuthorGetBusinessCardInfo(oAuthorId: oAuthorId).request)
-    }
-
-    /// The request of ``authorGetBusinessCardInfo(oAuthorId:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/gauthor/author_get_business_card_info/v1`
-    public struct AuthorGetBusinessCardInfo: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiGauthorAuthorGetBusinessCardInfoV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String
-        ) {
-            self.oAuthorId = oAuthorId
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(1)
-            query.append("oAuthorId", value: self.oAuthorId)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/gauthor/author_get_business_card_info/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
     }
 }
 
@@ -560,49 +398,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(AuthorLinkStruct(oAuthorId: oAuthorId, platform: platform).request)
     }
-
-    /// The request of ``authorLinkStruct(oAuthorId:platform:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_link_struct/v1`
-    public struct AuthorLinkStruct: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpAuthorLinkStructV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(2)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/author_link_struct/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -621,49 +416,6 @@ extension DouyinXingtuAPI {
         platform: AuthorRecVideosV2.Platform? = .shortVideo
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(AuthorRecVideosV2(oAuthorId: oAuthorId, platform: platform).request)
-    }
-
-    /// The request of ``authorRecVideosV2(oAuthorId:platform:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1`
-    public struct AuthorRecVideosV2: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpAuthorRecVideosV2V1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(2)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/author_rec_videos_v2/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
 
@@ -684,49 +436,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(AuthorTouchDistribution(oAuthorId: oAuthorId, platform: platform).request)
     }
-
-    /// The request of ``authorTouchDistribution(oAuthorId:platform:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_touch_distribution/v1`
-    public struct AuthorTouchDistribution: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpAuthorTouchDistributionV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(2)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/author_touch_distribution/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -745,49 +454,6 @@ extension DouyinXingtuAPI {
         platform: AuthorVideoDistribution.Platform? = .shortVideo
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(AuthorVideoDistribution(oAuthorId: oAuthorId, platform: platform).request)
-    }
-
-    /// The request of ``authorVideoDistribution(oAuthorId:platform:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/author_video_distribution/v1`
-    public struct AuthorVideoDistribution: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpAuthorVideoDistributionV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(2)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/author_video_distribution/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
 
@@ -808,49 +474,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(CheckAuthorDisplay(oAuthorId: oAuthorId, platform: platform).request)
     }
-
-    /// The request of ``checkAuthorDisplay(oAuthorId:platform:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/check_author_display/v1`
-    public struct CheckAuthorDisplay: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpCheckAuthorDisplayV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(2)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/check_author_display/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -869,49 +492,6 @@ extension DouyinXingtuAPI {
         platform: GetAuthorBaseInfo.Platform? = .shortVideo
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorBaseInfo(oAuthorId: oAuthorId, platform: platform).request)
-    }
-
-    /// The request of ``getAuthorBaseInfo(oAuthorId:platform:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_base_info/v1`
-    public struct GetAuthorBaseInfo: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiAuthorGetAuthorBaseInfoV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(2)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/author/get_author_base_info/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
 
@@ -932,49 +512,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorCommerceSeedBaseInfo(oAuthorId: oAuthorId, range: range).request)
     }
-
-    /// The request of ``getAuthorCommerceSeedBaseInfo(oAuthorId:range:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_commerce_seed_base_info/v1`
-    public struct GetAuthorCommerceSeedBaseInfo: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorCommerceSeedBaseInfoV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The reporting window.
-        public var range: Range?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            range: Range? = .day90
-        ) {
-            self.oAuthorId = oAuthorId
-            self.range = range
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(2)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("range", value: self.range)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/aggregator/get_author_commerce_seed_base_info/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorContractBaseInfo.range`, `GetAuthorConvertAbility.range` …).
-        public typealias Range = DouyinXingtuAPI.Range
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -992,41 +529,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorCommerceSpreadInfo(oAuthorId: oAuthorId).request)
     }
-
-    /// The request of ``getAuthorCommerceSpreadInfo(oAuthorId:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_commerce_spread_info/v1`
-    public struct GetAuthorCommerceSpreadInfo: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorCommerceSpreadInfoV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String
-        ) {
-            self.oAuthorId = oAuthorId
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(1)
-            query.append("oAuthorId", value: self.oAuthorId)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/aggregator/get_author_commerce_spread_info/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -1043,41 +545,6 @@ extension DouyinXingtuAPI {
         oAuthorId: String
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorContentHotKeywords(oAuthorId: oAuthorId).request)
-    }
-
-    /// The request of ``getAuthorContentHotKeywords(oAuthorId:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/gauthor/get_author_content_hot_keywords/v1`
-    public struct GetAuthorContentHotKeywords: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiGauthorGetAuthorContentHotKeywordsV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String
-        ) {
-            self.oAuthorId = oAuthorId
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(1)
-            query.append("oAuthorId", value: self.oAuthorId)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/gauthor/get_author_content_hot_keywords/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
     }
 }
 
@@ -1097,51 +564,6 @@ extension DouyinXingtuAPI {
         range: GetAuthorContractBaseInfo.Range? = nil
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorContractBaseInfo(oAuthorId: oAuthorId, range: range).request)
-    }
-
-    /// The request of ``getAuthorContractBaseInfo(oAuthorId:range:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_contract_base_info`
-    public struct GetAuthorContractBaseInfo: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorContractBaseInfo"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The reporting window.
-        ///
-        /// When `nil`, the server applies its default, `90`.
-        public var range: Range?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            range: Range? = nil
-        ) {
-            self.oAuthorId = oAuthorId
-            self.range = range
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(2)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("range", value: self.range)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/aggregator/get_author_contract_base_info",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorConvertAbility.range` …).
-        public typealias Range = DouyinXingtuAPI.Range
     }
 }
 
@@ -1163,57 +585,6 @@ extension DouyinXingtuAPI {
         range: GetAuthorConvertAbility.Range? = .day30
     ) async throws -> APIResponse<GetAuthorConvertAbilityData> {
         try await self.client.send(GetAuthorConvertAbility(oAuthorId: oAuthorId, platform: platform, range: range).request)
-    }
-
-    /// The request of ``getAuthorConvertAbility(oAuthorId:platform:range:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1`
-    public struct GetAuthorConvertAbility: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpGetAuthorConvertAbilityV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-        /// The reporting window.
-        public var range: Range?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo,
-            range: Range? = .day30
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-            self.range = range
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<GetAuthorConvertAbilityData> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(3)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            query.append("range", value: self.range)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/get_author_convert_ability/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
-
-        /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorContractBaseInfo.range` …).
-        public typealias Range = DouyinXingtuAPI.Range
     }
 }
 
@@ -1242,108 +613,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorConvertVideosOrProducts(oAuthorId: oAuthorId, platform: platform, industryId: industryId, range: range, detailType: detailType, page: page).request)
     }
-
-    /// The request of ``getAuthorConvertVideosOrProducts(oAuthorId:platform:industryId:range:detailType:page:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_convert_videos_or_products/v1`
-    public struct GetAuthorConvertVideosOrProducts: PagedOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpGetAuthorConvertVideosOrProductsV1"
-
-        /// How the operation pages for `client.pages(_:)`, as its `x-pagination` describes it:
-        /// - `page`: the page number, from 1
-        /// - Items: the largest array in the payload (the default rule)
-        /// - Has more: the default names (`has_more`, `hasMore` …), and an empty or repeated page
-        public static let paging = Paging(inputs: [.page("page", first: 1)])
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-        /// The industry category to narrow the results to.
-        public var industryId: IndustryId?
-        /// The reporting window.
-        public var range: Range?
-        /// Whether to list videos or products.
-        public var detailType: DetailType?
-        /// The page to return, counting from 1.
-        public var page: Int?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo,
-            industryId: IndustryId? = .all,
-            range: Range? = .day30,
-            detailType: DetailType? = .video,
-            page: Int? = 1
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-            self.industryId = industryId
-            self.range = range
-            self.detailType = detailType
-            self.page = page
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(6)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            query.append("industryId", value: self.industryId)
-            query.append("range", value: self.range)
-            query.append("detailType", value: self.detailType)
-            query.append("page", value: self.page)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/get_author_convert_videos_or_products/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
-
-        /// The same as `DouyinXingtuAPI.Industry`, which `GetAuthorLinkInfo.industryTag` and `SearchForAuthorSquare.industry` take too.
-        public typealias IndustryId = DouyinXingtuAPI.Industry
-
-        /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorContractBaseInfo.range` …).
-        public typealias Range = DouyinXingtuAPI.Range
-
-        /// The values of the `detailType` query parameter of `GetAuthorConvertVideosOrProducts`.
-        public enum DetailType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Videos
-            case video
-            /// Products
-            case product
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .video: "VIDEO"
-                case .product: "PRODUCT"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [DetailType] = [.video, .product]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -1365,51 +634,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorDailyFans(oAuthorId: oAuthorId, startDate: startDate, endDate: endDate).request)
     }
-
-    /// The request of ``getAuthorDailyFans(oAuthorId:startDate:endDate:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_daily_fans/v1`
-    public struct GetAuthorDailyFans: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpGetAuthorDailyFansV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The first day to include, as `yyyy-MM-dd`.
-        public var startDate: String
-        /// The last day to include, as `yyyy-MM-dd`.
-        public var endDate: String
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            startDate: String,
-            endDate: String
-        ) {
-            self.oAuthorId = oAuthorId
-            self.startDate = startDate
-            self.endDate = endDate
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(3)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("startDate", value: self.startDate)
-            query.append("endDate", value: self.endDate)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/get_author_daily_fans/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -1428,73 +652,6 @@ extension DouyinXingtuAPI {
         authorType: GetAuthorFansDistribution.AuthorType? = .fan
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorFansDistribution(oAuthorId: oAuthorId, authorType: authorType).request)
-    }
-
-    /// The request of ``getAuthorFansDistribution(oAuthorId:authorType:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_fans_distribution/v1`
-    public struct GetAuthorFansDistribution: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpGetAuthorFansDistributionV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// Whether to describe all followers or only the most loyal ones.
-        public var authorType: AuthorType?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            authorType: AuthorType? = .fan
-        ) {
-            self.oAuthorId = oAuthorId
-            self.authorType = authorType
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(2)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("authorType", value: self.authorType)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/get_author_fans_distribution/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The values of the `authorType` query parameter of `GetAuthorFansDistribution`.
-        public enum AuthorType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// All followers
-            case fan
-            /// The most loyal followers
-            case dieHardFan
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .fan: "FAN"
-                case .dieHardFan: "DIE_HARD_FAN"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [AuthorType] = [.fan, .dieHardFan]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
     }
 }
 
@@ -1525,107 +682,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorHomepageVideos(oAuthorId: oAuthorId, page: page, keyword: keyword, videoType: videoType, onlyAssign: onlyAssign, startDate: startDate, endDate: endDate).request)
     }
-
-    /// The request of ``getAuthorHomepageVideos(oAuthorId:page:keyword:videoType:onlyAssign:startDate:endDate:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_homepage_videos/v1`
-    public struct GetAuthorHomepageVideos: PagedOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorHomepageVideosV1"
-
-        /// How the operation pages for `client.pages(_:)`, as its `x-pagination` describes it:
-        /// - `page`: the page number, from 1
-        /// - Items: the largest array in the payload (the default rule)
-        /// - Has more: the default names (`has_more`, `hasMore` …), and an empty or repeated page
-        public static let paging = Paging(inputs: [.page("page", first: 1)])
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The page to return, counting from 1.
-        public var page: Int?
-        /// Text to search for.
-        public var keyword: String?
-        /// Which homepage videos to include.
-        public var videoType: VideoType?
-        /// Whether to keep only assigned (commissioned) videos; Xingtu offers it together with `videoType` `XINGTU`.
-        public var onlyAssign: Bool?
-        /// The first publish day to include, as `yyyyMMdd` (from 00:00:00, China Standard Time).
-        public var startDate: String?
-        /// The last publish day to include, as `yyyyMMdd` (until 23:59:59, China Standard Time).
-        public var endDate: String?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            page: Int? = 1,
-            keyword: String? = nil,
-            videoType: VideoType? = .all,
-            onlyAssign: Bool? = false,
-            startDate: String? = nil,
-            endDate: String? = nil
-        ) {
-            self.oAuthorId = oAuthorId
-            self.page = page
-            self.keyword = keyword
-            self.videoType = videoType
-            self.onlyAssign = onlyAssign
-            self.startDate = startDate
-            self.endDate = endDate
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(7)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("page", value: self.page)
-            query.append("keyword", value: self.keyword)
-            query.append("videoType", value: self.videoType)
-            query.append("onlyAssign", value: self.onlyAssign)
-            query.append("startDate", value: self.startDate)
-            query.append("endDate", value: self.endDate)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/aggregator/get_author_homepage_videos/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The values of the `videoType` query parameter of `GetAuthorHomepageVideos`.
-        public enum VideoType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// No filter
-            case all
-            /// The creator's own videos
-            case personal
-            /// Videos made through Xingtu
-            case xingtu
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .all: "ALL"
-                case .personal: "PERSONAL"
-                case .xingtu: "XINGTU"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [VideoType] = [.all, .personal, .xingtu]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -1642,41 +698,6 @@ extension DouyinXingtuAPI {
         oAuthorId: String
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorHotCommentTokens(oAuthorId: oAuthorId).request)
-    }
-
-    /// The request of ``getAuthorHotCommentTokens(oAuthorId:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data/get_author_hot_comment_tokens/v1`
-    public struct GetAuthorHotCommentTokens: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataGetAuthorHotCommentTokensV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String
-        ) {
-            self.oAuthorId = oAuthorId
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(1)
-            query.append("oAuthorId", value: self.oAuthorId)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data/get_author_hot_comment_tokens/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
     }
 }
 
@@ -1698,57 +719,6 @@ extension DouyinXingtuAPI {
         industryTag: GetAuthorLinkInfo.IndustryTag? = .all
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorLinkInfo(oAuthorId: oAuthorId, platform: platform, industryTag: industryTag).request)
-    }
-
-    /// The request of ``getAuthorLinkInfo(oAuthorId:platform:industryTag:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_link_info/v1`
-    public struct GetAuthorLinkInfo: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpGetAuthorLinkInfoV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-        /// The industry category to narrow the results to.
-        public var industryTag: IndustryTag?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo,
-            industryTag: IndustryTag? = .all
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-            self.industryTag = industryTag
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(3)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            query.append("industryTag", value: self.industryTag)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/get_author_link_info/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
-
-        /// The same as `DouyinXingtuAPI.Industry`, which `GetAuthorConvertVideosOrProducts.industryId` and `SearchForAuthorSquare.industry` take too.
-        public typealias IndustryTag = DouyinXingtuAPI.Industry
     }
 }
 
@@ -1775,76 +745,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorLiveStatistics(oAuthorId: oAuthorId, liveType: liveType, period: period, onlyStarOrder: onlyStarOrder, flowType: flowType).request)
     }
-
-    /// The request of ``getAuthorLiveStatistics(oAuthorId:liveType:period:onlyStarOrder:flowType:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_live_statistics/v1`
-    public struct GetAuthorLiveStatistics: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorLiveStatisticsV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The kind of live room to report on.
-        ///
-        /// When `nil`, the server applies its default, `1`.
-        public var liveType: LiveType?
-        /// The reporting window.
-        ///
-        /// When `nil`, the server applies its default, `30`.
-        public var period: Period?
-        /// Whether to count only orders placed through the Xingtu marketplace.
-        public var onlyStarOrder: Bool?
-        /// Whether to include paid traffic.
-        ///
-        /// When `nil`, the server applies its default, `0`.
-        public var flowType: FlowType?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            liveType: LiveType? = nil,
-            period: Period? = nil,
-            onlyStarOrder: Bool? = false,
-            flowType: FlowType? = nil
-        ) {
-            self.oAuthorId = oAuthorId
-            self.liveType = liveType
-            self.period = period
-            self.onlyStarOrder = onlyStarOrder
-            self.flowType = flowType
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(5)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("liveType", value: self.liveType)
-            query.append("period", value: self.period)
-            query.append("onlyStarOrder", value: self.onlyStarOrder)
-            query.append("flowType", value: self.flowType)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/aggregator/get_author_live_statistics/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.LiveType`, which `GetAuthorLiveWatchDistribution.liveType` takes too.
-        public typealias LiveType = DouyinXingtuAPI.LiveType
-
-        /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorContractBaseInfo.range` …).
-        public typealias Period = DouyinXingtuAPI.Range
-
-        /// The same as `DouyinXingtuAPI.FlowType`, which `GetAuthorShowItemsV2.flowType` and `GetAuthorSpreadInfo.flowType` take too.
-        public typealias FlowType = DouyinXingtuAPI.FlowType
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -1866,85 +766,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorLiveWatchDistribution(oAuthorId: oAuthorId, liveCrowdType: liveCrowdType, liveType: liveType).request)
     }
-
-    /// The request of ``getAuthorLiveWatchDistribution(oAuthorId:liveCrowdType:liveType:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_live_watch_distribution/v1`
-    public struct GetAuthorLiveWatchDistribution: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorLiveWatchDistributionV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// Whether to describe live viewers or followers.
-        ///
-        /// When `nil`, the server applies its default, `2`.
-        public var liveCrowdType: LiveCrowdType?
-        /// The kind of live room to report on.
-        ///
-        /// When `nil`, the server applies its default, `1`.
-        public var liveType: LiveType?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            liveCrowdType: LiveCrowdType? = nil,
-            liveType: LiveType? = nil
-        ) {
-            self.oAuthorId = oAuthorId
-            self.liveCrowdType = liveCrowdType
-            self.liveType = liveType
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(3)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("liveCrowdType", value: self.liveCrowdType)
-            query.append("liveType", value: self.liveType)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/aggregator/get_author_live_watch_distribution/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The values of the `liveCrowdType` query parameter of `GetAuthorLiveWatchDistribution`.
-        public enum LiveCrowdType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Live viewers
-            case audience
-            /// Followers
-            case fans
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .audience: "AUDIENCE"
-                case .fans: "FANS"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [LiveCrowdType] = [.audience, .fans]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-
-        /// The same as `DouyinXingtuAPI.LiveType`, which `GetAuthorLiveStatistics.liveType` takes too.
-        public typealias LiveType = DouyinXingtuAPI.LiveType
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -1963,49 +784,6 @@ extension DouyinXingtuAPI {
         platform: GetAuthorMarketingInfo.Platform? = .shortVideo
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorMarketingInfo(oAuthorId: oAuthorId, platform: platform).request)
-    }
-
-    /// The request of ``getAuthorMarketingInfo(oAuthorId:platform:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_marketing_info/v1`
-    public struct GetAuthorMarketingInfo: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiAuthorGetAuthorMarketingInfoV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(2)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/author/get_author_marketing_info/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
 
@@ -2026,49 +804,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorOrderExperience(oAuthorId: oAuthorId, period: period).request)
     }
-
-    /// The request of ``getAuthorOrderExperience(oAuthorId:period:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_order_experience/v1`
-    public struct GetAuthorOrderExperience: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorOrderExperienceV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The reporting window.
-        public var period: Period?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            period: Period? = .day30
-        ) {
-            self.oAuthorId = oAuthorId
-            self.period = period
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(2)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("period", value: self.period)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/aggregator/get_author_order_experience/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorContractBaseInfo.range` …).
-        public typealias Period = DouyinXingtuAPI.Range
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -2087,49 +822,6 @@ extension DouyinXingtuAPI {
         platform: GetAuthorPlatformChannelInfoV2.Platform? = .shortVideo
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorPlatformChannelInfoV2(oAuthorId: oAuthorId, platform: platform).request)
-    }
-
-    /// The request of ``getAuthorPlatformChannelInfoV2(oAuthorId:platform:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_platform_channel_info_v2/v1`
-    public struct GetAuthorPlatformChannelInfoV2: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiAuthorGetAuthorPlatformChannelInfoV2V1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(2)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/author/get_author_platform_channel_info_v2/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
     }
 }
 
@@ -2154,62 +846,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorShowItemsV2(oAuthorId: oAuthorId, platform: platform, onlyAssign: onlyAssign, flowType: flowType).request)
     }
-
-    /// The request of ``getAuthorShowItemsV2(oAuthorId:platform:onlyAssign:flowType:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/author/get_author_show_items_v2/v1`
-    public struct GetAuthorShowItemsV2: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiAuthorGetAuthorShowItemsV2V1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-        /// Whether to keep only assigned (commissioned) content.
-        public var onlyAssign: Bool?
-        /// Whether to include paid traffic.
-        public var flowType: FlowType?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo,
-            onlyAssign: Bool? = false,
-            flowType: FlowType? = .exclude
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-            self.onlyAssign = onlyAssign
-            self.flowType = flowType
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(4)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            query.append("onlyAssign", value: self.onlyAssign)
-            query.append("flowType", value: self.flowType)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/author/get_author_show_items_v2/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
-
-        /// The same as `DouyinXingtuAPI.FlowType`, which `GetAuthorLiveStatistics.flowType` and `GetAuthorSpreadInfo.flowType` take too.
-        public typealias FlowType = DouyinXingtuAPI.FlowType
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -2226,41 +862,6 @@ extension DouyinXingtuAPI {
         oAuthorId: String
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorSideBaseInfo(oAuthorId: oAuthorId).request)
-    }
-
-    /// The request of ``getAuthorSideBaseInfo(oAuthorId:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_side_base_info/v1`
-    public struct GetAuthorSideBaseInfo: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorSideBaseInfoV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String
-        ) {
-            self.oAuthorId = oAuthorId
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(1)
-            query.append("oAuthorId", value: self.oAuthorId)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/aggregator/get_author_side_base_info/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
     }
 }
 
@@ -2289,102 +890,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorSpreadInfo(oAuthorId: oAuthorId, platform: platform, range: range, type: type, onlyAssign: onlyAssign, flowType: flowType).request)
     }
-
-    /// The request of ``getAuthorSpreadInfo(oAuthorId:platform:range:type:onlyAssign:flowType:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/get_author_spread_info/v1`
-    public struct GetAuthorSpreadInfo: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpGetAuthorSpreadInfoV1"
-
-        /// The creator's Xingtu author ID.
-        public var oAuthorId: String
-        /// The content channel to report on.
-        public var platform: Platform?
-        /// The reporting window.
-        public var range: Range?
-        /// Which videos to include: the creator's own or those made through Xingtu.
-        public var type: TypeValue?
-        /// Whether to keep only assigned (commissioned) content.
-        public var onlyAssign: Bool?
-        /// Whether to include paid traffic.
-        public var flowType: FlowType?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            oAuthorId: String,
-            platform: Platform? = .shortVideo,
-            range: Range? = .day30,
-            type: TypeValue? = .personalVideo,
-            onlyAssign: Bool? = false,
-            flowType: FlowType? = .exclude
-        ) {
-            self.oAuthorId = oAuthorId
-            self.platform = platform
-            self.range = range
-            self.type = type
-            self.onlyAssign = onlyAssign
-            self.flowType = flowType
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(6)
-            query.append("oAuthorId", value: self.oAuthorId)
-            query.append("platform", value: self.platform)
-            query.append("range", value: self.range)
-            query.append("type", value: self.type)
-            query.append("onlyAssign", value: self.onlyAssign)
-            query.append("flowType", value: self.flowType)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/get_author_spread_info/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The same as `DouyinXingtuAPI.Platform`, which 14 other parameters take too (`AuthorAudienceDistribution.platform`, `AuthorCpInfo.platform` …).
-        public typealias Platform = DouyinXingtuAPI.Platform
-
-        /// The same as `DouyinXingtuAPI.Range`, which 6 other parameters take too (`GetAuthorCommerceSeedBaseInfo.range`, `GetAuthorContractBaseInfo.range` …).
-        public typealias Range = DouyinXingtuAPI.Range
-
-        /// The values of the `type` query parameter of `GetAuthorSpreadInfo`.
-        public enum TypeValue: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// The creator's own videos
-            case personalVideo
-            /// Videos made through Xingtu
-            case xintuVideo
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .personalVideo: "PERSONAL_VIDEO"
-                case .xintuVideo: "XINTU_VIDEO"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [TypeValue] = [.personalVideo, .xintuVideo]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-
-        /// The same as `DouyinXingtuAPI.FlowType`, which `GetAuthorLiveStatistics.flowType` and `GetAuthorShowItemsV2.flowType` take too.
-        public typealias FlowType = DouyinXingtuAPI.FlowType
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -2401,41 +906,6 @@ extension DouyinXingtuAPI {
         starAuthorId: String
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(GetAuthorTags(starAuthorId: starAuthorId).request)
-    }
-
-    /// The request of ``getAuthorTags(starAuthorId:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/aggregator/get_author_tags/v1`
-    public struct GetAuthorTags: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiAggregatorGetAuthorTagsV1"
-
-        /// The creator's Xingtu star author ID.
-        public var starAuthorId: String
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            starAuthorId: String
-        ) {
-            self.starAuthorId = starAuthorId
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(1)
-            query.append("starAuthorId", value: self.starAuthorId)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/aggregator/get_author_tags/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
     }
 }
 
@@ -2454,41 +924,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(ItemReportDetail(itemId: itemId).request)
     }
-
-    /// The request of ``itemReportDetail(itemId:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/item_report_detail/v1`
-    public struct ItemReportDetail: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpItemReportDetailV1"
-
-        /// The ID of the video item.
-        public var itemId: String
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            itemId: String
-        ) {
-            self.itemId = itemId
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(1)
-            query.append("itemId", value: self.itemId)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/item_report_detail/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -2506,41 +941,6 @@ extension DouyinXingtuAPI {
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(ItemReportThAnalysis(itemId: itemId).request)
     }
-
-    /// The request of ``itemReportThAnalysis(itemId:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/item_report_th_analysis/v1`
-    public struct ItemReportThAnalysis: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpItemReportThAnalysisV1"
-
-        /// The ID of the video item.
-        public var itemId: String
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            itemId: String
-        ) {
-            self.itemId = itemId
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(1)
-            query.append("itemId", value: self.itemId)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/item_report_th_analysis/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-    }
 }
 
 extension DouyinXingtuAPI {
@@ -2557,41 +957,6 @@ extension DouyinXingtuAPI {
         itemId: String
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(ItemReportTrend(itemId: itemId).request)
-    }
-
-    /// The request of ``itemReportTrend(itemId:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/data_sp/item_report_trend/v1`
-    public struct ItemReportTrend: APIOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiDataSpItemReportTrendV1"
-
-        /// The ID of the video item.
-        public var itemId: String
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            itemId: String
-        ) {
-            self.itemId = itemId
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(1)
-            query.append("itemId", value: self.itemId)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/data_sp/item_report_trend/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
     }
 }
 
@@ -2663,436 +1028,5 @@ extension DouyinXingtuAPI {
         authorList: SearchForAuthorSquare.AuthorList? = nil
     ) async throws -> APIResponse<JSONValue> {
         try await self.client.send(SearchForAuthorSquare(keyword: keyword, page: page, sort: sort, searchType: searchType, marketingTarget: marketingTarget, industry: industry, isSuperstar: isSuperstar, followerRange: followerRange, kolPriceType: kolPriceType, kolPriceRange: kolPriceRange, contentTag: contentTag, contentTheme: contentTheme, personaTag: personaTag, gender: gender, location: location, tonalityTag: tonalityTag, connectedUserRange: connectedUserRange, audienceImage: audienceImage, fansImage: fansImage, expectedPlayRange: expectedPlayRange, expectedCpmRange: expectedCpmRange, expectedCpeRange: expectedCpeRange, interactionRateRange: interactionRateRange, completionRateRange: completionRateRange, viralRateRange: viralRateRange, progressTaskRange: progressTaskRange, isCuratedAuthor: isCuratedAuthor, authorList: authorList).request)
-    }
-
-    /// The request of ``searchForAuthorSquare(keyword:page:sort:searchType:marketingTarget:industry:isSuperstar:followerRange:kolPriceType:kolPriceRange:contentTag:contentTheme:personaTag:gender:location:tonalityTag:connectedUserRange:audienceImage:fansImage:expectedPlayRange:expectedCpmRange:expectedCpeRange:interactionRateRange:completionRateRange:viralRateRange:progressTaskRange:isCuratedAuthor:authorList:)``, where the operation is documented.
-    ///
-    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
-    /// the method does both.
-    /// - Remark: `GET /api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1`
-    public struct SearchForAuthorSquare: PagedOperation {
-        /// The operation's `operationId`.
-        public static let operationID = "getApiDouyinXingtuGwApiGsearchSearchForAuthorSquareV1"
-
-        /// How the operation pages for `client.pages(_:)`, as its `x-pagination` describes it:
-        /// - `page`: the page number, from 1
-        /// - Items: the largest array in the payload (the default rule)
-        /// - Has more: the default names (`has_more`, `hasMore` …), and an empty or repeated page
-        public static let paging = Paging(inputs: [.page("page", first: 1)])
-
-        /// Text to search for.
-        public var keyword: String?
-        /// The page to return, counting from 1.
-        public var page: Int?
-        /// How to order the results.
-        public var sort: Sort?
-        /// Whether the keyword matches creator nicknames or content.
-        public var searchType: SearchType?
-        /// The campaign goal to match creators to.
-        public var marketingTarget: MarketingTarget?
-        /// The industry category to narrow the results to. The server also accepts a numeric industry ID or the Chinese label.
-        public var industry: Industry?
-        /// Whether to keep only celebrity creators.
-        public var isSuperstar: Bool?
-        /// A follower count range as `min-max`, in plain numbers (for example `5000000-10000000`).
-        public var followerRange: String?
-        /// The kind of offer whose price `kolPriceRange` filters on.
-        public var kolPriceType: KolPriceType?
-        /// A price range as `min-max`, for the offer chosen in `kolPriceType` (for example `10000-50000`).
-        public var kolPriceRange: String?
-        /// Xingtu content categories, first or second level, separated by commas (for example `美妆,穿搭`).
-        public var contentTag: String?
-        /// Xingtu content themes (second level), separated by commas (for example `亲子活动,宝宝辅食`).
-        public var contentTheme: String?
-        /// Creator persona or background labels, or their numeric tag IDs, separated by commas (for example `大学生,美妆创作者`).
-        public var personaTag: String?
-        /// The creator's gender.
-        public var gender: Gender?
-        /// Chinese province or city names, separated by commas (for example `广东省,深圳市`).
-        public var location: String?
-        /// Xingtu tonality labels, first or second level, separated by commas (for example `精致达人,设计师`).
-        public var tonalityTag: String?
-        /// A connected-user count range as `min-max`, in plain numbers.
-        public var connectedUserRange: String?
-        /// Audience profile shortcuts, separated by commas: gender share (`GENDER_FEMALE_50` …), age (`AGE_18_23` …), device (`DEVICE_IPHONE` …), city tier (`CITY_TIER_1` …), average order amount (`SPEND_0_50` …) and crowd (`CROWD_GEN_Z` …).
-        public var audienceImage: String?
-        /// Follower profile shortcuts, separated by commas, with the same values as `audienceImage`.
-        public var fansImage: String?
-        /// An expected play count range as `min-max`; for an open upper end pass a large bound such as `10000000-1000000000`.
-        public var expectedPlayRange: String?
-        /// An expected CPM range as `min-max`, such as `0-10` or `100-1000000`.
-        public var expectedCpmRange: String?
-        /// An expected CPE range as `min-max`, such as `0-1` or `10-1000000`.
-        public var expectedCpeRange: String?
-        /// An interaction rate range as decimal `min-max`; `0.02-1` means 2 % or more.
-        public var interactionRateRange: String?
-        /// A completion rate range as decimal `min-max`; `0.1-1` means 10 % or more.
-        public var completionRateRange: String?
-        /// A viral content rate range as decimal `min-max`, such as `0.1-0.25`; `0.99-1` for the top end.
-        public var viralRateRange: String?
-        /// Tasks in progress: a day count, a colon and a `min-max` range, either bound optional (for example `30:8-`).
-        public var progressTaskRange: String?
-        /// Whether to keep only creators curated by Xingtu's topic recommendations.
-        public var isCuratedAuthor: Bool?
-        /// One of Xingtu's curated creator lists. The server also accepts the list's numeric ID or Chinese label.
-        public var authorList: AuthorList?
-
-        /// Creates the request; parameters with defaults can be left out.
-        public init(
-            keyword: String? = "",
-            page: Int? = 1,
-            sort: Sort? = .fans,
-            searchType: SearchType? = .nickname,
-            marketingTarget: MarketingTarget? = nil,
-            industry: Industry? = .all,
-            isSuperstar: Bool? = false,
-            followerRange: String? = nil,
-            kolPriceType: KolPriceType? = nil,
-            kolPriceRange: String? = nil,
-            contentTag: String? = nil,
-            contentTheme: String? = nil,
-            personaTag: String? = nil,
-            gender: Gender? = nil,
-            location: String? = nil,
-            tonalityTag: String? = nil,
-            connectedUserRange: String? = nil,
-            audienceImage: String? = nil,
-            fansImage: String? = nil,
-            expectedPlayRange: String? = nil,
-            expectedCpmRange: String? = nil,
-            expectedCpeRange: String? = nil,
-            interactionRateRange: String? = nil,
-            completionRateRange: String? = nil,
-            viralRateRange: String? = nil,
-            progressTaskRange: String? = nil,
-            isCuratedAuthor: Bool? = false,
-            authorList: AuthorList? = nil
-        ) {
-            self.keyword = keyword
-            self.page = page
-            self.sort = sort
-            self.searchType = searchType
-            self.marketingTarget = marketingTarget
-            self.industry = industry
-            self.isSuperstar = isSuperstar
-            self.followerRange = followerRange
-            self.kolPriceType = kolPriceType
-            self.kolPriceRange = kolPriceRange
-            self.contentTag = contentTag
-            self.contentTheme = contentTheme
-            self.personaTag = personaTag
-            self.gender = gender
-            self.location = location
-            self.tonalityTag = tonalityTag
-            self.connectedUserRange = connectedUserRange
-            self.audienceImage = audienceImage
-            self.fansImage = fansImage
-            self.expectedPlayRange = expectedPlayRange
-            self.expectedCpmRange = expectedCpmRange
-            self.expectedCpeRange = expectedCpeRange
-            self.interactionRateRange = interactionRateRange
-            self.completionRateRange = completionRateRange
-            self.viralRateRange = viralRateRange
-            self.progressTaskRange = progressTaskRange
-            self.isCuratedAuthor = isCuratedAuthor
-            self.authorList = authorList
-        }
-
-        /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<JSONValue> {
-            var query: [QueryItem] = []
-            query.reserveCapacity(28)
-            query.append("keyword", value: self.keyword)
-            query.append("page", value: self.page)
-            query.append("sort", value: self.sort)
-            query.append("searchType", value: self.searchType)
-            query.append("marketingTarget", value: self.marketingTarget)
-            query.append("industry", value: self.industry)
-            query.append("isSuperstar", value: self.isSuperstar)
-            query.append("followerRange", value: self.followerRange)
-            query.append("kolPriceType", value: self.kolPriceType)
-            query.append("kolPriceRange", value: self.kolPriceRange)
-            query.append("contentTag", value: self.contentTag)
-            query.append("contentTheme", value: self.contentTheme)
-            query.append("personaTag", value: self.personaTag)
-            query.append("gender", value: self.gender)
-            query.append("location", value: self.location)
-            query.append("tonalityTag", value: self.tonalityTag)
-            query.append("connectedUserRange", value: self.connectedUserRange)
-            query.append("audienceImage", value: self.audienceImage)
-            query.append("fansImage", value: self.fansImage)
-            query.append("expectedPlayRange", value: self.expectedPlayRange)
-            query.append("expectedCpmRange", value: self.expectedCpmRange)
-            query.append("expectedCpeRange", value: self.expectedCpeRange)
-            query.append("interactionRateRange", value: self.interactionRateRange)
-            query.append("completionRateRange", value: self.completionRateRange)
-            query.append("viralRateRange", value: self.viralRateRange)
-            query.append("progressTaskRange", value: self.progressTaskRange)
-            query.append("isCuratedAuthor", value: self.isCuratedAuthor)
-            query.append("authorList", value: self.authorList)
-            return Request(
-                operationID: Self.operationID,
-                method: .get,
-                path: "/api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1",
-                query: query,
-                authentication: .query(name: "token"),
-                responseFormat: .envelope(.documented)
-            )
-        }
-
-        /// The values of the `sort` query parameter of `SearchForAuthorSquare`.
-        public enum Sort: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Xingtu's score ranking
-            case `default`
-            /// Follower count, highest first
-            case fans
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .`default`: "DEFAULT"
-                case .fans: "FANS"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Sort] = [.`default`, .fans]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-
-        /// The values of the `searchType` query parameter of `SearchForAuthorSquare`.
-        public enum SearchType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Match nicknames
-            case nickname
-            /// Match content
-            case content
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .nickname: "NICKNAME"
-                case .content: "CONTENT"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [SearchType] = [.nickname, .content]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-
-        /// The values of the `marketingTarget` query parameter of `SearchForAuthorSquare`.
-        public enum MarketingTarget: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Brand exposure
-            case brandExposure
-            /// Seeding beyond the core audience
-            case circleSeeding
-            /// Conversions
-            case actionConversion
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .brandExposure: "BRAND_EXPOSURE"
-                case .circleSeeding: "CIRCLE_SEEDING"
-                case .actionConversion: "ACTION_CONVERSION"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [MarketingTarget] = [.brandExposure, .circleSeeding, .actionConversion]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-
-        /// The same as `DouyinXingtuAPI.Industry`, which `GetAuthorConvertVideosOrProducts.industryId` and `GetAuthorLinkInfo.industryTag` take too.
-        public typealias Industry = DouyinXingtuAPI.Industry
-
-        /// The values of the `kolPriceType` query parameter of `SearchForAuthorSquare`.
-        public enum KolPriceType: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Video 1 20s
-            case video120s
-            /// Video 21 60s
-            case video2160s
-            /// Video over 60s
-            case videoOver60s
-            /// Custom short drama episode
-            case customShortDramaEpisode
-            /// Natural play cpm
-            case naturalPlayCpm
-            /// Short live seeding video
-            case shortLiveSeedingVideo
-            /// Short live warmup video
-            case shortLiveWarmupVideo
-            /// Celebrity short live seeding
-            case celebrityShortLiveSeeding
-            /// Celebrity short live warmup
-            case celebrityShortLiveWarmup
-            /// Celebrity video
-            case celebrityVideo
-            /// Collection video
-            case collectionVideo
-            /// Douyin short video co creation main creator
-            case douyinShortVideoCoCreationMainCreator
-            /// Douyin short video co creation participant
-            case douyinShortVideoCoCreationParticipant
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .video120s: "VIDEO_1_20S"
-                case .video2160s: "VIDEO_21_60S"
-                case .videoOver60s: "VIDEO_OVER_60S"
-                case .customShortDramaEpisode: "CUSTOM_SHORT_DRAMA_EPISODE"
-                case .naturalPlayCpm: "NATURAL_PLAY_CPM"
-                case .shortLiveSeedingVideo: "SHORT_LIVE_SEEDING_VIDEO"
-                case .shortLiveWarmupVideo: "SHORT_LIVE_WARMUP_VIDEO"
-                case .celebrityShortLiveSeeding: "CELEBRITY_SHORT_LIVE_SEEDING"
-                case .celebrityShortLiveWarmup: "CELEBRITY_SHORT_LIVE_WARMUP"
-                case .celebrityVideo: "CELEBRITY_VIDEO"
-                case .collectionVideo: "COLLECTION_VIDEO"
-                case .douyinShortVideoCoCreationMainCreator: "DOUYIN_SHORT_VIDEO_CO_CREATION_MAIN_CREATOR"
-                case .douyinShortVideoCoCreationParticipant: "DOUYIN_SHORT_VIDEO_CO_CREATION_PARTICIPANT"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [KolPriceType] = [.video120s, .video2160s, .videoOver60s, .customShortDramaEpisode, .naturalPlayCpm, .shortLiveSeedingVideo, .shortLiveWarmupVideo, .celebrityShortLiveSeeding, .celebrityShortLiveWarmup, .celebrityVideo, .collectionVideo, .douyinShortVideoCoCreationMainCreator, .douyinShortVideoCoCreationParticipant]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-
-        /// The values of the `gender` query parameter of `SearchForAuthorSquare`.
-        public enum Gender: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Male
-            case male
-            /// Female
-            case female
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .male: "MALE"
-                case .female: "FEMALE"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [Gender] = [.male, .female]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
-
-        /// The values of the `authorList` query parameter of `SearchForAuthorSquare`.
-        public enum AuthorList: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
-            /// Short live entertainment creators
-            case shortLiveEntertainmentCreators
-            /// Short drama actors
-            case shortDramaActors
-            /// Wechat quick connect creators
-            case wechatQuickConnectCreators
-            /// Ai star plan creators
-            case aiStarPlanCreators
-            /// Commerce advantage creators
-            case commerceAdvantageCreators
-            /// High value creators
-            case highValueCreators
-            /// Seeding advantage creators
-            case seedingAdvantageCreators
-            /// Basketball creators
-            case basketballCreators
-            /// Premium content media
-            case premiumContentMedia
-            /// Trend setting media
-            case trendSettingMedia
-            /// Factory traceability media
-            case factoryTraceabilityMedia
-            /// Running creators
-            case runningCreators
-            /// Light outdoor creators
-            case lightOutdoorCreators
-            /// Fitness creators
-            case fitnessCreators
-            /// Yoga creators
-            case yogaCreators
-            /// Street sports creators
-            case streetSportsCreators
-            /// Cycling creators
-            case cyclingCreators
-            /// Football creators
-            case footballCreators
-            /// Fishing creators
-            case fishingCreators
-            /// Beauty quality creators
-            case beautyQualityCreators
-            /// A value this version of the client does not know, kept as received.
-            case undocumented(String)
-
-            public init(rawValue: String) {
-                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .shortLiveEntertainmentCreators: "SHORT_LIVE_ENTERTAINMENT_CREATORS"
-                case .shortDramaActors: "SHORT_DRAMA_ACTORS"
-                case .wechatQuickConnectCreators: "WECHAT_QUICK_CONNECT_CREATORS"
-                case .aiStarPlanCreators: "AI_STAR_PLAN_CREATORS"
-                case .commerceAdvantageCreators: "COMMERCE_ADVANTAGE_CREATORS"
-                case .highValueCreators: "HIGH_VALUE_CREATORS"
-                case .seedingAdvantageCreators: "SEEDING_ADVANTAGE_CREATORS"
-                case .basketballCreators: "BASKETBALL_CREATORS"
-                case .premiumContentMedia: "PREMIUM_CONTENT_MEDIA"
-                case .trendSettingMedia: "TREND_SETTING_MEDIA"
-                case .factoryTraceabilityMedia: "FACTORY_TRACEABILITY_MEDIA"
-                case .runningCreators: "RUNNING_CREATORS"
-                case .lightOutdoorCreators: "LIGHT_OUTDOOR_CREATORS"
-                case .fitnessCreators: "FITNESS_CREATORS"
-                case .yogaCreators: "YOGA_CREATORS"
-                case .streetSportsCreators: "STREET_SPORTS_CREATORS"
-                case .cyclingCreators: "CYCLING_CREATORS"
-                case .footballCreators: "FOOTBALL_CREATORS"
-                case .fishingCreators: "FISHING_CREATORS"
-                case .beautyQualityCreators: "BEAUTY_QUALITY_CREATORS"
-                case .undocumented(let value): value
-                }
-            }
-
-            /// The documented values.
-            public static let allCases: [AuthorList] = [.shortLiveEntertainmentCreators, .shortDramaActors, .wechatQuickConnectCreators, .aiStarPlanCreators, .commerceAdvantageCreators, .highValueCreators, .seedingAdvantageCreators, .basketballCreators, .premiumContentMedia, .trendSettingMedia, .factoryTraceabilityMedia, .runningCreators, .lightOutdoorCreators, .fitnessCreators, .yogaCreators, .streetSportsCreators, .cyclingCreators, .footballCreators, .fishingCreators, .beautyQualityCreators]
-
-            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-        }
     }
 }
