@@ -8,10 +8,9 @@ enum RenderContext {
     }
 
     /// The namespace file; `operations` holds each operation's method and request type, and
-    /// `sharedTypesCode` the enums its operations share, rendered and indented already.
-    /// A namespace's file: its declaration, shared types and operations. When its request
-    /// types are in files of their own (`requestsInOwnFiles`), an operation's `requestCode` is
-    /// empty and `hasRequestCode` false.
+    /// `sharedTypesCode` the enums its operations share, rendered and indented already. When
+    /// the request types are in files of their own (`requestsInOwnFiles`), an operation's
+    /// `requestCode` is empty and `hasRequestCode` false.
     static func namespace(
         _ namespace: NamespaceModel, operations: [(methodCode: String, requestCode: String)], requestsInOwnFiles: Bool,
         sharedTypesCode: [String], header: [String: Any]

@@ -145,7 +145,8 @@ public struct Renderer: Sendable {
         jobs.append {
             let namespaces = try model.namespaces.map { namespace in
                 RenderContext.namespace(
-                    namespace, operations: [], requestsInOwnFiles: false, sharedTypesCode: try nestedCode(namespace.sharedTypes, diagnostics), header: [:])
+                    namespace, operations: [], requestsInOwnFiles: false,
+                    sharedTypesCode: try nestedCode(namespace.sharedTypes, diagnostics), header: [:])
             }
             let context = header([]).merging(["namespaces": namespaces], uniquingKeysWith: { _, new in new })
             return [GeneratedFile(path: "Namespaces.swift", contents: try render("Namespaces.swift", context, diagnostics))]

@@ -49,16 +49,13 @@ enum SharedParameterEnums {
         for (shape, name) in chosen {
             let target = namespace.typeName + "." + name
             // The parameters that take it, for the aliases' documentation, with their operation.
-            let takers = users[shape]!.flatMap { use -> [(operation: Int, text: String)] in
+            let takers = users[shape]!.flatMap { use -> [(operation: Int, text: String, label: String)] in
                 let operation = namespace.operations[use.operation]
                 return operation.parameters.filter { Self.names($0.type, use.declaration.name) }
-                    .map { (use.operation, "`\(operation.requestTypeName).\($0.label)`") }
+                    .map { (use.operation, "`\(operation.requestTypeName).\($0.label)`", $0.label) }
             }
             takersByShape[shape] = takers.map(\.text)
-            labelsByShape[shape] = users[shape]!.flatMap { use in
-                namespace.operations[use.operation].parameters.filter { Self.names($0.type, use.declaration.name) }
-                    .map(\.label)
-            }
+            labelsByShape[shape] = takers.map(\.label)
             var takenBy: [Int: Int] = [:]
             for taker in takers { takenBy[taker.operation, default: 0] += 1 }
             for use in users[shape]! {

@@ -153,10 +153,10 @@ struct SchemaTranslator {
         named name: String, qualifiedName: String, for schema: JSONSchema, at location: SourceLocation,
         valueDocs: [String: String]
     ) -> TypeDeclaration? {
-        let isEnum = EnumValues(schema.allowedValues).map { !$0.isEmpty } ?? false
-        let fallback = undescribed(name: name, isEnum: isEnum)
+        let enumValues = EnumValues(schema.allowedValues).flatMap { !$0.isEmpty && isEnumCapable(schema) ? $0 : nil }
+        let fallback = undescribed(name: name, isEnum: enumValues != nil)
         let docLines = Self.docComment(schema.description ?? schema.title, fallback: fallback)
-        if let values = EnumValues(schema.allowedValues), !values.isEmpty, isEnumCapable(schema) {
+        if let values = enumValues {
             for renamed in values.renamedCases() {
                 diagnostics.warning(
                     "the enum value `\(renamed.value)` of `\(name)` is the case `\(renamed.name)`: its name is taken by the value `\(renamed.holder)`, which differs only in case or punctuation",
