@@ -85,20 +85,24 @@ public struct Renderer: Sendable {
                     description: "the namespace `\(namespace.propertyName)`",
                     location: sources.first.map { SourceLocation(file: $0) })
                 let split = NamespaceFiles(namespace: namespace)
-                let context = RenderContext.namespace(
-                    namespace, operations: operations, requestsInOwnFiles: split.requestFiles.count > 0,
-                    sharedTypesCode: try nestedCode(namespace.sharedTypes, diagnostics), header: header(sources))
+                let context = NamespaceFileContext(
+                    header: header(sources),
+                    declaration: NamespaceDeclarationContext(
+                        namespace, sharedTypesCode: try nestedCode(namespace.sharedTypes, diagnostics)),
+                    operations: operations, requestsInOwnFiles: split.requestFiles.count > 0)
                 var files = [
                     GeneratedFile(
-                        path: namespace.fileName, contents: try render("Namespace.swift", context, diagnostics), origin: origin)
+                        path: namespace.fileName, contents: try render(.namespaceFile, context, diagnostics), origin: origin)
                 ]
                 for requestFile in split.requestFiles {
-                    let context = RenderContext.namespaceRequests(
-                        namespace, requestsCode: operations[requestFile.operations].map(\.requestCode),
-                        header: header(sources))
+                    let context = NamespaceRequestsFileContext(
+                        header: header(sources),
+                        requests: operations[requestFile.operations].map {
+                            NamespaceRequestContext(namespaceTypeName: namespace.typeName, requestCode: $0.requestCode)
+                        })
                     files.append(
                         GeneratedFile(
-                            path: requestFile.path, contents: try render("NamespaceRequests.swift", context, diagnostics),
+                            path: requestFile.path, contents: try render(.namespaceRequestsFile, context, diagnostics),
                             origin: origin))
                 }
                 return files
@@ -107,10 +111,10 @@ public struct Renderer: Sendable {
         for declaration in model.models {
             jobs.append {
                 let sources = declaration.sourceFile.map { [$0] } ?? []
-                let context = RenderContext.model(code: try declarationCode(declaration, diagnostics), header: header(sources))
+                let context = ModelFileContext(header: header(sources), code: try declarationCode(declaration, diagnostics))
                 return [GeneratedFile(
                     path: "Models/" + (declaration.fileName ?? declaration.name + ".swift"),
-                    contents: try render("Model.swift", context, diagnostics),
+                    contents: try render(.modelFile, context, diagnostics),
                     origin: .init(
                         description: declaration.componentKey.map { "the schema `\($0)`" } ?? "the type `\(declaration.name)`",
                         location: declaration.sourceLocation ?? declaration.sourceFile.map { SourceLocation(file: $0) }))]
@@ -133,29 +137,31 @@ public struct Renderer: Sendable {
         for path in documentPaths {
             let own = operations[path] ?? []
             jobs.append {
-                let rendered = try own.map { (namespace: $0.namespace, code: try operationCode($0.operation, diagnostics)) }
+                let rendered = try own.map { own in
+                    let code = try operationCode(own.operation, diagnostics)
+                    return DocumentOperationContext(
+                        namespaceTypeName: own.namespace.typeName, methodCode: code.methodCode, requestCode: code.requestCode)
+                }
+                let context = DocumentFileContext(header: header([path]), operations: rendered)
                 return [
                     GeneratedFile(
                         path: Self.documentFileName(relativeToInputs(path)),
-                        contents: try render("Document.swift", RenderContext.document(rendered, header: header([path])), diagnostics),
+                        contents: try render(.documentFile, context, diagnostics),
                         origin: .init(description: "the input `\(path)`", location: SourceLocation(file: path)))
                 ]
             }
         }
         jobs.append {
             let namespaces = try model.namespaces.map { namespace in
-                RenderContext.namespace(
-                    namespace, operations: [], requestsInOwnFiles: false,
-                    sharedTypesCode: try nestedCode(namespace.sharedTypes, diagnostics), header: [:])
+                NamespaceDeclarationContext(namespace, sharedTypesCode: try nestedCode(namespace.sharedTypes, diagnostics))
             }
-            let context = header([]).merging(["namespaces": namespaces], uniquingKeysWith: { _, new in new })
-            return [GeneratedFile(path: "Namespaces.swift", contents: try render("Namespaces.swift", context, diagnostics))]
+            let context = NamespacesFileContext(header: header([]), namespaces: namespaces)
+            return [GeneratedFile(path: "Namespaces.swift", contents: try render(.namespacesFile, context, diagnostics))]
         }
         jobs.append {
-            let models = try model.models.map { ["code": try declarationCode($0, diagnostics)] }
-            let context = header(Array(Set(model.models.compactMap(\.sourceFile))).sorted())
-                .merging(["models": models], uniquingKeysWith: { _, new in new })
-            return [GeneratedFile(path: "Models.swift", contents: try render("Models.swift", context, diagnostics))]
+            let models = try model.models.map { CodeContext(code: try declarationCode($0, diagnostics)) }
+            let context = ModelsFileContext(header: header(Array(Set(model.models.compactMap(\.sourceFile))).sorted()), models: models)
+            return [GeneratedFile(path: "Models.swift", contents: try render(.modelsFile, context, diagnostics))]
         }
         // Declared by the build plugin whatever the documents hold: written with the header
         // alone when there is nothing to put in them.
@@ -168,26 +174,26 @@ public struct Renderer: Sendable {
     private func operationCode(
         _ operation: OperationModel, _ diagnostics: DiagnosticCollector
     ) throws -> (methodCode: String, requestCode: String) {
-        let context = RenderContext.operation(operation, nestedTypesCode: try nestedCode(operation.nestedTypes, diagnostics))
+        let context = OperationContext(operation, nestedTypesCode: try nestedCode(operation.nestedTypes, diagnostics))
         return (
-            methodCode: Self.indent(try render("operationMethod", context, diagnostics), by: 1),
-            requestCode: Self.indent(try render("requestType", context, diagnostics), by: 1))
+            methodCode: Self.indent(try render(.operationMethod, context, diagnostics), by: 1),
+            requestCode: Self.indent(try render(.requestType, context, diagnostics), by: 1))
     }
 
     /// `Servers.swift`; the header alone when the documents name no servers.
     private func serversFile(_ model: APIModel, _ diagnostics: DiagnosticCollector) throws -> GeneratedFile {
         let text =
             model.servers.isEmpty
-            ? try render("header", header([]), diagnostics)
-            : try render("Servers.swift", RenderContext.servers(model, header: header([])), diagnostics)
+            ? try render(.header, header([]), diagnostics)
+            : try render(.serversFile, ServersFileContext(model, header: header([])), diagnostics)
         return GeneratedFile(path: "Servers.swift", contents: text)
     }
 
     /// `BusinessCodes.swift`; the header alone without an envelope.
     private func businessCodesFile(_ model: APIModel, _ diagnostics: DiagnosticCollector) throws -> GeneratedFile {
         let text =
-            try model.envelope.map { try render("BusinessCodes.swift", RenderContext.businessCodes($0, header: header([])), diagnostics) }
-            ?? render("header", header([]), diagnostics)
+            try model.envelope.map { try render(.businessCodesFile, BusinessCodesFileContext($0, header: header([])), diagnostics) }
+            ?? render(.header, header([]), diagnostics)
         return GeneratedFile(path: "BusinessCodes.swift", contents: text)
     }
 
@@ -225,10 +231,12 @@ public struct Renderer: Sendable {
         return clashes ? nil : files
     }
 
-    private func render(_ template: String, _ context: [String: Any], _ diagnostics: DiagnosticCollector) throws -> String {
+    private func render<Context>(
+        _ template: RenderedTemplate<Context>, _ context: Context, _ diagnostics: DiagnosticCollector
+    ) throws -> String {
         guard let text = templates.render(context, template: template) else {
             diagnostics.error(
-                "the template `\(template)` is missing", hint: "restore it in the templates directory, or remove the override")
+                "the template `\(template.name)` is missing", hint: "restore it in the templates directory, or remove the override")
             throw MissingTemplate()
         }
         return Self.tidy(text)
@@ -242,8 +250,14 @@ public struct Renderer: Sendable {
         case .oneOf(let oneOf): nested = oneOf.nestedTypes
         case .valueEnum, .alias, .inferredModel: nested = []
         }
-        let context = RenderContext.declaration(declaration, nestedTypesCode: try nestedCode(nested, diagnostics))
-        return try render(RenderContext.templateName(for: declaration), context, diagnostics)
+        let base = DeclarationContext(declaration, nestedTypesCode: try nestedCode(nested, diagnostics))
+        switch declaration.kind {
+        case .structure(let structure): return try render(.structure, StructureContext(base, structure), diagnostics)
+        case .valueEnum(let valueEnum): return try render(.valueEnum, ValueEnumContext(base, valueEnum), diagnostics)
+        case .oneOf(let oneOf): return try render(.oneOf, OneOfContext(base, oneOf), diagnostics)
+        case .alias(let target): return try render(.alias, AliasContext(declaration: base, target: target), diagnostics)
+        case .inferredModel(let model): return try render(.inferredModel, InferredModelContext(base, model), diagnostics)
+        }
     }
 
     /// `declarations` rendered and indented one level, to be placed inside a type.
@@ -273,8 +287,8 @@ public struct Renderer: Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private func header(_ sourceFiles: [String]) -> [String: Any] {
-        RenderContext.header(
+    private func header(_ sourceFiles: [String]) -> HeaderContext {
+        HeaderContext(
             inputs: inputs.sorted().joined(separator: ", "),
             sourceFiles: sourceFiles.map(relativeToInputs))
     }

@@ -48,12 +48,14 @@ public struct TemplateSet: Sendable {
         }
         var library = MustacheLibrary()
         var failed = false
+        var checked: [String: TemplateKeyCheck.Source] = [:]
         for (name, path) in sources.sorted(by: { $0.key < $1.key }) {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 diagnostics.error("cannot read the template", at: SourceLocation(file: path))
                 failed = true
                 continue
             }
+            checked[name] = TemplateKeyCheck.Source(path: path, text: text)
             do {
                 library.register(try MustacheTemplate(string: textPragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -68,7 +70,29 @@ public struct TemplateSet: Sendable {
                 failed = true
             }
         }
+        if !failed, !checkKeys(of: checked, diagnostics: diagnostics) { failed = true }
         return failed ? nil : TemplateSet(library: library, origins: sources)
+    }
+
+    /// Reports every key a template names that its context does not have; `false` when there
+    /// was one.
+    private static func checkKeys(of sources: [String: TemplateKeyCheck.Source], diagnostics: DiagnosticCollector) -> Bool {
+        let check = TemplateKeyCheck(sources: sources)
+        var reported = Set<String>()
+        // Partials rendered on their own (`header`, `operationMethod` …) first, so that a
+        // problem in one is reported against its own context rather than an including file's.
+        let order = RenderedTemplates.shapes.sorted {
+            let (left, right) = ($0.key.first?.isUppercase == true ? 1 : 0, $1.key.first?.isUppercase == true ? 1 : 0)
+            return (left, $0.key) < (right, $1.key)
+        }
+        for (name, shape) in order where sources[name] != nil {
+            for problem in check.problems(of: name, with: shape) where reported.insert(problem.identity).inserted {
+                diagnostics.error(
+                    problem.fullMessage, at: SourceLocation(file: problem.path, line: problem.line, column: problem.column),
+                    hint: problem.hint)
+            }
+        }
+        return reported.isEmpty
     }
 
     private static func templatePaths(in directory: String) -> [String] {
@@ -80,7 +104,7 @@ public struct TemplateSet: Sendable {
         String((path as NSString).lastPathComponent.dropLast(".mustache".count))
     }
 
-    func render(_ context: [String: Any], template name: String) -> String? {
-        library.render(context, withTemplate: name)
+    func render<Context>(_ context: Context, template: RenderedTemplate<Context>) -> String? {
+        library.render(context, withTemplate: template.name)
     }
 }

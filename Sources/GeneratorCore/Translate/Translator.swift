@@ -268,7 +268,7 @@ public struct Translator: Sendable {
                 doc += ["", "Stops the client: no other call can succeed until the account is in order (see `JustOneAPIClient.resume()`)."]
             }
             return BusinessCodeModel(
-                code: code, caseName: SwiftName.escaped(name), meaningLiteral: SwiftText.literal(meaning),
+                code: code, name: name, meaningLiteral: SwiftText.literal(meaning),
                 docLines: SwiftText.docComment(doc), isRetryable: retryable, stopsClient: stopsClient)
         }
         return EnvelopeModel(

@@ -62,7 +62,10 @@ public struct EnvelopeModel: Sendable, Hashable {
 /// One business code, a case of the generated `BusinessCode` enum.
 public struct BusinessCodeModel: Sendable, Hashable {
     public var code: Int
-    public var caseName: String
+    /// The case's name as configured or derived, such as `invalidToken`.
+    public var name: String
+    /// ``name`` as declared: in backticks where it is a keyword.
+    public var caseName: String { SwiftName.escaped(name) }
     public var meaningLiteral: String
     public var docLines: [String]
     public var isRetryable: Bool

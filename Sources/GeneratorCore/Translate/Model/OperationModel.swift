@@ -28,7 +28,9 @@ public struct OperationModel: Sendable, Hashable {
     public var parameters: [ParameterModel]
     /// Statements that fill `query`, `headerFields` and `formFields`, one per parameter.
     public var encodingStatements: [String]
-    public var usesQuery: Bool
+    /// How many of ``encodingStatements`` append to `query`: the capacity the request reserves.
+    public var queryItemCount: Int
+    public var usesQuery: Bool { queryItemCount > 0 }
     public var usesHeaders: Bool
     public var usesFormFields: Bool
     /// A Swift expression of type `RequestBody?`, or `nil` for none.

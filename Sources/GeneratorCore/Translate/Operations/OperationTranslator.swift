@@ -51,7 +51,7 @@ struct OperationTranslator {
         var statements: [String] = []
         var pathValues: [String: String] = [:]
         var bodyExpression: String?
-        var usesQuery = false
+        var queryItemCount = 0
         var usesHeaders = false
         var usesFormFields = false
         for parameter in pending {
@@ -63,7 +63,7 @@ struct OperationTranslator {
             case .path:
                 pathValues[parameter.wireName] = translated.pathValue(access: access)
             case .query:
-                usesQuery = true
+                queryItemCount += 1
                 statements.append(translated.appendStatement(to: "query", access: access))
             case .formField:
                 usesFormFields = true
@@ -114,7 +114,7 @@ struct OperationTranslator {
                 return parameter
             },
             encodingStatements: statements,
-            usesQuery: usesQuery,
+            queryItemCount: queryItemCount,
             usesHeaders: usesHeaders,
             usesFormFields: usesFormFields,
             bodyExpression: bodyExpression,
