@@ -266,25 +266,34 @@ public struct Renderer: Sendable {
     }
 
     /// `code` with every non-empty line indented by `levels` × 4 spaces, without its final newline.
+    /// Copies a line at a time into the new string (a rendered namespace is hundreds of kilobytes).
     static func indent(_ code: String, by levels: Int) -> String {
-        let prefix = Array(repeating: UInt8(ascii: " "), count: levels * 4)
-        var output: [UInt8] = []
-        output.reserveCapacity(code.utf8.count + code.utf8.count / 8)
-        var atLineStart = true
-        for byte in code.utf8 {
-            if byte == UInt8(ascii: "\n") {
-                output.append(byte)
-                atLineStart = true
-                continue
+        var code = code
+        return code.withUTF8 { bytes in
+            let newline = UInt8(ascii: "\n")
+            let width = levels * 4
+            let lines = bytes.reduce(1) { $1 == newline ? $0 + 1 : $0 }
+            return String(unsafeUninitializedCapacity: bytes.count + lines * width) { output in
+                var written = 0
+                var start = 0
+                while start < bytes.count {
+                    let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
+                    if end > start {
+                        output.baseAddress!.advanced(by: written).initialize(repeating: UInt8(ascii: " "), count: width)
+                        written += width
+                        output.baseAddress!.advanced(by: written).initialize(from: bytes.baseAddress!.advanced(by: start), count: end - start)
+                        written += end - start
+                    }
+                    if end < bytes.count {
+                        output[written] = newline
+                        written += 1
+                    }
+                    start = end + 1
+                }
+                if written > 0, output[written - 1] == newline { written -= 1 }
+                return written
             }
-            if atLineStart {
-                output.append(contentsOf: prefix)
-                atLineStart = false
-            }
-            output.append(byte)
         }
-        if output.last == UInt8(ascii: "\n") { output.removeLast() }
-        return String(decoding: output, as: UTF8.self)
     }
 
     private func header(_ sourceFiles: [String]) -> HeaderContext {

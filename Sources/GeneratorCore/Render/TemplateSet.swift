@@ -5,7 +5,17 @@ import Mustache
 /// The Mustache templates: the defaults from `Templates/`, each replaceable by a file of the same
 /// name in an override directory (`--templates DIR`).
 public struct TemplateSet: Sendable {
-    let library: MustacheLibrary
+    /// What renders the templates.
+    enum Engine: Sendable {
+        /// ``TemplateProgram``: every template is within its subset of Mustache.
+        case programs([String: TemplateProgram])
+        /// swift-mustache, for a set where a template uses more (transforms, inheritance …).
+        case mustache(MustacheLibrary)
+    }
+
+    let engine: Engine
+    /// Each template's text as compiled (the text pragma first), by name.
+    let texts: [String: String]
     /// Where each template came from, by name.
     public let origins: [String: String]
 
@@ -46,16 +56,58 @@ public struct TemplateSet: Sendable {
                 sources[name] = path
             }
         }
-        var library = MustacheLibrary()
+        var texts: [String: (path: String, text: String)] = [:]
         var failed = false
-        var checked: [String: TemplateKeyCheck.Source] = [:]
         for (name, path) in sources.sorted(by: { $0.key < $1.key }) {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 diagnostics.error("cannot read the template", at: SourceLocation(file: path))
                 failed = true
                 continue
             }
-            checked[name] = TemplateKeyCheck.Source(path: path, text: text)
+            texts[name] = (path, text)
+        }
+        return failed ? nil : compile(texts, diagnostics: diagnostics)
+    }
+
+    /// Compiles templates (name → the file they come from and their text) and checks their
+    /// keys. The set renders with ``TemplateProgram`` when every template is within its subset of
+    /// Mustache, and with swift-mustache otherwise.
+    static func compile(_ sources: [String: (path: String, text: String)], diagnostics: DiagnosticCollector) -> TemplateSet? {
+        let texts = sources.mapValues { textPragma + $0.text }
+        let checked = sources.mapValues { TemplateKeyCheck.Source(path: $0.path, text: $0.text) }
+        var programs: [String: TemplateProgram] = [:]
+        for (name, text) in texts {
+            guard let program = TemplateProgram(text) else { break }
+            programs[name] = program
+        }
+        let engine: Engine
+        if programs.count == texts.count {
+            engine = .programs(programs)
+        } else {
+            guard let library = mustacheLibrary(sources, diagnostics: diagnostics) else { return nil }
+            engine = .mustache(library)
+        }
+        guard checkKeys(of: checked, diagnostics: diagnostics) else { return nil }
+        return TemplateSet(engine: engine, texts: texts, origins: sources.mapValues(\.path))
+    }
+
+    /// The templates parsed by swift-mustache, or `nil` after reporting where one does not parse.
+    private static func mustacheLibrary(
+        _ sources: [String: (path: String, text: String)], diagnostics: DiagnosticCollector
+    ) -> MustacheLibrary? {
+        var library = MustacheLibrary()
+        var failed = false
+        for (name, (path, text)) in sources.sorted(by: { $0.key < $1.key }) {
+            // swift-mustache 2.1 stops the process on an empty section between one-character
+            // delimiters (`{{=[ ]=}}[#a][/a]`), which only it would read here.
+            if let tag = MustacheTags.scan(text).first(where: { $0.kind == .delimiters && $0.name.count < 2 }) {
+                diagnostics.error(
+                    "this template needs swift-mustache, which cannot read one-character delimiters",
+                    at: SourceLocation(file: path, line: tag.line, column: tag.column),
+                    hint: "use delimiters of two characters or more, such as {{=<% %>=}}")
+                failed = true
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: textPragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -70,8 +122,7 @@ public struct TemplateSet: Sendable {
                 failed = true
             }
         }
-        if !failed, !checkKeys(of: checked, diagnostics: diagnostics) { failed = true }
-        return failed ? nil : TemplateSet(library: library, origins: sources)
+        return failed ? nil : library
     }
 
     /// Reports every key a template names that its context does not have; `false` when there
@@ -105,6 +156,26 @@ public struct TemplateSet: Sendable {
     }
 
     func render<Context>(_ context: Context, template: RenderedTemplate<Context>) -> String? {
-        library.render(context, withTemplate: template.name)
+        switch engine {
+        case .programs(let programs): programs[template.name]?.render(context, programs: programs)
+        case .mustache(let library): library.render(context, withTemplate: template.name)
+        }
+    }
+
+    /// The same templates rendered by swift-mustache: what ``TemplateProgram`` is compared with;
+    /// `nil` when swift-mustache does not parse one of them.
+    var renderedByMustache: TemplateSet? {
+        var library = MustacheLibrary()
+        for (name, text) in texts {
+            guard let template = try? MustacheTemplate(string: text) else { return nil }
+            library.register(template, named: name)
+        }
+        return TemplateSet(engine: .mustache(library), texts: texts, origins: origins)
+    }
+
+    /// Whether the set renders with ``TemplateProgram``.
+    var rendersWithPrograms: Bool {
+        if case .programs = engine { return true }
+        return false
     }
 }

@@ -19,7 +19,9 @@ struct MustacheTag: Equatable {
         case parent
         /// `{{$name}}`: a block.
         case block
-        /// Comments, pragmas and delimiter changes: nothing to check.
+        /// `{{=<% %>=}}`; the name is the new opening delimiter.
+        case delimiters
+        /// Comments and pragmas: nothing to check.
         case other
     }
 
@@ -107,7 +109,7 @@ enum MustacheTags {
                     open = Array(inner[0].utf8)
                     close = Array(inner[1].utf8)
                 }
-                tags.append(MustacheTag(kind: .other, name: "", line: line, column: column))
+                tags.append(MustacheTag(kind: .delimiters, name: inner.first.map(String.init) ?? "", line: line, column: column))
             case "!", "%": tags.append(MustacheTag(kind: .other, name: "", line: line, column: column))
             default: tags.append(MustacheTag(kind: .variable, name: content, line: line, column: column))
             }

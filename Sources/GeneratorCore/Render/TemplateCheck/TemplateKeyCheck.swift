@@ -111,7 +111,7 @@ struct TemplateKeyCheck {
                     }
                 case .dynamicPartial:
                     _ = resolve(tag, in: stack, source: source, chain: chain)
-                case .other:
+                case .delimiters, .other:
                     break
                 }
             }
@@ -225,7 +225,7 @@ struct TemplateKeyCheck {
             case .dynamicPartial: ">*"
             case .parent: "<"
             case .block: "$"
-            case .variable, .other: ""
+            case .variable, .delimiters, .other: ""
             }
         }
     }
