@@ -21,6 +21,10 @@ import Foundation
 /// 8. **output** (`Output/`): the files and what is on disk → an ``OutputPlan`` of writes and
 ///    removals, which the command applies or, with `--check`, prints as a diff.
 ///
+/// Between the stages: ``LoadedInput`` (1) → ``ParsedInput`` (2–5, ``FrontEnd``) →
+/// ``TranslatedOutput`` (6) → ``RenderedOutput`` (7). Each stage keeps its own threads and
+/// memory to itself; ``run(diagnostics:)`` reads as the stages in order.
+///
 /// Each stage reports into the same ``DiagnosticCollector``; a stage with errors ends the run
 /// before anything is written. The pipeline never writes: it returns the files, and the
 /// command decides what to do with them.
@@ -67,13 +71,12 @@ public struct GeneratorPipeline: Sendable {
     /// Runs on a thread of its own with a large stack (``GeneratorLimits``).
     public func run(diagnostics: DiagnosticCollector) -> [GeneratedFile]? {
         LargeStack.run { [self] in
-            guard let loaded = load(diagnostics: diagnostics, loadingTemplates: true), let templates = loaded.templates,
-                let model = translate(loaded, diagnostics: diagnostics)
+            guard let input = load(diagnostics: diagnostics, loadingTemplates: true),
+                let parsed = parse(input, diagnostics: diagnostics),
+                let translated = translate(parsed, diagnostics: diagnostics),
+                let rendered = render(translated, input: input, diagnostics: diagnostics)
             else { return nil }
-            return timings.measure("render") {
-                Renderer(templates: templates, inputs: options.inputs)
-                    .render(model, layout: options.layout, documentPaths: loaded.files.map(\.path), diagnostics: diagnostics)
-            }
+            return rendered.files
         }
     }
 
@@ -85,10 +88,11 @@ public struct GeneratorPipeline: Sendable {
     /// The translated model and the configuration it was made with (`generate infer` reads both).
     func modelAndConfiguration(diagnostics: DiagnosticCollector) -> (model: APIModel, config: GeneratorConfig)? {
         LargeStack.run { [self] in
-            guard let loaded = load(diagnostics: diagnostics, loadingTemplates: false),
-                let model = translate(loaded, diagnostics: diagnostics)
+            guard let input = load(diagnostics: diagnostics, loadingTemplates: false),
+                let parsed = parse(input, diagnostics: diagnostics),
+                let translated = translate(parsed, diagnostics: diagnostics)
             else { return nil }
-            return (model, loaded.config)
+            return (translated.model, input.config)
         }
     }
 
@@ -113,19 +117,8 @@ public struct GeneratorPipeline: Sendable {
         }
     }
 
-    /// What the load stage read: the configuration, the templates, the input files (documents
-    /// and parts; overlays apart) and the overlays.
-    private struct Loaded {
-        var config: GeneratorConfig
-        var configPath: String?
-        var templates: TemplateSet?
-        var files: [SourceFile]
-        var overlays: OverlaySet?
-        var resolver: PathResolver
-    }
-
     /// Stage 1, load: the configuration, the templates, the input files and the overlays.
-    private func load(diagnostics: DiagnosticCollector, loadingTemplates: Bool) -> Loaded? {
+    private func load(diagnostics: DiagnosticCollector, loadingTemplates: Bool) -> LoadedInput? {
         let paths = PathResolver(root: options.rootDirectory)
         let stop = timings.start("load")
         defer { stop() }
@@ -161,21 +154,36 @@ public struct GeneratorPipeline: Sendable {
         let templates = pendingTemplates?.result
         for diagnostic in templateDiagnostics.diagnostics { diagnostics.emit(diagnostic) }
         guard !diagnostics.hasErrors, templates != nil || !loadingTemplates else { return nil }
-        return Loaded(
+        return LoadedInput(
             config: config, configPath: configPath, templates: templates, files: loaded.filter { !isOverlay($0) },
             overlays: overlays, resolver: paths)
     }
 
-    /// Stages 2 to 6: every file through the front end, then translated together.
-    private func translate(_ loaded: Loaded, diagnostics: DiagnosticCollector) -> APIModel? {
-        let documents = frontEnd(loaded.files, resolver: loaded.resolver, overlays: loaded.overlays, diagnostics: diagnostics)
-        loaded.overlays?.reportUnmatched(documentCount: documents.count, diagnostics: diagnostics)
+    /// Stages 2 to 5, every input file through the front end (``FrontEnd``) on all cores.
+    private func parse(_ input: LoadedInput, diagnostics: DiagnosticCollector) -> ParsedInput? {
+        let documents = FrontEnd(resolver: input.resolver, overlays: input.overlays, timings: timings)
+            .run(input.files, diagnostics: diagnostics)
+        input.overlays?.reportUnmatched(documentCount: documents.count, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
-        let translator = Translator(config: loaded.config, configPath: loaded.configPath, includeHidden: options.includeHidden)
-        let model = timings.measure("translate") { translator.translate(documents, diagnostics: diagnostics) }
-        ProcessMemory.returnFreedMemory()
+        return ParsedInput(documents: documents, config: input.config, configPath: input.configPath)
+    }
+
+    /// Stage 6, every document translated into one model.
+    private func translate(_ parsed: ParsedInput, diagnostics: DiagnosticCollector) -> TranslatedOutput? {
+        let translator = Translator(config: parsed.config, configPath: parsed.configPath, includeHidden: options.includeHidden)
+        let model = timings.measure("translate") { translator.translate(parsed.documents, diagnostics: diagnostics) }
         guard let model, !diagnostics.hasErrors else { return nil }
-        return model
+        return TranslatedOutput(model: model)
+    }
+
+    /// Stage 7, the model through the templates into files.
+    private func render(_ translated: TranslatedOutput, input: LoadedInput, diagnostics: DiagnosticCollector) -> RenderedOutput? {
+        guard let templates = input.templates else { return nil }
+        let files = timings.measure("render") {
+            Renderer(templates: templates, inputs: options.inputs).render(
+                translated.model, layout: options.layout, documentPaths: input.files.map(\.path), diagnostics: diagnostics)
+        }
+        return files.map(RenderedOutput.init)
     }
 
     /// The paths of the overlays that the configuration lists (relative to it).
@@ -196,83 +204,5 @@ public struct GeneratorPipeline: Sendable {
         guard !files.isEmpty else { return nil }
         let overlays = files.compactMap { Overlay.load($0, diagnostics: diagnostics) }
         return OverlaySet(overlays)
-    }
-
-    /// What became of one input file in the front end.
-    private enum FrontEndOutcome {
-        case document(ParsedDocument)
-        /// JSON or YAML without an `openapi` field: fine as a part of a multi-file document.
-        case fragment
-        /// Errors, reported; the other files the document referred to, as far as they were read.
-        case failed(parts: Set<String>)
-    }
-
-    /// Stages 1 (reading) to 5 for each file, on all cores, on large stacks; the result keeps
-    /// the files' order. A file without an `openapi` field is accepted when a document refers
-    /// to it (a part of a multi-file document) and reported otherwise.
-    private func frontEnd(
-        _ files: [SourceFile], resolver: PathResolver, overlays: OverlaySet?, diagnostics: DiagnosticCollector
-    ) -> [ParsedDocument] {
-        let results = ParallelResults<FrontEndOutcome>(count: files.count)
-        let bundling = DocumentBundling(inputs: files, resolver: resolver)
-        let started = ContinuousClock.now
-        LargeStack.concurrentPerform(iterations: files.count) { [timings] index in
-            let file = files[index]
-            // 1. load: the file's text, parsed into a tree once.
-            let read = timings.measure("read", summed: true) { DocumentReader.read(file, diagnostics: diagnostics) }
-            guard case .document(var tree, let version) = read else {
-                if case .fragment = read { results[index] = .fragment } else { results[index] = .failed(parts: []) }
-                return
-            }
-            // 2. overlay
-            if let overlays {
-                tree = timings.measure("overlay", summed: true) { overlays.apply(toDocumentAt: file.path, tree: tree) }
-            }
-            // 3. bundle
-            let bundled = timings.measure("bundle", summed: true) { bundling.bundle(tree, of: file, diagnostics: diagnostics) }
-            guard case .bundled(let complete, let parts) = bundled else {
-                if case .failed(let parts) = bundled { results[index] = .failed(parts: parts) }
-                return
-            }
-            // 4. parse
-            let parser = DocumentParser(file: file, diagnostics: diagnostics)
-            guard let parsed = timings.measure("parse", summed: true, { parser.parse(complete, version: version, parts: parts) })
-            else {
-                results[index] = .failed(parts: parts)
-                return
-            }
-            // 5. validate
-            timings.measure("validate", summed: true) {
-                DocumentValidator(file: file.path, diagnostics: diagnostics).validate(parsed.document)
-            }
-            results[index] = .document(parsed)
-        }
-        timings.record("read to validate, wall time", ContinuousClock.now - started)
-        // What the files' trees and the decoders held, freed on the workers' threads.
-        ProcessMemory.returnFreedMemory()
-        var documents: [ParsedDocument] = []
-        var fragments: [SourceFile] = []
-        var parts: Set<String> = []
-        for (file, outcome) in zip(files, results.values) {
-            switch outcome {
-            case .document(let parsed):
-                documents.append(parsed)
-                parts.formUnion(parsed.parts)
-            case .fragment: fragments.append(file)
-            case .failed(let referred): parts.formUnion(referred)
-            }
-        }
-        let strays = fragments.filter { !parts.contains(FilePaths.normalized($0.path)) }
-        if parts.isEmpty {
-            for stray in strays { DocumentReader.reportNotADocument(stray, diagnostics: diagnostics) }
-        } else if let first = strays.first {
-            // Beside a multi-file document, files that nothing refers to (code samples, notes)
-            // are common and harmless.
-            let others = strays.count > 1 ? " and \(strays.count - 1) other file\(strays.count == 2 ? "" : "s")" : ""
-            diagnostics.warning(
-                "this file\(others) beside the multi-file document are left out: they are not OpenAPI documents and no document refers to them",
-                at: SourceLocation(file: first.path), hint: "name the root document alone as the input to leave them out silently")
-        }
-        return documents
     }
 }

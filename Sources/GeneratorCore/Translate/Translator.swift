@@ -20,7 +20,15 @@ public struct Translator: Sendable {
         self.includeHidden = includeHidden
     }
 
+    /// All documents as one model. What the index and the translation held is handed back to
+    /// the system before the model is returned (a large document's index is hundreds of MB).
     public func translate(_ documents: [ParsedDocument], diagnostics: DiagnosticCollector) -> APIModel? {
+        let model = buildModel(documents, diagnostics: diagnostics)
+        ProcessMemory.returnFreedMemory()
+        return model
+    }
+
+    private func buildModel(_ documents: [ParsedDocument], diagnostics: DiagnosticCollector) -> APIModel? {
         let index = SpecIndex(documents: documents, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         let envelope = EnvelopePlan(config: config.envelope, index: index, diagnostics: diagnostics, configPath: configPath)

@@ -129,6 +129,28 @@ import TestSupport
         #expect(errors.first?.location?.line == 4)
     }
 
+    /// A context's keys as TheGenerator.md lists them: nested contexts' keys in parentheses.
+    static func listing(_ shape: TemplateShape) -> String {
+        shape.keys.keys.sorted().map { name in
+            switch shape.keys[name]! {
+            case .list(let inner): "`\(name)` (each: \(listing(inner)))"
+            case .optional(let inner): "`\(name)` (\(listing(inner)))"
+            default: "`\(name)`"
+            }
+        }.joined(separator: ", ")
+    }
+
+    /// TheGenerator.md lists every template's keys as the contexts declare them.
+    @Test func theDocumentationListsEveryTemplatesKeys() throws {
+        let article = try String(
+            contentsOf: TestPaths.packageRoot.appendingPathComponent("Sources/JustOneAPI/JustOneAPI.docc/TheGenerator.md"),
+            encoding: .utf8)
+        for (name, shape) in RenderedTemplates.shapes.sorted(by: { $0.key < $1.key }) {
+            let line = "| `\(name)` | \(Self.listing(shape)) |"
+            #expect(article.contains(line), "missing from TheGenerator.md: \(line)")
+        }
+    }
+
     @Test func tagsAreFoundWithTheirLinesAndColumns() {
         let tags = MustacheTags.scan("a {{x}}\n  {{#y}}{{{z}}}{{/y}}\n{{! note }}{{> p}}{{& w }}")
         #expect(
