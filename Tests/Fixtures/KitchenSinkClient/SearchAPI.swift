@@ -41,7 +41,7 @@ extension SearchAPI {
         kind: SearchPets.Kind? = .dog,
         page: Int? = 1,
         includeSold: Bool? = nil
-    ) async throws -> APIResponse<SearchPets.Output2> {
+    ) async throws -> APIResponse<SearchPets.Response> {
         try await self.client.send(SearchPets(query: query, kind: kind, page: page, includeSold: includeSold).request)
     }
 
@@ -83,7 +83,7 @@ extension SearchAPI {
         }
 
         /// The request to send with `client.send(_:)`, with every part visible.
-        public var request: Request<Output2> {
+        public var request: Request<Response> {
             var formFields: [QueryItem] = []
             formFields.append("query", value: self.query)
             formFields.append("kind", value: self.kind)
@@ -129,8 +129,8 @@ extension SearchAPI {
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
 
-        /// The `Output2` schema.
-        public struct Output2: Codable, Hashable, Sendable {
+        /// The value of the response body of `SearchPets`.
+        public struct Response: Codable, Hashable, Sendable {
             /// The `results` field.
             public var results: [Pet]
             /// The `next` field.

@@ -41,14 +41,20 @@ struct ResponseTranslation {
                 return Result(
                     outputType: .jsonValue, formatExpression: ".json", returnsDocumentation: "The decoded response body.", json: json)
             }
+            // What a type declared for the response is for, when its schema does not say.
+            let owner = scope.qualifiedName.map { "`" + ($0.split(separator: ".").last.map(String.init) ?? $0) + "`" } ?? "the operation"
             if let envelope, let dataSchema = envelope.dataSchema(of: schema, resolving: schemas) {
-                let type = schemas.swiftType(for: dataSchema, suggestedName: "Payload", in: &scope, at: location)
+                let type = schemas.swiftType(
+                    for: dataSchema, suggestedName: "Payload", in: &scope, at: location,
+                    purpose: "the response's `\(envelope.dataKey)` of \(owner)")
                 return Result(
                     outputType: type, formatExpression: ".envelope(.\(EnvelopeNaming.formatName))",
                     returnsDocumentation: "The response's `\(envelope.dataKey)`, with the envelope's message, record time and request ID.",
                     json: json)
             }
-            let type = schemas.swiftType(for: schema, suggestedName: "Output", in: &scope, at: location)
+            // Not `Output`: that is `APIOperation`'s associated type, whatever the response is.
+            let type = schemas.swiftType(
+                for: schema, suggestedName: "Response", in: &scope, at: location, purpose: "the response body of \(owner)")
             return Result(outputType: type, formatExpression: ".json", returnsDocumentation: "The decoded response body.", json: json)
         }
         if media.contains(where: { $0.0.hasPrefix("text/") }) {
