@@ -284,10 +284,16 @@ struct SpecIndex: Sendable {
         _ parsed: ParsedDocument, _ propertyOrders: [Set<String>: [String]], _ diagnostics: DiagnosticCollector
     ) -> [[String]] {
         var orders: [[String]] = []
+        // Each component's tree by name, found once: a lookup per component in the list of
+        // members was quadratic (Cloudflare has thousands of schemas).
+        var trees: [String: JSONTree] = [:]
+        for member in parsed.components?[kind]?.members ?? [] where trees[member.key] == nil {
+            trees[member.key] = member.value
+        }
         for (key, value) in components {
             let name = key.rawValue
             let location = parsed.location(JSONPointer.pointer(["components", kind, name]))
-            let tree = parsed.components?.value(at: [kind, name])
+            let tree = trees[name]
             guard let existing = target[name] else {
                 target[name] = Located(value: value, location: location)
                 if let tree { componentTrees[kind + "/" + name] = (tree, parsed.version) }
