@@ -114,13 +114,13 @@ public struct SpecDiff: Sendable, Codable, Equatable {
             case let (old?, nil):
                 add(.parameterRemoved, true, "parameter `\(old.label)` removed")
             case let (nil, new?):
-                let required = new.defaultClause == nil
+                let required = new.isRequired
                 add(
                     .parameterAdded, required,
                     required ? "required parameter `\(new.label)` added" : "optional parameter `\(new.label)` added")
             case let (old?, new?):
-                let oldBase = baseType(old.type)
-                let newBase = baseType(new.type)
+                let oldBase = old.valueType.unwrapped.code
+                let newBase = new.valueType.unwrapped.code
                 let oldValues = enumValues(of: old, in: before)
                 let newValues = enumValues(of: new, in: after)
                 var retyped = false
@@ -138,16 +138,14 @@ public struct SpecDiff: Sendable, Codable, Equatable {
                     add(.parameterRetyped, true, "parameter `\(new.label)` changed type from `\(oldBase)` to `\(newBase)`")
                     retyped = true
                 }
-                let wasRequired = old.defaultClause == nil
-                let isRequired = new.defaultClause == nil
-                if !wasRequired && isRequired {
+                if !old.isRequired && new.isRequired {
                     add(.parameterMadeRequired, true, "parameter `\(new.label)` is now required")
-                } else if wasRequired && !isRequired {
+                } else if old.isRequired && !new.isRequired {
                     add(.parameterMadeOptional, false, "parameter `\(new.label)` is now optional")
-                } else if !isRequired, !retyped, old.defaultClause != new.defaultClause {
+                } else if !new.isRequired, !retyped, old.defaultValue != new.defaultValue {
                     add(
                         .defaultChanged, false,
-                        "parameter `\(new.label)` default changed from `\(clause(old.defaultClause))` to `\(clause(new.defaultClause))`")
+                        "parameter `\(new.label)` default changed from `\(Self.text(of: old.defaultValue))` to `\(Self.text(of: new.defaultValue))`")
                 }
             case (nil, nil):
                 continue
@@ -156,22 +154,19 @@ public struct SpecDiff: Sendable, Codable, Equatable {
         return changes
     }
 
-    private static func clause(_ clause: String?) -> String {
-        guard let clause else { return "none" }
-        return clause.hasPrefix("= ") ? String(clause.dropFirst(2)) : clause
+    /// A default as the report shows it: `none`, `nil`, `.shortVideo`.
+    private static func text(of value: ParameterDefault) -> String {
+        switch value {
+        case .none: "none"
+        case .notSent: "nil"
+        case .value(let literal): literal
+        }
     }
 
-    /// `GetX.Platform?` → `Platform`, `[String]?` → `[String]`.
-    private static func baseType(_ type: String) -> String {
-        var text = type
-        if text.hasSuffix("?") { text.removeLast() }
-        return text
-    }
-
-    /// The raw values of the enum a parameter's type names, if it names one.
+    /// The raw values of the enum a parameter's type names (or its array's elements), if it
+    /// names one.
     private static func enumValues(of parameter: ParameterModel, in located: LocatedOperation) -> Set<String>? {
-        var name = baseType(parameter.type)
-        if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
+        guard let name = parameter.valueType.declaredName else { return nil }
         let declarations = located.operation.nestedTypes + located.model.models
         guard var declaration = declarations.first(where: { $0.name == name }) else { return nil }
         // An enum several operations share is declared on the namespace, and aliased here.

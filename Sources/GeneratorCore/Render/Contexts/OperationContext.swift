@@ -8,7 +8,7 @@ struct OperationContext: TemplateContext {
     init(_ operation: OperationModel, nestedTypesCode: [String]) {
         self.operation = operation
         self.parameters = operation.parameters.enumerated().map {
-            ParameterContext(parameter: $1, isLast: $0 == operation.parameters.count - 1)
+            ParameterContext(parameter: $1, requestTypeName: operation.requestTypeName, isLast: $0 == operation.parameters.count - 1)
         }
         self.nestedTypes = nestedTypesCode.map(CodeContext.init)
     }
@@ -48,6 +48,8 @@ struct OperationContext: TemplateContext {
 /// A parameter: a property of the request type and an argument of the method.
 struct ParameterContext: TemplateContext {
     let parameter: ParameterModel
+    /// The request type the parameter belongs to, which qualifies its nested types in the method.
+    let requestTypeName: String
     let isLast: Bool
 
     static let fields = TemplateFields<Self>(
@@ -56,7 +58,7 @@ struct ParameterContext: TemplateContext {
             ("identifier", .text(\.parameter.identifier)),
             ("label", .text(\.parameter.label)),
             ("type", .text(\.parameter.type)),
-            ("signatureType", .text(\.parameter.signatureType)),
+            ("signatureType", .text { $0.parameter.signatureType(requestTypeName: $0.requestTypeName) }),
             ("defaultClause", .optionalText(\.parameter.defaultClause)),
             ("docLines", .lines(\.parameter.docLines)),
             ("isLast", .flag(\.isLast)),

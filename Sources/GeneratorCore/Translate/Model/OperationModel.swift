@@ -90,6 +90,7 @@ public struct PagingInputModel: Sendable, Hashable {
 }
 
 /// A parameter of an operation: a property of the request type and an argument of the method.
+/// Data only: Render writes its type and default as Swift (``ParameterModel/type`` …).
 public struct ParameterModel: Sendable, Hashable {
     /// The name on the wire.
     public var wireName: String
@@ -97,16 +98,28 @@ public struct ParameterModel: Sendable, Hashable {
     public var identifier: String
     /// The argument label (keywords need no escaping there, except a few).
     public var label: String
-    /// The full Swift type, `?` included for optional parameters, as written inside the request type.
-    public var type: String
-    /// The same type as written in the namespace's method: `GetAuthorConvertAbility.Platform?`.
-    public var signatureType: String
-    /// `= .shortVideo`, `= nil`, or `nil` for none, as Swift source.
-    public var defaultClause: String?
+    /// The type, optional when the parameter may be left out; `.nested` names are declared in
+    /// the request type.
+    var valueType: SwiftType
+    /// What the parameter is when the caller leaves it out.
+    public var defaultValue: ParameterDefault
     /// Doc comment lines for the request type's property.
     public var docLines: [String]
     /// The first line of the description, for the method's `- Parameters:` list.
     public var summary: String
+
+    /// Whether a caller must pass a value.
+    public var isRequired: Bool { defaultValue == .none }
+}
+
+/// What a parameter is when the caller leaves it out.
+public enum ParameterDefault: Sendable, Hashable {
+    /// Nothing: the caller must pass a value.
+    case none
+    /// `nil`: the parameter is not sent (the server applies its own default, if it has one).
+    case notSent
+    /// A value the generated code sends, as Swift source: `.shortVideo`, `20`, `"ALL"`.
+    case value(String)
 }
 
 /// Where a JSON response sits in its document: its status (`200`) and media type.

@@ -86,22 +86,22 @@ struct ParameterTranslation {
 
         let defaultValue = Self.defaultValue(of: parameter.schema, type: type, schemas: schemas)
         var docLines = SwiftText.documentationLines(description.prose)
-        var defaultClause: String?
+        let whenLeftOut: ParameterDefault
         switch (required, defaultValue) {
         case (true, .literal(let literal)):
-            defaultClause = "= \(literal)"
+            whenLeftOut = .value(literal)
         case (true, _):
-            defaultClause = nil
+            whenLeftOut = .none
         case (false, .literal(let literal)):
             type = type.optional
-            defaultClause = "= \(literal)"
+            whenLeftOut = .value(literal)
         case (false, .serverDefault(let text)):
             type = type.optional
-            defaultClause = "= nil"
+            whenLeftOut = .notSent
             docLines += (docLines.isEmpty ? [] : [""]) + ["When `nil`, the server applies its default, `\(text)`."]
         case (false, .none):
             type = type.optional
-            defaultClause = "= nil"
+            whenLeftOut = .notSent
         }
         if parameter.deprecated { docLines += (docLines.isEmpty ? [] : [""]) + ["Deprecated."] }
         let summary = docLines.first ?? "The `\(parameter.wireName)` \(Self.placeName(parameter.location))."
@@ -110,9 +110,7 @@ struct ParameterTranslation {
         return ParameterTranslation(
             model: ParameterModel(
                 wireName: parameter.wireName, identifier: SwiftName.escaped(identifier), label: identifier,
-                type: type.code(nestedPrefix: nil), signatureType: type.code(nestedPrefix: requestType),
-                defaultClause: defaultClause, docLines: docLines,
-                summary: summary),
+                valueType: type, defaultValue: whenLeftOut, docLines: docLines, summary: summary),
             wireName: parameter.wireName, isOptional: type.isOptional, encoding: encoding,
             explode: parameter.explode, style: parameter.style)
     }

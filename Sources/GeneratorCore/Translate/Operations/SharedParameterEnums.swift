@@ -51,7 +51,7 @@ enum SharedParameterEnums {
             // The parameters that take it, for the aliases' documentation, with their operation.
             let takers = users[shape]!.flatMap { use -> [(operation: Int, text: String, label: String)] in
                 let operation = namespace.operations[use.operation]
-                return operation.parameters.filter { Self.names($0.type, use.declaration.name) }
+                return operation.parameters.filter { $0.valueType.declaredName == use.declaration.name }
                     .map { (use.operation, "`\(operation.requestTypeName).\($0.label)`", $0.label) }
             }
             takersByShape[shape] = takers.map(\.text)
@@ -114,11 +114,6 @@ enum SharedParameterEnums {
         case 1: return "The values of the `\(distinct[0])` parameter of several operations."
         default: return "The values of the \(list(distinct.map { "`\($0)`" })) parameters of several operations."
         }
-    }
-
-    /// Whether the Swift type `type` names the nested type `name` (`Platform?`, `[Platform]?`).
-    private static func names(_ type: String, _ name: String) -> Bool {
-        type.trimmingCharacters(in: CharacterSet(charactersIn: "[]?")) == name
     }
 
     /// `a`, `a and b`, `a, b and c`.

@@ -47,6 +47,16 @@ indirect enum SwiftType: Hashable, Sendable {
         }
     }
 
+    /// The name of the type this one is, or holds a list of: `Platform` for `[Platform]?`;
+    /// `nil` for a dictionary.
+    var declaredName: String? {
+        switch self {
+        case .named(let name), .nested(let name): name
+        case .optional(let wrapped), .array(let wrapped): wrapped.declaredName
+        case .dictionary: nil
+        }
+    }
+
     /// The qualified names this type stores inline (not behind an array or dictionary's heap
     /// storage), for finding reference cycles. `container` qualifies nested names.
     func inlineTypeNames(container: String) -> [String] {
