@@ -15,4 +15,76 @@ extension ParameterModel {
         case .value(let literal): "= \(literal)"
         }
     }
+
+    // MARK: Sending
+
+    private var isOptional: Bool { valueType.isOptional }
+
+    /// The path segment's text: `PercentEncoding.encode(self.id.parameterValue)`, or written in
+    /// the parameter's style (`label`, `matrix`, a list).
+    func pathValue(access: String) -> String {
+        let style = sending.style == .label || sending.style == .matrix ? sending.style.rawValue : "simple"
+        let name = SwiftText.literal(wireName)
+        if sending.encoding == .array {
+            return "ParameterStyle.\(style).pathSegment(\(name), \(access), explode: \(sending.explode))"
+        }
+        if style == "simple" { return "PercentEncoding.encode(\(value(access)).parameterValue)" }
+        return "ParameterStyle.\(style).pathSegment(\(name), \(value(access)))"
+    }
+
+    private func value(_ access: String) -> String {
+        switch sending.encoding {
+        case .scalar, .array: access
+        case .json: isOptional ? "\(access).map(JSONParameter.init)" : "JSONParameter(\(access))"
+        }
+    }
+
+    /// `query.append("name", value: self.name)`, for query parameters and form fields.
+    func appendStatement(to collection: String, access: String) -> String {
+        let name = SwiftText.literal(wireName)
+        if sending.encoding == .array {
+            switch sending.style {
+            case .spaceDelimited: return "\(collection).append(\(name), values: \(access), separator: \" \")"
+            case .pipeDelimited: return "\(collection).append(\(name), values: \(access), separator: \"|\")"
+            default: return "\(collection).append(\(name), values: \(access)\(sending.explode ? "" : ", explode: false"))"
+            }
+        }
+        return "\(collection).append(\(name), value: \(value(access)))"
+    }
+
+    /// `headerFields["Name"] = self.name?.parameterValue`.
+    func headerStatement(access: String) -> String {
+        let name = SwiftText.literal(wireName)
+        let unwrap = isOptional ? "?" : ""
+        if sending.encoding == .array {
+            return "headerFields[\(name)] = \(access)\(unwrap).map(\\.parameterValue).joined(separator: \",\")"
+        }
+        return "headerFields[\(name)] = \(value(access))\(unwrap).parameterValue"
+    }
+
+    /// Appends `Cookie: name=value`.
+    func cookieStatement(access: String) -> String {
+        if sending.encoding == .array {
+            return "headerFields.appendCookie(\(SwiftText.literal(wireName)), values: \(access), explode: \(sending.explode))"
+        }
+        let prefix = SwiftText.literal(wireName + "=")
+        if isOptional {
+            return "if let value = \(value(access)) { headerFields.append(name: \"Cookie\", value: \(prefix) + PercentEncoding.encode(value.parameterValue)) }"
+        }
+        return "headerFields.append(name: \"Cookie\", value: \(prefix) + PercentEncoding.encode(\(value(access)).parameterValue))"
+    }
+
+    /// The `RequestBody?` expression for a body parameter.
+    func bodyExpression(access: String) -> String {
+        let make: (String) -> String
+        switch sending.contentType {
+        case nil:
+            make = { ".json(\($0))" }
+        case let type? where type.hasPrefix("text/"):
+            make = { ".data(Data(\($0).utf8), contentType: \(SwiftText.literal(type)))" }
+        case let type?:
+            make = { ".data(\($0), contentType: \(SwiftText.literal(type)))" }
+        }
+        return isOptional ? "\(access).map { \(make("$0")) }" : make(access)
+    }
 }

@@ -1,7 +1,7 @@
 /// One operation: a method on its namespace and a request type that builds its `Request`.
+/// Data only: Render writes the request's Swift from it (`Render/Presentation`).
 public struct OperationModel: Sendable, Hashable {
     public var operationID: String
-    public var operationIDLiteral: String
     /// The document the operation comes from.
     public var sourceFile: String
     /// The method on the namespace, such as `getAuthorConvertAbility`.
@@ -10,42 +10,27 @@ public struct OperationModel: Sendable, Hashable {
     public var methodIdentifier: String { SwiftName.escaped(methodName) }
     /// The request type nested in the namespace, such as `GetAuthorConvertAbility`.
     public var requestTypeName: String
-    /// `GET`, for documentation.
+    /// `GET`.
     public var httpMethod: String
-    /// `.get`, as Swift source.
-    public var httpMethodExpression: String
-    /// The path template as documented, for documentation.
+    /// The path template as documented: `/api/users/{id}`.
     public var pathTemplate: String
-    /// A Swift expression of type `String` that builds the path from the request's properties.
-    public var pathExpression: String
     /// Doc comment lines of the method (summary, description, parameters, remark).
     public var methodDocLines: [String]
     /// Doc comment lines of the request type.
     public var requestDocLines: [String]
-    /// `@available(*, deprecated, message: …)`, when the operation is deprecated.
-    public var deprecationAttribute: String?
+    /// Whether and how the operation is deprecated.
+    public var deprecation: Deprecation?
     /// All parameters, in signature order: required first, then optional, each in document order.
     public var parameters: [ParameterModel]
-    /// Statements that fill `query`, `headerFields` and `formFields`, one per parameter.
-    public var encodingStatements: [String]
-    /// How many of ``encodingStatements`` append to `query`: the capacity the request reserves.
-    public var queryItemCount: Int
-    public var usesQuery: Bool { queryItemCount > 0 }
-    public var usesHeaders: Bool
-    public var usesFormFields: Bool
-    /// A Swift expression of type `RequestBody?`, or `nil` for none.
-    public var bodyExpression: String?
     /// Whether the request says it only reads although its method does not (a POST of form
     /// fields that only reads, as configured by `readOnly`).
     public var marksReadOnly: Bool
-    /// `.query(name: "token")`, as Swift source.
-    public var authenticationExpression: String
-    /// `.envelope(.result)`, as Swift source.
-    public var responseFormatExpression: String
-    /// The type of the response's payload, such as `JSONValue`, as written in the namespace.
-    public var outputType: String
-    /// The same type as written inside the request type.
-    public var requestOutputType: String
+    /// Where the client puts the credential.
+    var authentication: AuthenticationPlan.Placement
+    /// How the response's body is read.
+    public var responseFormat: ResponseFormat
+    /// The type of the response's payload; `.nested` names are declared in the request type.
+    var output: SwiftType
     /// Types declared inside the request type: parameter enums, inline bodies and responses.
     public var nestedTypes: [TypeDeclaration]
     /// The JSON response the payload comes from, when it is JSON: where `generate infer` puts
@@ -53,9 +38,26 @@ public struct OperationModel: Sendable, Hashable {
     public var jsonResponse: JSONResponseModel?
     /// How the operation pages, when its parameters or a description say it does.
     public var paging: PagingModel?
+}
 
-    /// The protocol the request type conforms to: `PagedOperation` when it pages.
-    public var conformance: String { paging?.declarationLines != nil ? "PagedOperation" : "APIOperation" }
+/// That an operation is deprecated, and what to use instead when the documents say.
+public struct Deprecation: Sendable, Hashable {
+    /// The method to use instead, such as `getUserV2(id:)`.
+    public var replacement: String?
+}
+
+/// How a response's body is read.
+public enum ResponseFormat: Sendable, Hashable {
+    /// JSON, decoded as the output type.
+    case json
+    /// The envelope's `data`, decoded as the output type; the envelope format's static name.
+    case envelope(String)
+    /// Text.
+    case text
+    /// Bytes.
+    case binary
+    /// No body.
+    case empty
 }
 
 /// An operation's paging: what `--report-paging` lists, and the request type's `paging`.
@@ -107,9 +109,31 @@ public struct ParameterModel: Sendable, Hashable {
     public var docLines: [String]
     /// The first line of the description, for the method's `- Parameters:` list.
     public var summary: String
+    /// Where and how the parameter travels.
+    var sending: ParameterSending
 
     /// Whether a caller must pass a value.
     public var isRequired: Bool { defaultValue == .none }
+}
+
+/// Where a parameter travels and how its value becomes text.
+struct ParameterSending: Sendable, Hashable {
+    enum Encoding: Sendable, Hashable {
+        /// As it is (`parameterValue`).
+        case scalar
+        /// Element by element, in the parameter's style.
+        case array
+        /// As JSON text (a structured value outside a body).
+        case json
+    }
+
+    var location: PendingParameter.Location
+    var encoding: Encoding
+    var style: PendingParameter.Style
+    /// For arrays: one pair per element, or one comma-separated value.
+    var explode: Bool
+    /// For a body: its media type when it is sent as it is (text or bytes), `nil` for JSON.
+    var contentType: String?
 }
 
 /// What a parameter is when the caller leaves it out.

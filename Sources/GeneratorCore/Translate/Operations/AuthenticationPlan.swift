@@ -11,21 +11,12 @@ struct AuthenticationPlan {
     let securitySchemes: [String: Located<OpenAPI.SecurityScheme>]
 
     /// Where the credential goes.
-    enum Placement: Equatable {
+    /// Where the credential goes (Render writes it as the request's `authentication`).
+    enum Placement: Hashable, Sendable {
         case none
         case query(String)
         case header(String, prefix: String)
         case formField(String)
-
-        var expression: String {
-            switch self {
-            case .none: ".none"
-            case .query(let name): ".query(name: \(SwiftText.literal(name)))"
-            case .header(let name, let prefix) where prefix.isEmpty: ".header(name: \(SwiftText.literal(name)))"
-            case .header(let name, let prefix): ".header(name: \(SwiftText.literal(name)), prefix: \(SwiftText.literal(prefix)))"
-            case .formField(let name): ".formField(name: \(SwiftText.literal(name)))"
-            }
-        }
     }
 
     /// The placement for an operation with these parameters and form fields; the parameter it

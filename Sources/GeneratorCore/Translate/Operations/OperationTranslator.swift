@@ -48,41 +48,11 @@ struct OperationTranslator {
 
         var members = NameScope(reserved: ["request"])
         var parameters: [ParameterModel] = []
-        var statements: [String] = []
-        var pathValues: [String: String] = [:]
-        var bodyExpression: String?
-        var queryItemCount = 0
-        var usesHeaders = false
-        var usesFormFields = false
         for parameter in pending {
-            let translated = ParameterTranslation.translate(
-                parameter, requestType: names.requestType, members: &members, scope: &scope, schemas: &schemas, diagnostics: diagnostics)
-            parameters.append(translated.model)
-            let access = "self." + translated.model.identifier
-            switch parameter.location {
-            case .path:
-                pathValues[parameter.wireName] = translated.pathValue(access: access)
-            case .query:
-                queryItemCount += 1
-                statements.append(translated.appendStatement(to: "query", access: access))
-            case .formField:
-                usesFormFields = true
-                statements.append(translated.appendStatement(to: "formFields", access: access))
-            case .header:
-                usesHeaders = true
-                statements.append(translated.headerStatement(access: access))
-            case .cookie:
-                usesHeaders = true
-                statements.append(translated.cookieStatement(access: access))
-            case .body:
-                bodyExpression = translated.bodyExpression(access: access, contentType: parameter.contentType)
-            }
-        }
-        if usesFormFields {
-            bodyExpression = ".form(formFields)"
-        } else if case .formField = placement {
-            // The credential is the form's only field; the client adds it.
-            bodyExpression = ".form([])"
+            parameters.append(
+                ParameterTranslation.translate(
+                    parameter, requestType: names.requestType, members: &members, scope: &scope, schemas: &schemas,
+                    diagnostics: diagnostics))
         }
 
         let paging = PagingPlanner(diagnostics: diagnostics).model(for: indexed, parameters: pending)
@@ -96,34 +66,24 @@ struct OperationTranslator {
             methodName: names.method, returns: response.returnsDocumentation)
         return OperationModel(
             operationID: operation.operationId ?? "\(indexed.method.rawValue.lowercased())\(indexed.path)",
-            operationIDLiteral: SwiftText.literal(
-                operation.operationId ?? "\(indexed.method.rawValue.lowercased())\(indexed.path)"),
             sourceFile: indexed.file,
             methodName: names.method,
             requestTypeName: names.requestType,
             httpMethod: indexed.method.rawValue,
-            httpMethodExpression: Self.methodExpression(indexed.method),
             pathTemplate: indexed.path,
-            pathExpression: Self.pathExpression(indexed.path, values: pathValues),
             methodDocLines: SwiftText.docComment(documentation.methodLines),
             requestDocLines: SwiftText.docComment(documentation.requestLines),
-            deprecationAttribute: operation.deprecated ? Self.deprecation(replacement: names.replacement) : nil,
+            deprecation: operation.deprecated ? Deprecation(replacement: names.replacement) : nil,
             parameters: parameters.map { parameter in
                 var parameter = parameter
                 parameter.docLines = SwiftText.docComment(parameter.docLines)
                 return parameter
             },
-            encodingStatements: statements,
-            queryItemCount: queryItemCount,
-            usesHeaders: usesHeaders,
-            usesFormFields: usesFormFields,
-            bodyExpression: bodyExpression,
             marksReadOnly: !["GET", "HEAD", "OPTIONS"].contains(indexed.method.rawValue)
                 && readOnly?.contains(operationID: operation.operationId, method: indexed.method.rawValue) == true,
-            authenticationExpression: placement.expression,
-            responseFormatExpression: response.formatExpression,
-            outputType: response.outputType.code(nestedPrefix: names.requestType),
-            requestOutputType: response.outputType.code(nestedPrefix: nil),
+            authentication: placement,
+            responseFormat: response.format,
+            output: response.outputType,
             nestedTypes: scope.declarations, jsonResponse: response.json, paging: paging)
     }
 
@@ -299,38 +259,5 @@ struct OperationTranslator {
         diagnostics.warning(
             "\(indexed.method.rawValue) \(indexed.path) is left out: \(reason)", at: location,
             hint: "the rest of the API is generated")
-    }
-
-    /// The path as a Swift string literal with each `{name}` interpolated.
-    static func pathExpression(_ path: String, values: [String: String]) -> String {
-        var result = "\""
-        var rest = Substring(path)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += SwiftText.literal(String(rest[..<open])).dropFirst().dropLast()
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = values[name] {
-                result += "\\(\(value))"
-            } else {
-                result += SwiftText.literal(String(rest[open...close])).dropFirst().dropLast()
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        result += SwiftText.literal(String(rest)).dropFirst().dropLast()
-        return result + "\""
-    }
-
-    static func methodExpression(_ method: OpenAPI.HttpMethod) -> String {
-        switch method.rawValue {
-        case "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE":
-            return "." + method.rawValue.lowercased()
-        default:
-            return "HTTPMethod(rawValue: \(SwiftText.literal(method.rawValue)))"
-        }
-    }
-
-    static func deprecation(replacement: String?) -> String {
-        let message = replacement.map { "Deprecated in the API documentation; use \($0) instead." }
-            ?? "Deprecated in the API documentation."
-        return "@available(*, deprecated, message: \(SwiftText.literal(message)))"
     }
 }

@@ -1,28 +1,16 @@
 import OpenAPIKit
 
-/// A parameter with its Swift name, type and default, and the statement that sends it.
-struct ParameterTranslation {
-    var model: ParameterModel
-    let wireName: String
-    let isOptional: Bool
-    /// How the value is turned into text: as it is, element by element, or as JSON.
-    let encoding: Encoding
-    let explode: Bool
-    let style: PendingParameter.Style
-
-    enum Encoding {
-        case scalar, array, json
-    }
-
+/// A parameter with its Swift name, type and default, and how it is sent.
+enum ParameterTranslation {
     static func translate(
         _ parameter: PendingParameter, requestType: String, members: inout NameScope, scope: inout TypeScope,
         schemas: inout SchemaTranslator, diagnostics: DiagnosticCollector
-    ) -> ParameterTranslation {
+    ) -> ParameterModel {
         let description = ParsedDescription(parameter.description)
         let identifier = members.claim(SwiftName.lowerIdentifier(parameter.wireName, digitPrefix: "parameter") ?? "parameter")
 
         var type: SwiftType
-        let encoding: Encoding
+        let encoding: ParameterSending.Encoding
         switch parameter.location {
         case .body where parameter.contentType != nil:
             type = .named(parameter.contentType!.hasPrefix("text/") ? "String" : "Data")
@@ -107,12 +95,12 @@ struct ParameterTranslation {
         let summary = docLines.first ?? "The `\(parameter.wireName)` \(Self.placeName(parameter.location))."
         if docLines.isEmpty { docLines = [summary] }
 
-        return ParameterTranslation(
-            model: ParameterModel(
-                wireName: parameter.wireName, identifier: SwiftName.escaped(identifier), label: identifier,
-                valueType: type, defaultValue: whenLeftOut, docLines: docLines, summary: summary),
-            wireName: parameter.wireName, isOptional: type.isOptional, encoding: encoding,
-            explode: parameter.explode, style: parameter.style)
+        return ParameterModel(
+            wireName: parameter.wireName, identifier: SwiftName.escaped(identifier), label: identifier,
+            valueType: type, defaultValue: whenLeftOut, docLines: docLines, summary: summary,
+            sending: ParameterSending(
+                location: parameter.location, encoding: encoding, style: parameter.style, explode: parameter.explode,
+                contentType: parameter.location == .body ? parameter.contentType : nil))
     }
 
     private static func placeName(_ location: PendingParameter.Location) -> String {
@@ -140,7 +128,7 @@ struct ParameterTranslation {
         return false
     }
 
-    private static func encoding(of schema: JSONSchema, schemas: SchemaTranslator) -> Encoding {
+    private static func encoding(of schema: JSONSchema, schemas: SchemaTranslator) -> ParameterSending.Encoding {
         let resolved = schemas.resolvingReference(schema)
         switch resolved.value {
         case .string, .integer, .number, .boolean: return .scalar
@@ -184,75 +172,5 @@ struct ParameterTranslation {
         default:
             return .none
         }
-    }
-
-    // MARK: Statements
-
-    /// The path segment's text: `PercentEncoding.encode(self.id.parameterValue)`, or written in
-    /// the parameter's style (`label`, `matrix`, a list).
-    func pathValue(access: String) -> String {
-        let style = self.style == .label || self.style == .matrix ? self.style.rawValue : "simple"
-        let name = SwiftText.literal(wireName)
-        if encoding == .array {
-            return "ParameterStyle.\(style).pathSegment(\(name), \(access), explode: \(explode))"
-        }
-        if style == "simple" { return "PercentEncoding.encode(\(value(access)).parameterValue)" }
-        return "ParameterStyle.\(style).pathSegment(\(name), \(value(access)))"
-    }
-
-    private func value(_ access: String) -> String {
-        switch encoding {
-        case .scalar, .array: access
-        case .json: isOptional ? "\(access).map(JSONParameter.init)" : "JSONParameter(\(access))"
-        }
-    }
-
-    /// `query.append("name", self.name)`, for query parameters and form fields.
-    func appendStatement(to collection: String, access: String) -> String {
-        let name = SwiftText.literal(wireName)
-        if encoding == .array {
-            switch style {
-            case .spaceDelimited: return "\(collection).append(\(name), values: \(access), separator: \" \")"
-            case .pipeDelimited: return "\(collection).append(\(name), values: \(access), separator: \"|\")"
-            default: return "\(collection).append(\(name), values: \(access)\(explode ? "" : ", explode: false"))"
-            }
-        }
-        return "\(collection).append(\(name), value: \(value(access)))"
-    }
-
-    /// `headerFields["Name"] = self.name?.parameterValue`.
-    func headerStatement(access: String) -> String {
-        let name = SwiftText.literal(wireName)
-        let unwrap = isOptional ? "?" : ""
-        if encoding == .array {
-            return "headerFields[\(name)] = \(access)\(unwrap).map(\\.parameterValue).joined(separator: \",\")"
-        }
-        return "headerFields[\(name)] = \(value(access))\(unwrap).parameterValue"
-    }
-
-    /// Appends `Cookie: name=value`.
-    func cookieStatement(access: String) -> String {
-        if encoding == .array {
-            return "headerFields.appendCookie(\(SwiftText.literal(wireName)), values: \(access), explode: \(explode))"
-        }
-        let prefix = SwiftText.literal(wireName + "=")
-        if isOptional {
-            return "if let value = \(value(access)) { headerFields.append(name: \"Cookie\", value: \(prefix) + PercentEncoding.encode(value.parameterValue)) }"
-        }
-        return "headerFields.append(name: \"Cookie\", value: \(prefix) + PercentEncoding.encode(\(value(access)).parameterValue))"
-    }
-
-    /// The `RequestBody?` expression for a body parameter.
-    func bodyExpression(access: String, contentType: String?) -> String {
-        let make: (String) -> String
-        switch contentType {
-        case nil:
-            make = { ".json(\($0))" }
-        case let type? where type.hasPrefix("text/"):
-            make = { ".data(Data(\($0).utf8), contentType: \(SwiftText.literal(type)))" }
-        case let type?:
-            make = { ".data(\($0), contentType: \(SwiftText.literal(type)))" }
-        }
-        return isOptional ? "\(access).map { \(make("$0")) }" : make(access)
     }
 }

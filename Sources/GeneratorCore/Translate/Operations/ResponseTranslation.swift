@@ -9,7 +9,7 @@ struct ResponseTranslation {
     struct Result {
         let outputType: SwiftType
         /// `.envelope(.result)`, `.json`, `.text`, `.binary` or `.empty`.
-        let formatExpression: String
+        let format: ResponseFormat
         let returnsDocumentation: String
         /// The status and media type of a JSON response.
         var json: JSONResponseModel? = nil
@@ -24,7 +24,7 @@ struct ResponseTranslation {
             ?? statuses.first { $0.isSuccess }
             ?? statuses.first { $0 == .default }
         guard let status = chosen, let either = indexed.operation.responses[status] else {
-            return Result(outputType: .named("NoContent"), formatExpression: ".empty", returnsDocumentation: "Nothing: the response has no body.")
+            return Result(outputType: .named("NoContent"), format: .empty, returnsDocumentation: "Nothing: the response has no body.")
         }
         let location = SourceLocation(
             file: indexed.file,
@@ -39,7 +39,7 @@ struct ResponseTranslation {
                 mediaType: response.content.keys.first { $0.typeAndSubtype.lowercased() == mediaType }?.rawValue ?? mediaType)
             guard let schema else {
                 return Result(
-                    outputType: .jsonValue, formatExpression: ".json", returnsDocumentation: "The decoded response body.", json: json)
+                    outputType: .jsonValue, format: .json, returnsDocumentation: "The decoded response body.", json: json)
             }
             // What a type declared for the response is for, when its schema does not say.
             let owner = scope.qualifiedName.map { "`" + ($0.split(separator: ".").last.map(String.init) ?? $0) + "`" } ?? "the operation"
@@ -48,22 +48,22 @@ struct ResponseTranslation {
                     for: dataSchema, suggestedName: "Payload", in: &scope, at: location,
                     purpose: "the response's `\(envelope.dataKey)` of \(owner)")
                 return Result(
-                    outputType: type, formatExpression: ".envelope(.\(EnvelopeNaming.formatName))",
+                    outputType: type, format: .envelope(EnvelopeNaming.formatName),
                     returnsDocumentation: "The response's `\(envelope.dataKey)`, with the envelope's message, record time and request ID.",
                     json: json)
             }
             // Not `Output`: that is `APIOperation`'s associated type, whatever the response is.
             let type = schemas.swiftType(
                 for: schema, suggestedName: "Response", in: &scope, at: location, purpose: "the response body of \(owner)")
-            return Result(outputType: type, formatExpression: ".json", returnsDocumentation: "The decoded response body.", json: json)
+            return Result(outputType: type, format: .json, returnsDocumentation: "The decoded response body.", json: json)
         }
         if media.contains(where: { $0.0.hasPrefix("text/") }) {
-            return Result(outputType: .named("String"), formatExpression: ".text", returnsDocumentation: "The response body as text.")
+            return Result(outputType: .named("String"), format: .text, returnsDocumentation: "The response body as text.")
         }
         if !media.isEmpty {
-            return Result(outputType: .named("Data"), formatExpression: ".binary", returnsDocumentation: "The response body's bytes.")
+            return Result(outputType: .named("Data"), format: .binary, returnsDocumentation: "The response body's bytes.")
         }
-        return Result(outputType: .named("NoContent"), formatExpression: ".empty", returnsDocumentation: "Nothing: the response has no body.")
+        return Result(outputType: .named("NoContent"), format: .empty, returnsDocumentation: "Nothing: the response has no body.")
     }
 }
 
