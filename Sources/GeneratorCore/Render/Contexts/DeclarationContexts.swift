@@ -73,7 +73,7 @@ struct ValueEnumContext: TemplateContext {
     static let fields = TemplateFields<Self>(
         "an enum of values",
         DeclarationContext.fields.lifted(\.declaration) + [
-            ("rawType", .text(\.valueEnum.rawType)),
+            ("rawType", .text(\.valueEnum.rawTypeName)),
             ("conformances", .text(\.valueEnum.conformances)),
             ("undocumentedCaseName", .text(\.valueEnum.undocumentedCaseName)),
             ("cases", .list(\.cases)),

@@ -46,12 +46,13 @@ public struct StructureModel: Sendable, Hashable {
 }
 
 public struct PropertyModel: Sendable, Hashable {
-    public var jsonKeyLiteral: String
+    /// The key in JSON.
+    public var jsonKey: String
     public var identifier: String
     public var label: String
-    /// The full Swift type, `?` included for optional properties.
-    public var type: String
-    public var isOptional: Bool
+    /// The type, optional for optional properties.
+    var valueType: SwiftType
+    public var isOptional: Bool { valueType.isOptional }
     /// Whether the property breaks a reference cycle and is stored with `@Indirect`.
     public var isIndirect: Bool
     public var docLines: [String]
@@ -74,8 +75,11 @@ public struct InferredPropertyModel: Sendable, Hashable {
 
 /// An enum of string or integer values that keeps unknown values as `undocumented`.
 public struct ValueEnumModel: Sendable, Hashable {
-    /// `String` or `Int`.
-    public var rawType: String
+    public enum RawType: Sendable, Hashable {
+        case string, integer
+    }
+
+    public var rawType: RawType
     public var cases: [EnumCaseModel]
     /// The case that holds a value this version does not know, such as `undocumented`.
     public var undocumentedCaseName: String
@@ -83,28 +87,26 @@ public struct ValueEnumModel: Sendable, Hashable {
     /// leaving out `Codable` (satisfied through `RawRepresentable`) saves a third of the
     /// generated client's compile time.
     public var isCodable: Bool = true
-
-    /// The protocols the enum conforms to, as written in its declaration.
-    public var conformances: String {
-        isCodable
-            ? "RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue"
-            : "RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue"
-    }
 }
 
 public struct EnumCaseModel: Sendable, Hashable {
     /// The name in declarations and after a dot (escaped where needed).
     public var name: String
-    /// The raw value as Swift source.
-    public var rawLiteral: String
+    /// The value on the wire.
+    public var rawValue: RawValue
     public var docLines: [String]
+
+    public enum RawValue: Sendable, Hashable {
+        case string(String)
+        case integer(Int)
+    }
 }
 
 /// An enum over alternative schemas (`oneOf`, `anyOf`), decoded by discriminator or by trying each.
 public struct OneOfModel: Sendable, Hashable {
     public var cases: [OneOfCaseModel]
     /// The property that names the variant, when the schema has a discriminator.
-    public var discriminatorKeyLiteral: String?
+    public var discriminatorKey: String?
     /// Whether the enum is part of a reference cycle and must be `indirect`.
     public var isIndirect: Bool
     /// Payload types declared inline in the schema, nested in the enum.
@@ -113,7 +115,8 @@ public struct OneOfModel: Sendable, Hashable {
 
 public struct OneOfCaseModel: Sendable, Hashable {
     public var name: String
-    public var payloadType: String
-    /// The discriminator values that select this case, as Swift literals.
-    public var discriminatorValueLiterals: [String]
+    /// The type of the case's value.
+    var payload: SwiftType
+    /// The discriminator values that select this case.
+    public var discriminatorValues: [String]
 }

@@ -57,13 +57,13 @@ struct EnumValues: Equatable {
     /// The case name `value` has in ``model(valueDocs:)``.
     func caseName(for value: AnyCodable) -> String? {
         let model = model(valueDocs: [:])
-        let raw: String
+        let raw: EnumCaseModel.RawValue
         switch (values, value.value) {
-        case (.strings, let string as String): raw = SwiftText.literal(string)
-        case (.integers, let integer as Int): raw = String(integer)
+        case (.strings, let string as String): raw = .string(string)
+        case (.integers, let integer as Int): raw = .integer(integer)
         default: return nil
         }
-        return model.cases.first { $0.rawLiteral == raw }?.name
+        return model.cases.first { $0.rawValue == raw }?.name
     }
 
     /// The values whose case names another value of the enum holds (in case, or because the
@@ -93,20 +93,20 @@ struct EnumValues: Equatable {
                 let name = names.claim(SwiftName.enumCaseName(forValue: value))
                 cases.append(
                     EnumCaseModel(
-                        name: SwiftName.escaped(name), rawLiteral: SwiftText.literal(value),
+                        name: SwiftName.escaped(name), rawValue: .string(value),
                         docLines: SchemaTranslator.docComment(valueDocs[value], fallback: "The value `\(value)`.")))
             }
-            return ValueEnumModel(rawType: "String", cases: cases, undocumentedCaseName: "undocumented")
+            return ValueEnumModel(rawType: .string, cases: cases, undocumentedCaseName: "undocumented")
         case .integers(let integers):
             for value in integers {
                 let base = value < 0 ? "valueMinus\(-value)" : "value\(value)"
                 let name = names.claim(base)
                 cases.append(
                     EnumCaseModel(
-                        name: name, rawLiteral: String(value),
+                        name: name, rawValue: .integer(value),
                         docLines: SchemaTranslator.docComment(valueDocs[String(value)], fallback: "The value `\(value)`.")))
             }
-            return ValueEnumModel(rawType: "Int", cases: cases, undocumentedCaseName: "undocumented")
+            return ValueEnumModel(rawType: .integer, cases: cases, undocumentedCaseName: "undocumented")
         }
     }
 }

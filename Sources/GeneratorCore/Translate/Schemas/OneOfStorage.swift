@@ -30,10 +30,15 @@ enum OneOfStorage {
         var result: Set<String> = []
         for (qualifiedName, oneOf) in oneOfs {
             let carriesModel = oneOf.cases.contains { enumCase in
-                var type = enumCase.payloadType
-                while type.hasSuffix("?") { type.removeLast() }
-                if type.hasPrefix("[") || inlineScalars.contains(type) { return false }
-                return !valueEnums.contains(type) && !valueEnums.contains(qualifiedName + "." + type)
+                var type = enumCase.payload
+                while case .optional(let wrapped) = type { type = wrapped }
+                switch type {
+                case .array, .dictionary, .optional:
+                    return false
+                case .named(let name), .nested(let name):
+                    return !inlineScalars.contains(name) && !valueEnums.contains(name)
+                        && !valueEnums.contains(qualifiedName + "." + name)
+                }
             }
             if carriesModel { result.insert(qualifiedName) }
         }

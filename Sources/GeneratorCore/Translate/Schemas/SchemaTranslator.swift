@@ -415,8 +415,8 @@ struct SchemaTranslator {
             if schema.deprecated { docs += ["", "Deprecated."] }
             models.append(
                 PropertyModel(
-                    jsonKeyLiteral: SwiftText.literal(key), identifier: SwiftName.escaped(identifier), label: identifier,
-                    type: type.code, isOptional: type.isOptional, isIndirect: false, docLines: SwiftText.docComment(docs)))
+                    jsonKey: key, identifier: SwiftName.escaped(identifier), label: identifier, valueType: type,
+                    isIndirect: false, docLines: SwiftText.docComment(docs)))
             inlineTargets.append((identifier, type.inlineTypeNames(container: qualifiedName)))
         }
         valueEdges.append(
@@ -549,14 +549,14 @@ struct SchemaTranslator {
             let caseBase = Self.caseName(for: type)
             cases.append(
                 OneOfCaseModel(
-                    name: SwiftName.escaped(caseNames.claim(caseBase)), payloadType: type.code,
-                    discriminatorValueLiterals: discriminatorValues.map(SwiftText.literal)))
+                    name: SwiftName.escaped(caseNames.claim(caseBase)), payload: type,
+                    discriminatorValues: discriminatorValues))
             inlineTargets.append(contentsOf: type.inlineTypeNames(container: qualifiedName))
         }
         valueEdges.append(
             contentsOf: inlineTargets.map { ReferenceCycles.Edge(from: qualifiedName, to: $0, member: nil) })
         let model = OneOfModel(
-            cases: cases, discriminatorKeyLiteral: discriminator.map { SwiftText.literal($0.propertyName) },
+            cases: cases, discriminatorKey: discriminator?.propertyName,
             isIndirect: false, nestedTypes: scope.declarations)
         return TypeDeclaration(name: name, qualifiedName: qualifiedName, docLines: docLines, kind: .oneOf(model))
     }
