@@ -191,17 +191,17 @@ public struct SpecDiff: Sendable, Codable, Equatable {
                 changes.append(
                     Change(
                         kind: .serverRemoved, isBreaking: true, operation: nil, symbol: "Server.\(name)",
-                        detail: "server `Server.\(name)` (\(old.urlLiteral)) removed"))
+                        detail: "server `Server.\(name)` (\(SwiftText.literal(old.url))) removed"))
             case let (nil, new?):
                 changes.append(
                     Change(
                         kind: .serverAdded, isBreaking: false, operation: nil, symbol: "Server.\(name)",
-                        detail: "server `Server.\(name)` (\(new.urlLiteral)) added"))
-            case let (old?, new?) where old.urlLiteral != new.urlLiteral:
+                        detail: "server `Server.\(name)` (\(SwiftText.literal(new.url))) added"))
+            case let (old?, new?) where old.url != new.url:
                 changes.append(
                     Change(
                         kind: .serverChanged, isBreaking: false, operation: nil, symbol: "Server.\(name)",
-                        detail: "server `Server.\(name)` moved from \(old.urlLiteral) to \(new.urlLiteral)"))
+                        detail: "server `Server.\(name)` moved from \(SwiftText.literal(old.url)) to \(SwiftText.literal(new.url))"))
             default:
                 continue
             }

@@ -19,7 +19,7 @@ public struct PagingReport: Sendable {
                     Row(
                         kind: $0.kind, operation: "\(operation.httpMethod) \(operation.pathTemplate)",
                         operationID: operation.operationID, parameters: $0.parameters, responseSide: $0.responseSide,
-                        isPaged: $0.declarationLines != nil)
+                        isPaged: $0.isPaged)
                 }
             }
         }.sorted { ($0.operation, $0.operationID) < ($1.operation, $1.operationID) }

@@ -276,16 +276,13 @@ public struct Translator: Sendable {
                 doc += ["", "Stops the client: no other call can succeed until the account is in order (see `JustOneAPIClient.resume()`)."]
             }
             return BusinessCodeModel(
-                code: code, name: name, meaningLiteral: SwiftText.literal(meaning),
+                code: code, name: name, meaning: meaning,
                 docLines: SwiftText.docComment(doc), isRetryable: retryable, stopsClient: stopsClient)
         }
         return EnvelopeModel(
             formatName: EnvelopeNaming.formatName,
-            codeKeyLiteral: SwiftText.literal(plan.codeKey), dataKeyLiteral: SwiftText.literal(plan.dataKey),
-            messageKeyLiteral: SwiftText.literal(plan.messageKey),
-            recordTimeKeyLiteral: SwiftText.literal(plan.recordTimeKey),
-            requestIDKeyLiteral: SwiftText.literal(plan.requestIDKey),
-            successCodesLiteral: "[" + plan.successCodes.map(String.init).joined(separator: ", ") + "]",
+            codeKey: plan.codeKey, dataKey: plan.dataKey, messageKey: plan.messageKey,
+            recordTimeKey: plan.recordTimeKey, requestIDKey: plan.requestIDKey, successCodes: plan.successCodes,
             codes: models)
     }
 
@@ -317,7 +314,7 @@ public struct Translator: Sendable {
             } ?? SwiftName.lowerIdentifier(parsed.host!, digitPrefix: "server") ?? "server"
             let name = names.claim(entry?.name ?? derived)
             let model = ServerModel(
-                name: name, urlLiteral: SwiftText.literal(url), summaryLiteral: SwiftText.literal(description ?? ""),
+                name: name, url: url, summary: description ?? "",
                 docLines: SwiftText.docComment(
                     SwiftText.documentationLines(description) + (description == nil ? [] : [""]) + ["`\(url)`"]))
             result.append(model)

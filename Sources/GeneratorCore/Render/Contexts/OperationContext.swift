@@ -40,7 +40,7 @@ struct OperationContext: TemplateContext {
             ("responseFormatExpression", .text(\.operation.responseFormatExpression)),
             ("nestedTypes", .list(\.nestedTypes)),
             ("conformance", .text(\.operation.conformance)),
-            ("hasPaging", .flag { $0.operation.paging?.declarationLines != nil }),
+            ("hasPaging", .flag { $0.operation.paging?.isPaged == true }),
             ("pagingLines", .lines { $0.operation.paging?.declarationLines ?? [] }),
         ])
 }

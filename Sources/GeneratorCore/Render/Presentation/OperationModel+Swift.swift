@@ -27,7 +27,7 @@ extension OperationModel {
     var requestOutputType: String { output.code }
 
     /// The protocol the request type conforms to: `PagedOperation` when it pages.
-    var conformance: String { paging?.declarationLines != nil ? "PagedOperation" : "APIOperation" }
+    var conformance: String { paging?.isPaged == true ? "PagedOperation" : "APIOperation" }
 
     /// How many parameters go into the query: the capacity the request reserves.
     var queryItemCount: Int { parameters.count { $0.sending.location == .query } }

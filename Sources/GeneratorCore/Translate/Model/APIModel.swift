@@ -23,8 +23,9 @@ public struct ServerModel: Sendable, Hashable {
     public var name: String
     /// ``name`` as declared and used: in backticks where it is a keyword (`` `default` ``).
     public var identifier: String { SwiftName.escaped(name) }
-    public var urlLiteral: String
-    public var summaryLiteral: String
+    public var url: String
+    /// The server's description, or empty.
+    public var summary: String
     public var docLines: [String]
 }
 
@@ -49,13 +50,13 @@ public struct NamespaceModel: Sendable, Hashable {
 public struct EnvelopeModel: Sendable, Hashable {
     /// The name of the internal `EnvelopeFormat` static member, such as `result`.
     public var formatName: String
-    public var codeKeyLiteral: String
-    public var dataKeyLiteral: String
-    public var messageKeyLiteral: String
-    public var recordTimeKeyLiteral: String
-    public var requestIDKeyLiteral: String
-    /// `[0]`, as Swift source.
-    public var successCodesLiteral: String
+    public var codeKey: String
+    public var dataKey: String
+    public var messageKey: String
+    public var recordTimeKey: String
+    public var requestIDKey: String
+    /// The codes that mean success, such as `[0]`.
+    public var successCodes: [Int]
     public var codes: [BusinessCodeModel]
 }
 
@@ -66,7 +67,8 @@ public struct BusinessCodeModel: Sendable, Hashable {
     public var name: String
     /// ``name`` as declared: in backticks where it is a keyword.
     public var caseName: String { SwiftName.escaped(name) }
-    public var meaningLiteral: String
+    /// What the code means, in the documentation's words.
+    public var meaning: String
     public var docLines: [String]
     public var isRetryable: Bool
     /// Whether the code stops the client (the account cannot go on).

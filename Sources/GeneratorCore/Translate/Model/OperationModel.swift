@@ -70,9 +70,11 @@ public struct PagingModel: Sendable, Hashable {
     public var responseSide: String
     /// `x-pagination` (or `x-speakeasy-pagination`) when described, `detected` otherwise.
     public var origin: String
-    /// The doc comment and `public static let paging = Paging(…)`, or `nil` when the operation
-    /// is generated without paging (a cursor without a known next place).
-    public var declarationLines: [String]?
+    /// The plan the request type's `paging` is written from, or `nil` when the operation is
+    /// generated without paging (a cursor without a known next place).
+    var plan: PagingPlan?
+    /// Whether the request type pages (`client.pages(_:)` takes it).
+    public var isPaged: Bool { plan != nil }
     /// The paging parameters, for `generate infer` to propose where their next values are.
     public var inputs: [PagingInputModel]
 }

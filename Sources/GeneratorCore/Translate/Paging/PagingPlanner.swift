@@ -28,18 +28,11 @@ struct PagingPlanner {
                     hint: "describe it in an overlay, e.g. `x-pagination: {inputs: [{name: \(parameter.wireName), type: \(kind == .cursor ? "cursor" : "carried"), from: $.data.…}]}`, or record response samples and let `generate infer` propose one")
                 return PagingModel(
                     kind: kind.rawValue, parameters: summary, responseSide: "unknown: not paged", origin: "detected",
-                    declarationLines: nil, inputs: partial.inputModels)
+                    plan: nil, inputs: partial.inputModels)
             }
         }
-        let doc = SwiftText.docComment(plan.documentationLines)
         return PagingModel(
             kind: plan.kind.rawValue, parameters: plan.parameterSummary, responseSide: plan.responseSide,
-            origin: plan.describedBy ?? "detected",
-            declarationLines: doc + Self.declaration(plan.swiftLines), inputs: plan.inputModels)
-    }
-
-    /// `public static let paging = ` before the expression's first line.
-    private static func declaration(_ lines: [String]) -> [String] {
-        ["public static let paging = " + lines[0]] + lines.dropFirst()
+            origin: plan.describedBy ?? "detected", plan: plan, inputs: plan.inputModels)
     }
 }

@@ -85,16 +85,4 @@ struct ResponsePathSyntax: Hashable, Sendable, CustomStringConvertible {
         }
         return text
     }
-
-    /// The runtime value, as Swift source: `ResponsePath([.key("data"), .key("cursor")])`.
-    var swiftExpression: String {
-        let steps = steps.map { step in
-            switch step {
-            case .key(let key): ".key(\(SwiftText.literal(key)))"
-            case .index(let index): ".index(\(index))"
-            case .descendant(let key): ".descendant(\(SwiftText.literal(key)))"
-            }
-        }
-        return "ResponsePath([\(steps.joined(separator: ", "))])"
-    }
 }
