@@ -166,7 +166,7 @@ public struct Translator: Sendable {
         }
         return NamespaceModel(
             typeName: typeName, propertyName: propertyName,
-            docLines: SwiftText.docComment(namespaceDocumentation(members, index: operations.index, key: key)),
+            docLines: namespaceDocumentation(members, index: operations.index, key: key),
             operations: translated.sorted { $0.methodName < $1.methodName }, fileName: typeName + ".swift")
     }
 
@@ -277,7 +277,7 @@ public struct Translator: Sendable {
             }
             return BusinessCodeModel(
                 code: code, name: name, meaning: meaning,
-                docLines: SwiftText.docComment(doc), isRetryable: retryable, stopsClient: stopsClient)
+                docLines: doc, isRetryable: retryable, stopsClient: stopsClient)
         }
         return EnvelopeModel(
             formatName: EnvelopeNaming.formatName,
@@ -315,8 +315,7 @@ public struct Translator: Sendable {
             let name = names.claim(entry?.name ?? derived)
             let model = ServerModel(
                 name: name, url: url, summary: description ?? "",
-                docLines: SwiftText.docComment(
-                    SwiftText.documentationLines(description) + (description == nil ? [] : [""]) + ["`\(url)`"]))
+                docLines: SwiftText.documentationLines(description) + (description == nil ? [] : [""]) + ["`\(url)`"])
             result.append(model)
             if entry?.default == true { defaultServer = model }
         }

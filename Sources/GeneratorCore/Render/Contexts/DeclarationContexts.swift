@@ -13,7 +13,7 @@ struct DeclarationContext: TemplateContext {
         "a declaration",
         [
             ("name", .text(\.declaration.name)),
-            ("docLines", .lines(\.declaration.docLines)),
+            ("docLines", .docComment(\.declaration.docLines)),
             ("nestedTypes", .list(\.nestedTypes)),
         ])
 }
@@ -53,7 +53,7 @@ struct PropertyContext: TemplateContext {
             ("jsonKeyLiteral", .text(\.property.jsonKeyLiteral)),
             ("isOptional", .flag(\.property.isOptional)),
             ("isIndirect", .flag(\.property.isIndirect)),
-            ("docLines", .lines(\.property.docLines)),
+            ("docLines", .docComment(\.property.docLines)),
             ("isLast", .flag(\.isLast)),
         ])
 }
@@ -90,7 +90,7 @@ struct EnumCaseContext: TemplateContext {
         [
             ("name", .text(\.enumCase.name)),
             ("rawLiteral", .text(\.enumCase.rawLiteral)),
-            ("docLines", .lines(\.enumCase.docLines)),
+            ("docLines", .docComment(\.enumCase.docLines)),
         ])
 }
 
@@ -167,6 +167,6 @@ struct InferredPropertyContext: TemplateContext {
             ("identifier", .text(\.property.identifier)),
             ("type", .text(\.property.type)),
             ("reader", .text(\.property.reader)),
-            ("docLines", .lines(\.property.docLines)),
+            ("docLines", .docComment(\.property.docLines)),
         ])
 }

@@ -42,7 +42,7 @@ struct NamespaceDeclarationContext: TemplateContext {
         [
             ("typeName", .text(\.namespace.typeName)),
             ("propertyName", .text(\.namespace.propertyIdentifier)),
-            ("docLines", .lines(\.namespace.docLines)),
+            ("docLines", .docComment(\.namespace.docLines)),
             ("hasSharedTypes", .flag { !$0.sharedTypes.isEmpty }),
             ("sharedTypes", .list(\.sharedTypes)),
         ])
@@ -174,7 +174,7 @@ struct ServerContext: TemplateContext {
             ("identifier", .text(\.server.identifier)),
             ("urlLiteral", .text { SwiftText.literal($0.server.url) }),
             ("summaryLiteral", .text { SwiftText.literal($0.server.summary) }),
-            ("docLines", .lines(\.server.docLines)),
+            ("docLines", .docComment(\.server.docLines)),
             ("isLast", .flag(\.isLast)),
         ])
 }
@@ -224,7 +224,7 @@ struct BusinessCodeContext: TemplateContext {
             ("caseName", .text(\.code.caseName)),
             ("nameLiteral", .text { SwiftText.literal($0.code.name) }),
             ("meaningLiteral", .text { SwiftText.literal($0.code.meaning) }),
-            ("docLines", .lines(\.code.docLines)),
+            ("docLines", .docComment(\.code.docLines)),
             ("isRetryable", .flag(\.code.isRetryable)),
             ("stopsClient", .flag(\.code.stopsClient)),
         ])

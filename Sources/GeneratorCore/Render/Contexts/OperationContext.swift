@@ -18,8 +18,8 @@ struct OperationContext: TemplateContext {
         [
             ("methodName", .text(\.operation.methodIdentifier)),
             ("requestTypeName", .text(\.operation.requestTypeName)),
-            ("methodDocLines", .lines(\.operation.methodDocLines)),
-            ("requestDocLines", .lines(\.operation.requestDocLines)),
+            ("methodDocLines", .docComment(\.operation.methodDocLines)),
+            ("requestDocLines", .docComment(\.operation.requestDocLines)),
             ("deprecationAttribute", .optionalText(\.operation.deprecationAttribute)),
             ("hasParameters", .flag { !$0.operation.parameters.isEmpty }),
             ("parameters", .list(\.parameters)),
@@ -60,7 +60,7 @@ struct ParameterContext: TemplateContext {
             ("type", .text(\.parameter.type)),
             ("signatureType", .text { $0.parameter.signatureType(requestTypeName: $0.requestTypeName) }),
             ("defaultClause", .optionalText(\.parameter.defaultClause)),
-            ("docLines", .lines(\.parameter.docLines)),
+            ("docLines", .docComment(\.parameter.docLines)),
             ("isLast", .flag(\.isLast)),
         ])
 }

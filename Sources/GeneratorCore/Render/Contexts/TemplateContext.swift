@@ -102,6 +102,11 @@ struct TemplateField<Root>: Sendable {
         Self(kind: .lines, read: { read($0) }, value: { .lines(read($0)) })
     }
 
+    /// Documentation lines written as a doc comment, `/// ` before each: `{{#docLines}}{{.}}{{/docLines}}`.
+    static func docComment(_ read: @escaping @Sendable (Root) -> [String]) -> Self {
+        lines { SwiftText.docComment(read($0)) }
+    }
+
     static func list<Element: TemplateContext>(_ read: @escaping @Sendable (Root) -> [Element]) -> Self {
         Self(kind: .list(Element.shape), read: { read($0) }, value: { .contexts(read($0)) })
     }

@@ -71,14 +71,10 @@ struct OperationTranslator {
             requestTypeName: names.requestType,
             httpMethod: indexed.method.rawValue,
             pathTemplate: indexed.path,
-            methodDocLines: SwiftText.docComment(documentation.methodLines),
-            requestDocLines: SwiftText.docComment(documentation.requestLines),
+            methodDocLines: documentation.methodLines,
+            requestDocLines: documentation.requestLines,
             deprecation: operation.deprecated ? Deprecation(replacement: names.replacement) : nil,
-            parameters: parameters.map { parameter in
-                var parameter = parameter
-                parameter.docLines = SwiftText.docComment(parameter.docLines)
-                return parameter
-            },
+            parameters: parameters,
             marksReadOnly: !["GET", "HEAD", "OPTIONS"].contains(indexed.method.rawValue)
                 && readOnly?.contains(operationID: operation.operationId, method: indexed.method.rawValue) == true,
             authentication: placement,

@@ -77,7 +77,7 @@ enum SharedParameterEnums {
                     guard declaration.qualifiedName == use.declaration.qualifiedName else { return declaration }
                     return TypeDeclaration(
                         name: declaration.name, qualifiedName: declaration.qualifiedName,
-                        docLines: SwiftText.docComment(["The same as `\(target)`\(note)."]),
+                        docLines: ["The same as `\(target)`\(note)."],
                         kind: .alias(target))
                 }
             }
@@ -95,10 +95,10 @@ enum SharedParameterEnums {
             let docLines =
                 first.declaration.name == name && !first.declaration.isUndescribed
                 ? first.declaration.docLines
-                : SwiftText.docComment([Self.purpose(labels: labelsByShape[shape] ?? [])])
+                : [Self.purpose(labels: labelsByShape[shape] ?? [])]
             return TypeDeclaration(
                 name: name, qualifiedName: namespace.typeName + "." + name,
-                docLines: takers.isEmpty ? docLines : docLines + SwiftText.docComment(["", usedBy]),
+                docLines: takers.isEmpty ? docLines : docLines + ["", usedBy],
                 kind: .valueEnum(shape.valueEnum))
         }.sorted { $0.name < $1.name }
         return namespace

@@ -46,7 +46,7 @@ enum DuplicateModelEnums {
             switch declaration.kind {
             case .valueEnum:
                 guard let target = canonical[declaration.qualifiedName] else { return declaration }
-                declaration.docLines = SwiftText.docComment(["The same as `\(target)`, which has the same values."])
+                declaration.docLines = ["The same as `\(target)`, which has the same values."]
                 declaration.kind = .alias(target)
             case .structure(var structure):
                 structure.nestedTypes = structure.nestedTypes.map(replace)

@@ -94,7 +94,7 @@ struct EnumValues: Equatable {
                 cases.append(
                     EnumCaseModel(
                         name: SwiftName.escaped(name), rawValue: .string(value),
-                        docLines: SchemaTranslator.docComment(valueDocs[value], fallback: "The value `\(value)`.")))
+                        docLines: SchemaTranslator.documentation(valueDocs[value], fallback: "The value `\(value)`.")))
             }
             return ValueEnumModel(rawType: .string, cases: cases, undocumentedCaseName: "undocumented")
         case .integers(let integers):
@@ -104,7 +104,7 @@ struct EnumValues: Equatable {
                 cases.append(
                     EnumCaseModel(
                         name: name, rawValue: .integer(value),
-                        docLines: SchemaTranslator.docComment(valueDocs[String(value)], fallback: "The value `\(value)`.")))
+                        docLines: SchemaTranslator.documentation(valueDocs[String(value)], fallback: "The value `\(value)`.")))
             }
             return ValueEnumModel(rawType: .integer, cases: cases, undocumentedCaseName: "undocumented")
         }

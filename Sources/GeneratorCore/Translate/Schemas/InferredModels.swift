@@ -18,11 +18,11 @@ extension SchemaTranslator {
                 properties.append(
                     InferredPropertyModel(
                         identifier: SwiftName.escaped(identifier), type: reading.type,
-                        reader: reading.read("jsonValue[\(SwiftText.literal(key))]"), docLines: SwiftText.docComment(docs)))
+                        reader: reading.read("jsonValue[\(SwiftText.literal(key))]"), docLines: docs))
             }
         }
         let summary = schema.description ?? schema.title ?? "A `\(name)` value, as response samples showed it."
-        let docLines = Self.docComment(
+        let docLines = Self.documentation(
             summary + "\n\nInferred from response samples: every property is `nil` when the response lacks it or "
                 + "has a value of another type; `jsonValue` holds the whole value as received.",
             fallback: "")

@@ -117,7 +117,7 @@ struct SchemaTranslator {
         named name: String, qualifiedName: String, for schema: JSONSchema, at location: SourceLocation,
         valueDocs: [String: String]
     ) -> TypeDeclaration {
-        let docLines = Self.docComment(schema.description ?? schema.title, fallback: "The `\(name)` schema.")
+        let docLines = Self.documentation(schema.description ?? schema.title, fallback: "The `\(name)` schema.")
         if let declaration = declarationIfNeeded(
             named: name, qualifiedName: qualifiedName, for: schema, at: location, valueDocs: valueDocs)
         {
@@ -155,7 +155,7 @@ struct SchemaTranslator {
     ) -> TypeDeclaration? {
         let enumValues = EnumValues(schema.allowedValues).flatMap { !$0.isEmpty && isEnumCapable(schema) ? $0 : nil }
         let fallback = undescribed(name: name, isEnum: enumValues != nil)
-        let docLines = Self.docComment(schema.description ?? schema.title, fallback: fallback)
+        let docLines = Self.documentation(schema.description ?? schema.title, fallback: fallback)
         if let values = enumValues {
             for renamed in values.renamedCases() {
                 diagnostics.warning(
@@ -184,7 +184,7 @@ struct SchemaTranslator {
             defer { mergingComponents.removeLast(flattened.expanded.count) }
             return structure(
                 named: name, qualifiedName: qualifiedName,
-                docLines: hasOwnDescription ? docLines : Self.docComment(flattened.description, fallback: fallback),
+                docLines: hasOwnDescription ? docLines : Self.documentation(flattened.description, fallback: fallback),
                 properties: flattened.properties, required: flattened.required, at: location)
         case .one(of: let variants, core: let core), .any(of: let variants, core: let core):
             let nonNull = variants.filter { !$0.isNullOnly }
@@ -416,7 +416,7 @@ struct SchemaTranslator {
             models.append(
                 PropertyModel(
                     jsonKey: key, identifier: SwiftName.escaped(identifier), label: identifier, valueType: type,
-                    isIndirect: false, docLines: SwiftText.docComment(docs)))
+                    isIndirect: false, docLines: docs))
             inlineTargets.append((identifier, type.inlineTypeNames(container: qualifiedName)))
         }
         valueEdges.append(
@@ -590,9 +590,9 @@ struct SchemaTranslator {
 
 extension SchemaTranslator {
     /// `text` as `///` lines, or `fallback` when there is no text.
-    static func docComment(_ text: String?, fallback: String) -> [String] {
+    static func documentation(_ text: String?, fallback: String) -> [String] {
         let lines = SwiftText.documentationLines(text)
-        return SwiftText.docComment(lines.isEmpty ? SwiftText.documentationLines(fallback) : lines)
+        return lines.isEmpty ? SwiftText.documentationLines(fallback) : lines
     }
 }
 
