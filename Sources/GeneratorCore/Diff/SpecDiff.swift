@@ -159,7 +159,7 @@ public struct SpecDiff: Sendable, Codable, Equatable {
         switch value {
         case .none: "none"
         case .notSent: "nil"
-        case .value(let literal): literal
+        case .value(let value): value.literal
         }
     }
 
@@ -171,7 +171,7 @@ public struct SpecDiff: Sendable, Codable, Equatable {
         guard var declaration = declarations.first(where: { $0.name == name }) else { return nil }
         // An enum several operations share is declared on the namespace, and aliased here.
         if case .alias(let target) = declaration.kind,
-            let shared = located.namespace.sharedTypes.first(where: { $0.qualifiedName == target })
+            let shared = located.namespace.sharedTypes.first(where: { target == .named($0.qualifiedName) })
         {
             declaration = shared
         }

@@ -255,7 +255,7 @@ public struct Renderer: Sendable {
         case .structure(let structure): return try render(.structure, StructureContext(base, structure), diagnostics)
         case .valueEnum(let valueEnum): return try render(.valueEnum, ValueEnumContext(base, valueEnum), diagnostics)
         case .oneOf(let oneOf): return try render(.oneOf, OneOfContext(base, oneOf), diagnostics)
-        case .alias(let target): return try render(.alias, AliasContext(declaration: base, target: target), diagnostics)
+        case .alias(let target): return try render(.alias, AliasContext(declaration: base, target: target.code), diagnostics)
         case .inferredModel(let model): return try render(.inferredModel, InferredModelContext(base, model), diagnostics)
         }
     }

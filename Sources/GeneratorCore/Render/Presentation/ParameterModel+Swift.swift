@@ -12,7 +12,7 @@ extension ParameterModel {
         switch defaultValue {
         case .none: nil
         case .notSent: "= nil"
-        case .value(let literal): "= \(literal)"
+        case .value(let value): "= \(value.literal)"
         }
     }
 
@@ -86,5 +86,18 @@ extension ParameterModel {
             make = { ".data(\($0), contentType: \(SwiftText.literal(type)))" }
         }
         return isOptional ? "\(access).map { \(make("$0")) }" : make(access)
+    }
+}
+
+extension ParameterValue {
+    /// The value as a Swift literal: `.shortVideo`, `"ALL"`, `20`, `0.5`, `true`.
+    public var literal: String {
+        switch self {
+        case .enumCase(let name): "." + name
+        case .string(let string): SwiftText.literal(string)
+        case .integer(let integer): String(integer)
+        case .number(let number): String(number)
+        case .boolean(let flag): flag ? "true" : "false"
+        }
     }
 }

@@ -47,3 +47,43 @@ extension OneOfCaseModel {
     /// The discriminator values that select this case, as string literals.
     var discriminatorValueLiterals: [String] { discriminatorValues.map(SwiftText.literal) }
 }
+
+/// A property of a model inferred from samples as Swift source.
+extension InferredPropertyModel {
+    /// The Swift type, without the `?` every such property has: `String`, `[Tag]`.
+    public var type: String { reading.type.code }
+
+    /// The expression that reads it from `jsonValue`: `Lenient.string(jsonValue["name"])`.
+    public var reader: String { reading.expression(reading: "jsonValue[\(SwiftText.literal(jsonKey))]") }
+}
+
+extension LenientReading {
+    /// The type a value read so has (when it is there).
+    var type: SwiftType {
+        switch self {
+        case .inferredModel(let name), .decoded(let name): .named(name)
+        case .string: .named("String")
+        case .integer: .named("Int")
+        case .number: .named("Double")
+        case .boolean: .named("Bool")
+        case .array(let element): .array(element.type)
+        case .arrayOfValues: .array(.jsonValue)
+        case .asReceived: .jsonValue
+        }
+    }
+
+    /// The expression that reads `value` (a `JSONValue?` expression) so.
+    func expression(reading value: String) -> String {
+        switch self {
+        case .inferredModel(let name): "Lenient.object(\(value), as: \(name).self)"
+        case .decoded(let name): "Lenient.decoded(\(value), as: \(name).self)"
+        case .string: "Lenient.string(\(value))"
+        case .integer: "Lenient.int(\(value))"
+        case .number: "Lenient.double(\(value))"
+        case .boolean: "Lenient.bool(\(value))"
+        case .array(let element): "Lenient.array(\(value)) { \(element.expression(reading: "$0")) }"
+        case .arrayOfValues: "\(value)?.arrayValue"
+        case .asReceived: value
+        }
+    }
+}

@@ -144,8 +144,18 @@ public enum ParameterDefault: Sendable, Hashable {
     case none
     /// `nil`: the parameter is not sent (the server applies its own default, if it has one).
     case notSent
-    /// A value the generated code sends, as Swift source: `.shortVideo`, `20`, `"ALL"`.
-    case value(String)
+    /// A value the generated code sends: `.shortVideo`, `20`, `"ALL"`.
+    case value(ParameterValue)
+}
+
+/// A value of a parameter the document gives (its default).
+public enum ParameterValue: Sendable, Hashable {
+    /// A case of the parameter's enum, by its Swift name.
+    case enumCase(String)
+    case string(String)
+    case integer(Int)
+    case number(Double)
+    case boolean(Bool)
 }
 
 /// Where a JSON response sits in its document: its status (`200`) and media type.

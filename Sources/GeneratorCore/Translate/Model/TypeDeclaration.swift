@@ -16,7 +16,8 @@ public struct TypeDeclaration: Sendable, Hashable {
         case structure(StructureModel)
         case valueEnum(ValueEnumModel)
         case oneOf(OneOfModel)
-        case alias(String)
+        /// `typealias Name = Target`.
+        case alias(SwiftType)
         case inferredModel(InferredModel)
     }
 
@@ -66,11 +67,31 @@ public struct InferredModel: Sendable, Hashable {
 
 public struct InferredPropertyModel: Sendable, Hashable {
     public var identifier: String
-    /// The Swift type, without the `?` every such property has.
-    public var type: String
-    /// The expression that reads it from `jsonValue`, such as `Lenient.string(jsonValue["name"])`.
-    public var reader: String
+    /// The key in JSON.
+    public var jsonKey: String
+    /// How the property is read from the value as received; its type (always optional)
+    /// follows from it.
+    public var reading: LenientReading
     public var docLines: [String]
+}
+
+/// How a property of a model inferred from samples is read from the value as received
+/// (`Lenient` in the runtime): `nil` when the value is missing or of another type.
+public indirect enum LenientReading: Sendable, Hashable {
+    /// A model inferred from samples too, named so.
+    case inferredModel(String)
+    /// A model of the document, named so, decoded from the value.
+    case decoded(String)
+    case string
+    case integer
+    case number
+    case boolean
+    /// An array whose elements are read as given.
+    case array(of: LenientReading)
+    /// An array whose elements are kept as received.
+    case arrayOfValues
+    /// The value as received (`JSONValue`).
+    case asReceived
 }
 
 /// An enum of string or integer values that keeps unknown values as `undocumented`.

@@ -76,13 +76,13 @@ enum ParameterTranslation {
         var docLines = SwiftText.documentationLines(description.prose)
         let whenLeftOut: ParameterDefault
         switch (required, defaultValue) {
-        case (true, .literal(let literal)):
-            whenLeftOut = .value(literal)
+        case (true, .value(let value)):
+            whenLeftOut = .value(value)
         case (true, _):
             whenLeftOut = .none
-        case (false, .literal(let literal)):
+        case (false, .value(let value)):
             type = type.optional
-            whenLeftOut = .value(literal)
+            whenLeftOut = .value(value)
         case (false, .serverDefault(let text)):
             type = type.optional
             whenLeftOut = .notSent
@@ -144,8 +144,8 @@ enum ParameterTranslation {
     }
 
     enum DefaultValue {
-        /// A default Swift can express, as source: `.shortVideo`, `"ALL"`, `1`, `true`.
-        case literal(String)
+        /// A default Swift can express: `.shortVideo`, `"ALL"`, `1`, `true`.
+        case value(ParameterValue)
         /// A default Swift cannot express (not one of the enum's values): the server applies it.
         case serverDefault(String)
         case none
@@ -156,19 +156,18 @@ enum ParameterTranslation {
         guard let value = schema.defaultValue ?? resolved.defaultValue else { return .none }
         if let values = EnumValues(resolved.allowedValues), !values.isEmpty {
             guard let caseName = values.caseName(for: value) else { return .serverDefault(value.description) }
-            return .literal("." + caseName)
+            return .value(.enumCase(caseName))
         }
         switch (type.unwrapped, value.value) {
         case (.named("String"), let string as String):
-            return .literal(SwiftText.literal(string))
-        case (.named("Int"), let integer as Int), (.named("Int64"), let integer as Int):
-            return .literal(String(integer))
+            return .value(.string(string))
+        case (.named("Int"), let integer as Int), (.named("Int64"), let integer as Int),
+            (.named("Double"), let integer as Int), (.named("Float"), let integer as Int):
+            return .value(.integer(integer))
         case (.named("Double"), let number as Double), (.named("Float"), let number as Double):
-            return .literal(String(number))
-        case (.named("Double"), let integer as Int), (.named("Float"), let integer as Int):
-            return .literal(String(integer))
+            return .value(.number(number))
         case (.named("Bool"), let flag as Bool):
-            return .literal(flag ? "true" : "false")
+            return .value(.boolean(flag))
         default:
             return .none
         }

@@ -78,7 +78,7 @@ enum SharedParameterEnums {
                     return TypeDeclaration(
                         name: declaration.name, qualifiedName: declaration.qualifiedName,
                         docLines: ["The same as `\(target)`\(note)."],
-                        kind: .alias(target))
+                        kind: .alias(.named(target)))
                 }
             }
         }

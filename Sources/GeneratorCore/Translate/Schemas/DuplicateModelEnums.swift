@@ -47,7 +47,7 @@ enum DuplicateModelEnums {
             case .valueEnum:
                 guard let target = canonical[declaration.qualifiedName] else { return declaration }
                 declaration.docLines = ["The same as `\(target)`, which has the same values."]
-                declaration.kind = .alias(target)
+                declaration.kind = .alias(.named(target))
             case .structure(var structure):
                 structure.nestedTypes = structure.nestedTypes.map(replace)
                 declaration.kind = .structure(structure)

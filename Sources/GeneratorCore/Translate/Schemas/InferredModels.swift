@@ -12,13 +12,12 @@ extension SchemaTranslator {
             for (key, propertySchema) in index.inDocumentOrder(object.properties) {
                 let base = SwiftName.lowerIdentifier(key, digitPrefix: "field") ?? "field"
                 let identifier = members.claim(base)
-                let reading = reader(for: propertySchema)
                 var docs = SwiftText.documentationLines(propertySchema.description)
                 if docs.isEmpty { docs = ["The `\(key)` field, when the response has one of the type the samples showed."] }
                 properties.append(
                     InferredPropertyModel(
-                        identifier: SwiftName.escaped(identifier), type: reading.type,
-                        reader: reading.read("jsonValue[\(SwiftText.literal(key))]"), docLines: docs))
+                        identifier: SwiftName.escaped(identifier), jsonKey: key, reading: reading(for: propertySchema),
+                        docLines: docs))
             }
         }
         let summary = schema.description ?? schema.title ?? "A `\(name)` value, as response samples showed it."
@@ -29,31 +28,22 @@ extension SchemaTranslator {
         return TypeDeclaration(name: name, qualifiedName: name, docLines: docLines, kind: .inferredModel(InferredModel(properties: properties)))
     }
 
-    /// A property's Swift type (without `?`) and how to read it from a `JSONValue?` expression.
-    private func reader(for schema: JSONSchema) -> (type: String, read: (String) -> String) {
+    /// How a property of schema `schema` is read from the value as received.
+    private func reading(for schema: JSONSchema) -> LenientReading {
         switch schema.value {
         case .reference(let reference, _):
             guard let key = ComponentReference.key(of: reference, kind: "schemas"), let name = componentTypeNames[key] else {
-                return ("JSONValue", { $0 })
+                return .asReceived
             }
-            if index.inferredSchemas.contains(key) {
-                return (name, { "Lenient.object(\($0), as: \(name).self)" })
-            }
-            return (name, { "Lenient.decoded(\($0), as: \(name).self)" })
-        case .string:
-            return ("String", { "Lenient.string(\($0))" })
-        case .integer:
-            return ("Int", { "Lenient.int(\($0))" })
-        case .number:
-            return ("Double", { "Lenient.double(\($0))" })
-        case .boolean:
-            return ("Bool", { "Lenient.bool(\($0))" })
+            return index.inferredSchemas.contains(key) ? .inferredModel(name) : .decoded(name)
+        case .string: return .string
+        case .integer: return .integer
+        case .number: return .number
+        case .boolean: return .boolean
         case .array(_, let array):
-            guard let items = array.items else { return ("[JSONValue]", { "\($0)?.arrayValue" }) }
-            let element = reader(for: items)
-            return ("[\(element.type)]", { "Lenient.array(\($0)) { \(element.read("$0")) }" })
-        default:
-            return ("JSONValue", { $0 })
+            guard let items = array.items else { return .arrayOfValues }
+            return .array(of: reading(for: items))
+        default: return .asReceived
         }
     }
 }

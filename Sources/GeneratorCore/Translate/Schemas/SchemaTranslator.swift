@@ -135,7 +135,7 @@ struct SchemaTranslator {
         aliases[qualifiedName] = type.inlineTypeNames(container: qualifiedName)
         aliasTypes[qualifiedName] = type
         return TypeDeclaration(
-            name: name, qualifiedName: qualifiedName, docLines: docLines, kind: .alias(type.code(nestedPrefix: nil)))
+            name: name, qualifiedName: qualifiedName, docLines: docLines, kind: .alias(type))
     }
 
     /// The declaration `schema` needs, or `nil` when a standard or referenced type expresses it.

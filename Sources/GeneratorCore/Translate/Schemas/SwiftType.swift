@@ -1,5 +1,5 @@
 /// A Swift type as the translator builds it, before it is written out.
-indirect enum SwiftType: Hashable, Sendable {
+public indirect enum SwiftType: Hashable, Sendable {
     /// A module-level or standard type: `String`, `Pet`, `JSONValue`.
     case named(String)
     /// A type declared inside the container that uses it: `Platform` inside the request type.
@@ -9,20 +9,6 @@ indirect enum SwiftType: Hashable, Sendable {
     case optional(SwiftType)
 
     static let jsonValue = SwiftType.named("JSONValue")
-
-    /// The type as written inside its container.
-    var code: String { code(nestedPrefix: nil) }
-
-    /// The type as written from outside the container: nested names get `prefix.`.
-    func code(nestedPrefix prefix: String?) -> String {
-        switch self {
-        case .named(let name): name
-        case .nested(let name): prefix.map { "\($0).\(name)" } ?? name
-        case .array(let element): "[\(element.code(nestedPrefix: prefix))]"
-        case .dictionary(let value): "[String: \(value.code(nestedPrefix: prefix))]"
-        case .optional(let wrapped): "\(wrapped.code(nestedPrefix: prefix))?"
-        }
-    }
 
     var isOptional: Bool {
         if case .optional = self { return true }
