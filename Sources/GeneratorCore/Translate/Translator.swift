@@ -38,15 +38,7 @@ public struct Translator: Sendable {
         let included = index.operations.filter { includeHidden || !isHidden($0) }
         let hiddenCount = index.operations.count - included.count
 
-        // Namespaces, then component types, share the module's type names.
         let naming = OperationNaming(config: config)
-        // Type names become file names: names that differ only in case cannot both be claimed.
-        var moduleScope = NameScope(
-            reserved: SwiftKeywords.takenTypeNames.union(SwiftKeywords.generatedCodeTypeNames), foldsCase: true)
-        var propertyScope = NameScope(
-            reserved: ["server", "timeout", "transport", "configuration", "send", "description", "usage", "accountStop",
-                "resume", "pages", "recordsMetrics", "callsWaitingForASlot"],
-            foldsCase: true)
         var groups: [String: [IndexedOperation]] = [:]
         for operation in included {
             groups[naming.namespaceKey(path: operation.path, tags: operation.operation.tags), default: []].append(operation)
@@ -54,31 +46,13 @@ public struct Translator: Sendable {
         let keys = groups.keys.sorted {
             (naming.namespacePropertyName(for: $0), $0) < (naming.namespacePropertyName(for: $1), $1)
         }
-        var namespaceNames: [String: (property: String, type: String)] = [:]
-        // Keys in sorted property-name order: the first keeps a name, later ones that differ
-        // from it only in case or punctuation get the next number.
-        var namespaceOwners: [String: String] = [:]
-        for key in keys {
-            let base = naming.namespacePropertyName(for: key)
-            let property = propertyScope.claim(base)
-            let typeBase = SwiftName.capitalizingFirst(property) + "API"
-            let type = moduleScope.claim(typeBase)
-            let owner = namespaceOwners[base.lowercased()]
-            namespaceOwners[property.lowercased()] = key
-            if property != base || type != typeBase, let first = groups[key]?.first {
-                let reason = owner.map { "the operations under `\($0)` have `client.\(base)`" }
-                    ?? "`\(type != typeBase ? typeBase : base)` is the name of a generated type"
-                diagnostics.warning(
-                    "the operations under `\(key)` are generated as `client.\(property)` (`\(type)`): \(reason), and names that differ only in case or punctuation would clash",
-                    at: first.location,
-                    hint: "name the namespace in generator.yaml (`namespaces.names`) to choose another name")
-            }
-            namespaceNames[key] = (property, type)
-        }
+        let moduleNames = ModuleNames(
+            namespaceKeys: keys, firstOperation: { groups[$0]?.first?.location }, naming: naming,
+            index: index, envelopeSchemaName: envelope?.schemaName, diagnostics: diagnostics)
+        let namespaceNames = moduleNames.namespaces
 
         var schemas = SchemaTranslator(
-            index: index, diagnostics: diagnostics, envelopeSchemaName: envelope?.schemaName,
-            moduleScope: &moduleScope, moduleTypeNames: Set(namespaceNames.values.map(\.type)))
+            index: index, diagnostics: diagnostics, envelopeSchemaName: envelope?.schemaName, moduleNames: moduleNames)
         var models = schemas.componentDeclarations()
 
         let operations = OperationTranslator(
@@ -86,7 +60,7 @@ public struct Translator: Sendable {
             authentication: AuthenticationPlan(
                 parameterName: config.authentication?.parameter, securitySchemes: index.securitySchemes),
             envelope: envelope, readOnly: config.readOnly, diagnostics: diagnostics)
-        let topLevelNames = Set(models.map(\.name)).union(SwiftKeywords.generatedCodeTypeNames)
+        let topLevelNames = Set(models.map(\.name)).union(ReservedNames.nestedTypes)
         // The namespaces side by side, on all cores. Each reads the index and the component
         // types and writes only its own model and, in its own copy of the schema translator,
         // the reference edges its types add; the edges are put together in the namespaces'
@@ -101,9 +75,8 @@ public struct Translator: Sendable {
             let key = keys[position]
             var schemas = shared.value.schemas
             let edgesBefore = schemas.valueEdges.count
-            let (property, typeName) = names[key]!
             let namespace = translateNamespace(
-                shared.value.groups[key]!, key: key, propertyName: property, typeName: typeName, naming: naming,
+                shared.value.groups[key]!, key: key, names: names[key]!, naming: naming,
                 isHidden: shared.value.isHidden, topLevelNames: topLevelNames, operations: shared.value.operations,
                 schemas: &schemas, diagnostics: diagnostics)
             results[position] = (namespace, schemas.valueEdges[edgesBefore...])
@@ -126,7 +99,7 @@ public struct Translator: Sendable {
             }
         }
         // Enums that several operations take move to their namespace.
-        let moduleTypeNames = Set(models.map(\.name)).union(SwiftKeywords.generatedCodeTypeNames)
+        let moduleTypeNames = Set(models.map(\.name)).union(ReservedNames.nestedTypes)
         namespaces = namespaces.map { SharedParameterEnums.hoist(in: $0, reservedNames: moduleTypeNames) }
         (models, namespaces) = DuplicateModelEnums.merge(models, namespaces)
 
@@ -145,60 +118,27 @@ public struct Translator: Sendable {
 
     /// The model of one namespace: its operations (`members`) named and translated.
     private func translateNamespace(
-        _ members: [IndexedOperation], key: String, propertyName: String, typeName: String, naming: OperationNaming,
+        _ members: [IndexedOperation], key: String, names: ModuleNames.Namespace, naming: OperationNaming,
         isHidden: (IndexedOperation) -> Bool, topLevelNames: Set<String>, operations: OperationTranslator,
         schemas: inout SchemaTranslator, diagnostics: DiagnosticCollector
     ) -> NamespaceModel {
-        let methodNames = assignMethodNames(
-            members, namespaceKey: key, naming: naming, isHidden: isHidden, diagnostics: diagnostics)
-        var requestTypes = NameScope(sharing: topLevelNames, reserved: [typeName], foldsCase: true)
+        let memberNames = NamespaceMemberNames(
+            members, namespaceKey: key, namespaceType: names.type, naming: naming, isHidden: isHidden,
+            topLevelNames: topLevelNames, diagnostics: diagnostics)
         var translated: [OperationModel] = []
-        for (operation, method) in zip(members, methodNames) {
-            let requestType = requestTypes.claim(
-                SwiftName.typeIdentifier(method, digitPrefix: "Operation", takenSuffix: "Operation", avoiding: topLevelNames)
-                    ?? "Operation")
+        for (position, operation) in members.enumerated() {
             let names = OperationTranslator.Names(
-                namespaceType: typeName, method: method, requestType: requestType,
-                replacement: replacement(for: operation, among: members, methodNames: methodNames))
+                namespaceType: names.type, method: memberNames.methods[position],
+                requestType: memberNames.requestTypes[position],
+                replacement: replacement(for: operation, among: members, methodNames: memberNames.methods))
             if let model = operations.translate(operation, names: names, schemas: &schemas) {
                 translated.append(model)
             }
         }
         return NamespaceModel(
-            typeName: typeName, propertyName: propertyName,
+            typeName: names.type, propertyName: names.property,
             docLines: namespaceDocumentation(members, index: operations.index, key: key),
-            operations: translated.sorted { $0.methodName < $1.methodName }, fileName: typeName + ".swift")
-    }
-
-    // MARK: Methods
-
-    /// Method names for one namespace: visible operations first, then hidden ones, so that
-    /// including hidden operations never renames a visible one.
-    private func assignMethodNames(
-        _ operations: [IndexedOperation], namespaceKey: String, naming: OperationNaming,
-        isHidden: (IndexedOperation) -> Bool, diagnostics: DiagnosticCollector
-    ) -> [String] {
-        let forms = operations.map { operation in
-            naming.nameForms(
-                for: OperationNaming.Candidate(
-                    path: operation.path, method: operation.method.rawValue, operationID: operation.operation.operationId,
-                    namespaceKey: namespaceKey))
-        }
-        var taken = NameScope(reserved: ["client", "init"], foldsCase: true)
-        var result = Array(repeating: "", count: operations.count)
-        for tier in [false, true] {
-            let indices = operations.indices.filter { isHidden(operations[$0]) == tier }
-            let names = OperationNaming.assign(indices.map { forms[$0] }, avoiding: &taken) { position, wanted, name, holder in
-                let operation = operations[indices[position]]
-                let reason = holder == wanted ? "another operation of the namespace has it" : "`\(holder)` differs from it only in case"
-                diagnostics.warning(
-                    "\(operation.method.rawValue) \(operation.path) is generated as `\(name)`: `\(wanted)` is taken (\(reason))",
-                    at: operation.location,
-                    hint: "give the operation an operationId, with `methodNames: operationId` in generator.yaml, to choose its name")
-            }
-            for (index, name) in zip(indices, names) { result[index] = name }
-        }
-        return result
+            operations: translated.sorted { $0.methodName < $1.methodName }, fileName: names.type + ".swift")
     }
 
     /// For a deprecated operation, the method of the newest current version of the same endpoint.
@@ -260,11 +200,11 @@ public struct Translator: Sendable {
         let configured = Dictionary(
             (config.businessCodes ?? []).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let codes = Set(plan.documentedCodes).union(configured.keys).union(plan.successCodes).sorted()
-        var names = NameScope(reserved: ["undocumented", "allCases", "rawValue", "meaning", "isRetryable", "stopsClient", "description"])
+        var names = NameScope(reserved: ReservedNames.businessCodeMembers)
         let models = codes.map { code -> BusinessCodeModel in
             let entry = configured[code]
             let name = names.claim(
-                entry?.name ?? (plan.successCodes.contains(code) && code == plan.successCodes.first ? "success" : code < 0 ? "codeMinus\(-code)" : "code\(code)"))
+                entry?.name ?? ConstantNaming.businessCodeName(code, isFirstSuccessCode: code == plan.successCodes.first))
             let meaning = entry?.meaning
                 ?? (plan.successCodes.contains(code) ? "Success" : "Listed in the API's schema without a documented meaning")
             let retryable = entry?.retryable ?? false
@@ -288,7 +228,7 @@ public struct Translator: Sendable {
 
     private func translateServers(_ index: SpecIndex, diagnostics: DiagnosticCollector) -> (all: [ServerModel], default: ServerModel?) {
         let configured = config.servers ?? []
-        var names = NameScope(reserved: ["url", "summary", "description", "baseString"])
+        var names = NameScope(reserved: ReservedNames.serverMembers)
         var result: [ServerModel] = []
         var defaultServer: ServerModel?
         for located in index.servers {
@@ -307,12 +247,7 @@ public struct Translator: Sendable {
             }
             let entry = configured.first { $0.url == url || $0.url == server.urlTemplate.rawValue }
             let description = server.description ?? server.name
-            let derived = description.flatMap { text in
-                SwiftName.lowerIdentifier(
-                    text.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression),
-                    digitPrefix: "server")
-            } ?? SwiftName.lowerIdentifier(parsed.host!, digitPrefix: "server") ?? "server"
-            let name = names.claim(entry?.name ?? derived)
+            let name = names.claim(entry?.name ?? ConstantNaming.serverName(description: description, host: parsed.host!))
             let model = ServerModel(
                 name: name, url: url, summary: description ?? "",
                 docLines: SwiftText.documentationLines(description) + (description == nil ? [] : [""]) + ["`\(url)`"])

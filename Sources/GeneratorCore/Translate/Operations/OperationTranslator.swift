@@ -46,7 +46,7 @@ struct OperationTranslator {
             return false
         }
 
-        var members = NameScope(reserved: ["request"])
+        var members = NameScope(reserved: ReservedNames.requestMembers)
         var parameters: [ParameterModel] = []
         for parameter in pending {
             parameters.append(

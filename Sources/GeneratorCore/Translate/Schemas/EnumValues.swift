@@ -70,7 +70,7 @@ struct EnumValues: Equatable {
     /// values differ only in what a Swift name drops), with the names they got instead.
     func renamedCases() -> [(value: String, name: String, holder: String)] {
         guard case .strings(let strings) = values else { return [] }
-        var names = NameScope(reserved: ["undocumented", "allCases", "rawValue"], foldsCase: true)
+        var names = NameScope(reserved: ReservedNames.valueEnumMembers, foldsCase: true)
         var valueOfName: [String: String] = [:]
         var renamed: [(value: String, name: String, holder: String)] = []
         for value in strings {
@@ -85,7 +85,7 @@ struct EnumValues: Equatable {
 
     /// The enum's cases, named from the values, documented from `valueDocs` (by raw value).
     func model(valueDocs: [String: String]) -> ValueEnumModel {
-        var names = NameScope(reserved: ["undocumented", "allCases", "rawValue"], foldsCase: true)
+        var names = NameScope(reserved: ReservedNames.valueEnumMembers, foldsCase: true)
         var cases: [EnumCaseModel] = []
         switch values {
         case .strings(let strings):

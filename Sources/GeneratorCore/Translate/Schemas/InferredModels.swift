@@ -6,7 +6,7 @@ import OpenAPIKit
 extension SchemaTranslator {
     /// The declaration of the inferred component schema `schema`, named `name`.
     func inferredModel(named name: String, for schema: JSONSchema) -> TypeDeclaration {
-        var members = NameScope(reserved: ["jsonValue", "init"])
+        var members = NameScope(reserved: ReservedNames.inferredModelMembers)
         var properties: [InferredPropertyModel] = []
         if case .object(_, let object) = schema.value {
             for (key, propertySchema) in index.inDocumentOrder(object.properties) {

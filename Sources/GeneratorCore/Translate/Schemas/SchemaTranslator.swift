@@ -10,8 +10,8 @@ import OpenAPIKit
 struct SchemaTranslator {
     let index: SpecIndex
     let diagnostics: DiagnosticCollector
-    /// Swift type names of component schemas, by component key.
-    private(set) var componentTypeNames: [String: String] = [:]
+    /// Swift type names of component schemas, by component key (``ModuleNames`` decides them).
+    let componentTypeNames: [String: String]
     /// The schema that is the response envelope; it has no Swift type of its own.
     let envelopeSchemaName: String?
     /// Names nested types must not take, so that they never hide a module-level type.
@@ -40,41 +40,13 @@ struct SchemaTranslator {
     /// description.
     private var purpose: String?
 
-    init(
-        index: SpecIndex, diagnostics: DiagnosticCollector, envelopeSchemaName: String?,
-        moduleScope: inout NameScope, moduleTypeNames: Set<String>
-    ) {
+    init(index: SpecIndex, diagnostics: DiagnosticCollector, envelopeSchemaName: String?, moduleNames: ModuleNames) {
         self.index = index
         self.diagnostics = diagnostics
         self.envelopeSchemaName = envelopeSchemaName
-        var names: [String: String] = [:]
-        // Keys in sorted order, whatever order the documents came in: the key that sorts first
-        // keeps a name, the others sharing it (in case or punctuation) get the next number.
-        var claimants: [String: String] = [:]
-        for key in index.schemaNames where key != envelopeSchemaName {
-            let base = SwiftName.typeIdentifier(
-                key, digitPrefix: "Schema", takenSuffix: "Model",
-                avoiding: SwiftKeywords.takenTypeNames.union(SwiftKeywords.generatedCodeTypeNames)) ?? "Schema"
-            let holder = moduleScope.holder(of: base)
-            let name = moduleScope.claim(base)
-            names[key] = name
-            claimants[name.lowercased()] = key
-            guard name != base, let location = index.schemas[key]?.location else { continue }
-            let other = holder.flatMap { claimants[$0.lowercased()] }
-            let owner: String
-            if let other, let place = index.schemas[other]?.location {
-                owner = "the schema `\(other)` (\(diagnostics.resolved(place))) has `\(holder!)`"
-            } else {
-                owner = "`\(holder ?? base)` is the name of a generated type"
-            }
-            diagnostics.warning(
-                "the schema `\(key)` is generated as `\(name)`: \(owner), and type names that differ only in case or punctuation would be one file on macOS and Windows",
-                at: location,
-                hint: "the schema whose name sorts first keeps the plain name; rename a schema (an overlay can) to choose the names yourself")
-        }
-        componentTypeNames = names
-        moduleNames = moduleScope
-        nestedReservedNames = moduleTypeNames.union(names.values).union(SwiftKeywords.generatedCodeTypeNames)
+        componentTypeNames = moduleNames.componentTypes
+        self.moduleNames = moduleNames.types
+        nestedReservedNames = moduleNames.namespaceTypes.union(componentTypeNames.values).union(ReservedNames.nestedTypes)
     }
 
     /// Adds the reference edges that another copy of this translator recorded (a namespace
@@ -86,7 +58,7 @@ struct SchemaTranslator {
     /// A new scope for the types nested in `qualifiedName`. `Output` is kept free: a request
     /// type's `Output` is its `APIOperation` payload type.
     func scope(for qualifiedName: String, ownName: String) -> TypeScope {
-        TypeScope(qualifiedName: qualifiedName, sharing: nestedReservedNames, reserved: [ownName, "Output"])
+        TypeScope(qualifiedName: qualifiedName, sharing: nestedReservedNames, reserved: ReservedNames.requestNestedTypes.union([ownName]))
     }
 
     // MARK: Components
@@ -518,7 +490,7 @@ struct SchemaTranslator {
         discriminator: OpenAPI.Discriminator?, at location: SourceLocation
     ) -> TypeDeclaration {
         var scope = self.scope(for: qualifiedName, ownName: name)
-        var caseNames = NameScope(reserved: ["undocumented"], foldsCase: true)
+        var caseNames = NameScope(reserved: ReservedNames.oneOfMembers, foldsCase: true)
         var cases: [OneOfCaseModel] = []
         var inlineTargets: [String] = []
         for variant in variants {
