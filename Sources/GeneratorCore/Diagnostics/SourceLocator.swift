@@ -27,11 +27,20 @@ struct JSONSourceLocator: SourceLocator {
         var starts = [0]
         var blocks: [Int] = []
         blocks.reserveCapacity(bytes.count / Self.blockSize + 1)
-        var characters = 0
-        for (index, byte) in bytes.enumerated() {
-            if index % Self.blockSize == 0 { blocks.append(characters) }
-            if byte == UInt8(ascii: "\n") { starts.append(index + 1) }
-            if byte & 0xC0 != 0x80 { characters += 1 }
+        // Block by block over the raw buffer: one pass that stays cheap in a debug build.
+        bytes.withUnsafeBufferPointer { buffer in
+            var characters = 0
+            var blockStart = 0
+            while blockStart < buffer.count {
+                blocks.append(characters)
+                let blockEnd = min(blockStart + Self.blockSize, buffer.count)
+                for index in blockStart..<blockEnd {
+                    let byte = buffer[index]
+                    if byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+                    if byte & 0xC0 != 0x80 { characters += 1 }
+                }
+                blockStart = blockEnd
+            }
         }
         lineStarts = starts
         charactersBeforeBlock = blocks
@@ -104,7 +113,7 @@ struct JSONSourceLocator: SourceLocator {
 
         private func read(objectAt start: Int, in scanner: JSONScanner) -> [String: (keyOffset: Int, valueStart: Int)] {
             var members: [String: (keyOffset: Int, valueStart: Int)] = [:]
-            for member in (try? scanner.members(ofObjectAt: start)) ?? [] where members[member.key] == nil {
+            for member in (try? scanner.members(ofObjectAt: start, textIsChecked: true)) ?? [] where members[member.key] == nil {
                 members[member.key] = (member.keyOffset, member.valueRange.lowerBound)
             }
             lock.withLock { objects[start] = members }
@@ -112,7 +121,7 @@ struct JSONSourceLocator: SourceLocator {
         }
 
         private func read(arrayAt start: Int, in scanner: JSONScanner) -> [Int] {
-            let elements = ((try? scanner.elements(ofArrayAt: start)) ?? []).map(\.lowerBound)
+            let elements = ((try? scanner.elements(ofArrayAt: start, textIsChecked: true)) ?? []).map(\.lowerBound)
             lock.withLock { arrays[start] = elements }
             return elements
         }

@@ -100,7 +100,8 @@ struct DocumentValidator {
                 checkParameterSchema(parameter, at: tokens + [String(index)])
             case .a(let reference):
                 guard let key = ComponentReference.key(of: reference.jsonReference, kind: "parameters"),
-                    let component = document.components.parameters.first(where: { $0.key.rawValue == key })?.value,
+                    let component = OpenAPI.ComponentKey(rawValue: key).flatMap({ document.components.parameters[$0] })
+                        ?? document.components.parameters.first(where: { $0.key.rawValue == key })?.value,
                     case .b(let resolved) = component
                 else {
                     complete = false

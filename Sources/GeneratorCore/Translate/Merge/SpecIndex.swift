@@ -80,7 +80,7 @@ struct SpecIndex: Sendable {
 
     /// `properties` in the order the documents write them; alphabetical where unknown.
     func inDocumentOrder(_ properties: OrderedDictionary<String, JSONSchema>) -> [(key: String, value: JSONSchema)] {
-        let keys = Set(properties.keys)
+        let keys = Set(properties.keysInOrder)
         let order = propertyOrders[keys] ?? keys.sorted()
         return order.compactMap { key in properties[key].map { (key, $0) } }
     }
@@ -153,7 +153,7 @@ struct SpecIndex: Sendable {
         for order in parsed.propertyOrders where propertyOrders[Set(order)] == nil {
             propertyOrders[Set(order)] = order
         }
-        func names<T>(_ dictionary: OrderedDictionary<OpenAPI.ComponentKey, T>) -> [String] { dictionary.keys.map(\.rawValue) }
+        func names<T>(_ dictionary: OrderedDictionary<OpenAPI.ComponentKey, T>) -> [String] { dictionary.keysInOrder.map(\.rawValue) }
         for (kind, keys) in [
             ("schemas", names(components.schemas)), ("responses", names(components.responses)),
             ("parameters", names(components.parameters)), ("examples", names(components.examples)),

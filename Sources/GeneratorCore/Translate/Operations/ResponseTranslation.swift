@@ -18,7 +18,7 @@ struct ResponseTranslation {
     func translate(_ indexed: IndexedOperation, scope: inout TypeScope, schemas: inout SchemaTranslator) -> Result? {
         // The lowest explicit 2xx status, then `2XX`, then `default` (sorted: decoders lose the
         // order). The statuses alone are sorted: the responses are large values to copy.
-        let statuses = indexed.operation.responses.keys.sorted { $0.rawValue < $1.rawValue }
+        let statuses = indexed.operation.responses.keysInOrder.sorted { $0.rawValue < $1.rawValue }
         let chosen =
             statuses.first { $0.isSuccess && $0.rawValue.count == 3 && $0.rawValue.hasPrefix("2") }
             ?? statuses.first { $0.isSuccess }
@@ -36,7 +36,7 @@ struct ResponseTranslation {
         if let (mediaType, schema) = media.first(where: { OperationTranslator.isJSON($0.0) }) {
             let json = JSONResponseModel(
                 status: status.rawValue,
-                mediaType: response.content.keys.first { $0.typeAndSubtype.lowercased() == mediaType }?.rawValue ?? mediaType)
+                mediaType: response.content.keysInOrder.first { $0.typeAndSubtype.lowercased() == mediaType }?.rawValue ?? mediaType)
             guard let schema else {
                 return Result(
                     outputType: .jsonValue, format: .json, returnsDocumentation: "The decoded response body.", json: json)
