@@ -70,4 +70,49 @@ import Testing
         #expect(locator.containersRead == 2 + 2_000 * 4)
         #expect(locator.position(of: "/paths/~1items~17/get/missing")?.line == 11)
     }
+
+    /// Skipping values of text already read (what the locator does) finds the same members and
+    /// elements as skipping with checks, on every container of a document with every kind of
+    /// value: escapes (`\\`, `\"` at a string's end), numbers, literals, nesting, empty
+    /// containers, whitespace around everything.
+    @Test func skippingCheckedTextAgreesWithCheckedSkipping() throws {
+        let text = #"""
+             { "a" : [ 1 , -2.5e3 , true , false , null , "x\"y\u00e9\\" , "\\" ] ,
+            "b":{},"c":[],"d":{"e":{"f":[[],[{}],"]}"],"g":"{["},"h":0}, "i" : 12 }
+            """#
+        let scanner = scanner(text)
+        #expect(scanner.syntaxError() == nil)
+        var containers = 0
+        func visit(_ start: Int) throws {
+            switch scanner.peek(start) {
+            case UInt8(ascii: "{"):
+                containers += 1
+                let checked = try scanner.members(ofObjectAt: start)
+                let fast = try scanner.members(ofObjectAt: start, textIsChecked: true)
+                #expect(fast.map(\.key) == checked.map(\.key))
+                #expect(fast.map(\.valueRange) == checked.map(\.valueRange))
+                for member in checked { try visit(member.valueRange.lowerBound) }
+            case UInt8(ascii: "["):
+                containers += 1
+                let checked = try scanner.elements(ofArrayAt: start)
+                #expect(try scanner.elements(ofArrayAt: start, textIsChecked: true) == checked)
+                for element in checked { try visit(element.lowerBound) }
+            default:
+                var checkedEnd = start
+                try scanner.skipValue(&checkedEnd, depth: 0)
+                var fastEnd = start
+                scanner.skipCheckedValue(&fastEnd)
+                #expect(fastEnd == checkedEnd, "scalar at \(start)")
+            }
+        }
+        var start = 0
+        scanner.skipWhitespace(&start)
+        try visit(start)
+        #expect(containers == 10)
+        // A value cut off runs to the end, never past it.
+        let cut = self.scanner(#"{"a": "unterminated"#)
+        var index = 0
+        cut.skipCheckedValue(&index)
+        #expect(index == cut.bytes.count)
+    }
 }
