@@ -84,7 +84,8 @@ public struct Renderer: Sendable {
                 let origin = GeneratedFile.Origin(
                     description: "the namespace `\(namespace.propertyName)`",
                     location: sources.first.map { SourceLocation(file: $0) })
-                let split = NamespaceFiles(namespace: namespace)
+                let split = NamespaceFiles(
+                    fileName: namespace.fileName, requestCodeSizes: operations.map(\.requestCode.utf8.count))
                 let context = NamespaceFileContext(
                     header: header(sources),
                     declaration: NamespaceDeclarationContext(

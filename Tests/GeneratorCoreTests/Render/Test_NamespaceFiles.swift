@@ -39,4 +39,24 @@ import Testing
         // No blank line is left where the request types were.
         #expect(methods?.contains("\n\n}") == false)
     }
+
+    /// Request types close a file at 40 operations or at about 48 KB of code, so that no file
+    /// is much larger than the rest: the compiler's driver gives each job a run of files in
+    /// path order, and one large file makes one job take most of the build.
+    @Test func requestFilesCloseAtTheirCountOrTheirSize() {
+        let kilobyte = 1024
+        // Small operations: 40 to a file.
+        let small = NamespaceFiles(fileName: "XAPI.swift", requestCodeSizes: Array(repeating: 100, count: 90))
+        #expect(small.requestFiles.map(\.operations) == [0..<40, 40..<80, 80..<90])
+        #expect(small.requestFiles.map(\.path) == ["XAPI+Requests.swift", "XAPI+Requests2.swift", "XAPI+Requests3.swift"])
+        // Large ones: as many as fit in 48 KB, and one larger than that alone.
+        let sizes = [20, 20, 20, 60, 10, 10, 30, 30].map { $0 * kilobyte } + Array(repeating: kilobyte, count: 10)
+        let large = NamespaceFiles(fileName: "XAPI.swift", requestCodeSizes: sizes)
+        #expect(large.requestFiles.map(\.operations) == [0..<2, 2..<3, 3..<4, 4..<6, 6..<7, 7..<18])
+        #expect(large.requestFiles.allSatisfy { file in
+            file.operations.count == 1 || file.operations.reduce(0) { $0 + sizes[$1] } <= NamespaceFiles.requestBytesPerFile
+        })
+        // 16 operations or fewer stay in the namespace's file, whatever their size.
+        #expect(NamespaceFiles(fileName: "XAPI.swift", requestCodeSizes: Array(repeating: 100 * kilobyte, count: 16)).requestFiles.isEmpty)
+    }
 }
