@@ -175,12 +175,16 @@ def corpus_compile(args, report):
         os.symlink(os.path.join(args.root, "Sources/JustOneAPIRuntime"), os.path.join(package, "Sources", "JustOneAPIRuntime"))
         with open(os.path.join(package, "Package.swift"), "w") as file:
             file.write(CORPUS_PACKAGE)
-        # The runtime first, so that the figure is the generated module's own.
+        # The runtime first, so that the figure is the generated module's own. The previous
+        # client's build folder goes before that build plans, which writes the new client's
+        # output file map into it (removed after planning, the client's build cannot start).
+        shutil.rmtree(os.path.join(package, ".build/debug/Client.build"), ignore_errors=True)
         subprocess.run(["swift", "build", "--target", "JustOneAPIRuntime"], cwd=package, capture_output=True)
-        subprocess.run(["rm", "-rf", os.path.join(package, ".build/debug/Client.build")])
         result = measure(["swift", "build", "--target", "Client"], cwd=package)
         report.add("corpus-compile", document=name, bytes=size, wall=result.wall, peak_mb=result.peak_mb, status=result.code)
         print(f"  {name:<70} {size / 1e6:>5.1f} MB of code  {result.wall:>6.1f} s  status {result.code}", flush=True)
+        if result.code != 0:
+            print("    " + "\n    ".join(result.output.strip().splitlines()[-5:]), flush=True)
 
 
 CORPUS_PACKAGE = """// swift-tools-version: 6.1
