@@ -91,6 +91,9 @@ public struct Translator: Sendable {
 
         var breaks = ReferenceCycles.breaks(edges: schemas.valueEdges, aliases: schemas.aliases)
         breaks.indirectEnums.formUnion(OneOfStorage.enumsCarryingModels(models, namespaces))
+        breaks.indirectProperties.formUnion(
+            LargeValueStorage.boxedProperties(
+                models, namespaces, edges: schemas.valueEdges, aliases: schemas.aliases, breaks: breaks))
         models = models.map { Self.apply(breaks, to: $0) }
         for index in namespaces.indices {
             for operation in namespaces[index].operations.indices {

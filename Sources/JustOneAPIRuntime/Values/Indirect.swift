@@ -1,7 +1,9 @@
-/// Stores a value on the heap, so that a model can contain itself (`Node.next: Node?`).
+/// Stores a value on the heap, so that a model can contain itself (`Node.next: Node?`), or hold
+/// a large model without laying out all of its fields inline.
 ///
 /// Generated models put this wrapper on the one property of a reference cycle that would
-/// otherwise give a struct infinite size. It is transparent for coding, equality and hashing.
+/// otherwise give a struct infinite size, and on a property whose value would bring more than
+/// 64 stored fields into its struct. It is transparent for coding, equality and hashing.
 @propertyWrapper
 public struct Indirect<Value: Sendable>: Sendable {
     private final class Box: Sendable {

@@ -64,4 +64,36 @@ import TestSupport
         #expect(server.requests.count == 3)
         #expect(Server.default.url.absoluteString == "https://api.example.test/v3")
     }
+
+    /// A model that would bring more than 64 stored fields inline is kept behind `@Indirect`:
+    /// it is sent, decoded, compared and copied as any other value (a copy changed leaves the
+    /// original as it was), whether required, optional or absent.
+    @Test func largeModelsHeldIndirectlyBehaveAsValues() async throws {
+        let server = try LoopbackServer { request in .json(String(decoding: request.body, as: UTF8.self)) }
+        var middle = Middle(m1: "one", m32: "thirty-two", leaf: Leaf(l1: "a", l33: "z"))
+        let response = try await client(server).large.large(body: .init(middle: middle, leaf: Leaf(l2: "b")))
+        let sent = try #require(server.requests.first)
+        let json = try #require(try JSONSerialization.jsonObject(with: sent.body) as? [String: Any])
+        #expect((json["middle"] as? [String: Any])?["m32"] as? String == "thirty-two")
+        #expect(((json["middle"] as? [String: Any])?["leaf"] as? [String: Any])?["l33"] as? String == "z")
+        #expect((json["leaf"] as? [String: Any])?["l2"] as? String == "b")
+
+        var outer = response.data
+        #expect(outer.middle == middle)
+        #expect(outer.middle.leaf.l33 == "z")
+        #expect(outer.again == nil)
+        #expect(outer.leaf?.l2 == "b")
+        let original = outer
+        outer.middle.leaf.l33 = "changed"
+        outer.again = middle
+        #expect(original.middle.leaf.l33 == "z" && original.again == nil)
+        #expect(outer != original && Set([outer, original, original]).count == 2)
+        middle.m1 = "changed"
+        #expect(outer.again?.m1 == "one")
+
+        let encoded = try JSONEncoder().encode(original)
+        let keys = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any]).keys
+        #expect(Set(keys) == ["middle", "leaf"])
+        #expect(try JSONDecoder().decode(Outer.self, from: encoded) == original)
+    }
 }
