@@ -105,6 +105,7 @@ public struct Translator: Sendable {
         let moduleTypeNames = Set(models.map(\.name)).union(ReservedNames.nestedTypes)
         namespaces = namespaces.map { SharedParameterEnums.hoist(in: $0, reservedNames: moduleTypeNames) }
         (models, namespaces) = DuplicateModelEnums.merge(models, namespaces)
+        (models, namespaces) = DuplicateModelStructs.merge(models, namespaces)
 
         let servers = translateServers(index, diagnostics: diagnostics)
         return APIModel(

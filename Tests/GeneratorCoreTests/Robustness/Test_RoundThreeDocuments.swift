@@ -24,13 +24,24 @@ import TestSupport
             #expect(found != nil, "no warning says \(text)")
             #expect(found?.location?.line == line, "\(text): \(found?.location?.description ?? "-")")
         }
-        warned("path parameter `id` has a schema that allows null", line: 25)
-        warned("path parameter `kind` has a schema that allows null", line: 26)
-        warned("path parameter `code` has a schema that allows null", line: 27)
-        warned("path parameter `thingId` has a schema that allows null", line: 61)
-        warned("duplicate operationId `default`: GET /items/{id}/{kind}/{code}", line: 58)
-        warned("the component `parameters/broken` is left out", line: 89)
-        warned("unresolvable $ref `#/components/schemas/NobodyDefinesThis`", line: 107)
+        // The line of the fixture that holds `text` (and `after` on a line before it).
+        let fixture = try String(
+            contentsOf: TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/RoundThree/round-three.yaml"),
+            encoding: .utf8
+        ).components(separatedBy: "\n")
+        func line(of text: String, after: String? = nil) -> Int {
+            let start = after.flatMap { marker in fixture.firstIndex { $0.contains(marker) } } ?? 0
+            return (fixture[start...].firstIndex { $0.contains(text) } ?? -1) + 1
+        }
+        warned("path parameter `id` has a schema that allows null", line: line(of: "{name: id, in: path"))
+        warned("path parameter `kind` has a schema that allows null", line: line(of: "{name: kind, in: path"))
+        warned("path parameter `code` has a schema that allows null", line: line(of: "{name: code, in: path"))
+        warned("path parameter `thingId` has a schema that allows null", line: line(of: "- name: thingId"))
+        warned(
+            "duplicate operationId `default`: GET /items/{id}/{kind}/{code}",
+            line: line(of: "operationId: default", after: "/things/"))
+        warned("the component `parameters/broken` is left out", line: line(of: "    broken:"))
+        warned("unresolvable $ref `#/components/schemas/NobodyDefinesThis`", line: line(of: "NobodyDefinesThis"))
         let everything = diagnostics.diagnostics.map(\.description).joined(separator: "\n")
         for data in ["squarecdn", "not-here.yaml", "DoesNotExist", "also-missing", "example.test/x.json", "extension.json",
             "missing-extension", "param-example", "thing.json", "Nope"]

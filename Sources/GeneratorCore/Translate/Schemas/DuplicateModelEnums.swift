@@ -8,35 +8,42 @@
 /// other becomes a typealias of it where it was, so `IssuingCardholder.Status` still names it.
 ///
 /// Which is first does not depend on the order of the documents: a top-level enum (a component
-/// schema) before nested ones, then the one whose qualified name is shortest, then first in
-/// alphabetical order.
+/// schema) before nested ones, one outside the request types of deprecated operations before
+/// one inside (an alias of it would be warned about), then the one whose qualified name is
+/// shortest, then first in alphabetical order.
 enum DuplicateModelEnums {
     /// The models and namespaces with every repeated enum but the first made an alias of it.
     static func merge(_ models: [TypeDeclaration], _ namespaces: [NamespaceModel]) -> (models: [TypeDeclaration], namespaces: [NamespaceModel]) {
         // Every enum of values, top-level or nested, by shape.
         var byShape: [ValueEnumModel: [String]] = [:]
-        func collect(_ declaration: TypeDeclaration) {
+        /// Enums inside the request types of deprecated operations.
+        var deprecated: Set<String> = []
+        func collect(_ declaration: TypeDeclaration, isDeprecated: Bool) {
             switch declaration.kind {
             case .valueEnum(let valueEnum) where valueEnum.isCodable:
                 byShape[valueEnum, default: []].append(declaration.qualifiedName)
+                if isDeprecated { deprecated.insert(declaration.qualifiedName) }
             case .structure(let structure):
-                structure.nestedTypes.forEach(collect)
+                structure.nestedTypes.forEach { collect($0, isDeprecated: isDeprecated) }
             case .oneOf(let oneOf):
-                oneOf.nestedTypes.forEach(collect)
+                oneOf.nestedTypes.forEach { collect($0, isDeprecated: isDeprecated) }
             default:
                 break
             }
         }
-        models.forEach(collect)
+        models.forEach { collect($0, isDeprecated: false) }
         for namespace in namespaces {
-            for operation in namespace.operations { operation.nestedTypes.forEach(collect) }
+            for operation in namespace.operations {
+                operation.nestedTypes.forEach { collect($0, isDeprecated: operation.deprecation != nil) }
+            }
         }
         let topLevel = Set(models.map(\.qualifiedName))
         var canonical: [String: String] = [:]
         for names in byShape.values where names.count > 1 {
-            let first = names.min { lhs, rhs in
-                (topLevel.contains(lhs) ? 0 : 1, lhs.count, lhs) < (topLevel.contains(rhs) ? 0 : 1, rhs.count, rhs)
-            }!
+            func rank(_ name: String) -> (Int, Int, Int, String) {
+                (topLevel.contains(name) ? 0 : 1, deprecated.contains(name) ? 1 : 0, name.count, name)
+            }
+            let first = names.min { rank($0) < rank($1) }!
             for name in names where name != first { canonical[name] = first }
         }
         guard !canonical.isEmpty else { return (models, namespaces) }
