@@ -38,7 +38,7 @@ enum LargeValueStorage {
         // The inline types each property (or, for an enum, each payload) stores, aliases resolved.
         var stored: [String: [String?: [String]]] = [:]
         for edge in edges {
-            stored[edge.from, default: [:]][edge.member, default: []] += resolve(edge.to, aliases: aliases, seen: [])
+            stored[edge.from, default: [:]][edge.member, default: []] += ReferenceCycles.resolve(edge.to, aliases: aliases)
         }
 
         var boxed: Set<String> = []
@@ -82,10 +82,5 @@ enum LargeValueStorage {
         }
         for name in declarations.keys.sorted() { _ = inlineFields(name) }
         return boxed
-    }
-
-    private static func resolve(_ name: String, aliases: [String: [String]], seen: Set<String>) -> [String] {
-        guard let targets = aliases[name], !seen.contains(name) else { return [name] }
-        return targets.flatMap { resolve($0, aliases: aliases, seen: seen.union([name])) }
     }
 }

@@ -54,7 +54,8 @@ enum ReferenceCycles {
         return result
     }
 
-    private static func resolve(_ name: String, aliases: [String: [String]], seen: Set<String>) -> [String] {
+    /// The types `name` stands for: itself, or what its aliases name, followed to the end.
+    static func resolve(_ name: String, aliases: [String: [String]], seen: Set<String> = []) -> [String] {
         guard let targets = aliases[name], !seen.contains(name) else { return [name] }
         return targets.flatMap { resolve($0, aliases: aliases, seen: seen.union([name])) }
     }
