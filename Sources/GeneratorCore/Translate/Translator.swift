@@ -94,13 +94,7 @@ public struct Translator: Sendable {
         breaks.indirectProperties.formUnion(
             LargeValueStorage.boxedProperties(
                 models, namespaces, edges: schemas.valueEdges, aliases: schemas.aliases, breaks: breaks))
-        models = models.map { Self.apply(breaks, to: $0) }
-        for index in namespaces.indices {
-            for operation in namespaces[index].operations.indices {
-                namespaces[index].operations[operation].nestedTypes =
-                    namespaces[index].operations[operation].nestedTypes.map { Self.apply(breaks, to: $0) }
-            }
-        }
+        (models, namespaces) = DeclarationTree.map(models, namespaces) { Self.apply(breaks, to: $0) }
         // Enums that several operations take move to their namespace.
         let moduleTypeNames = Set(models.map(\.name)).union(ReservedNames.nestedTypes)
         namespaces = namespaces.map { SharedParameterEnums.hoist(in: $0, reservedNames: moduleTypeNames) }
@@ -177,6 +171,8 @@ public struct Translator: Sendable {
 
     // MARK: Cycles
 
+    /// `declaration` with its boxed properties marked, or as an `indirect` enum (the types
+    /// declared inside it are ``DeclarationTree``'s to visit).
     private static func apply(_ breaks: ReferenceCycles.Breaks, to declaration: TypeDeclaration) -> TypeDeclaration {
         var declaration = declaration
         switch declaration.kind {
@@ -185,11 +181,9 @@ public struct Translator: Sendable {
             where breaks.indirectProperties.contains(declaration.qualifiedName + "." + structure.properties[index].label) {
                 structure.properties[index].isIndirect = true
             }
-            structure.nestedTypes = structure.nestedTypes.map { apply(breaks, to: $0) }
             declaration.kind = .structure(structure)
         case .oneOf(var oneOf):
             oneOf.isIndirect = breaks.indirectEnums.contains(declaration.qualifiedName)
-            oneOf.nestedTypes = oneOf.nestedTypes.map { apply(breaks, to: $0) }
             declaration.kind = .oneOf(oneOf)
         case .valueEnum, .alias, .inferredModel:
             // (An inferred model stores only the value as received: it cannot contain itself.)

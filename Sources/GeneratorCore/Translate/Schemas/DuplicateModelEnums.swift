@@ -18,24 +18,10 @@ enum DuplicateModelEnums {
         var byShape: [ValueEnumModel: [String]] = [:]
         /// Enums inside the request types of deprecated operations.
         var deprecated: Set<String> = []
-        func collect(_ declaration: TypeDeclaration, isDeprecated: Bool) {
-            switch declaration.kind {
-            case .valueEnum(let valueEnum) where valueEnum.isCodable:
-                byShape[valueEnum, default: []].append(declaration.qualifiedName)
-                if isDeprecated { deprecated.insert(declaration.qualifiedName) }
-            case .structure(let structure):
-                structure.nestedTypes.forEach { collect($0, isDeprecated: isDeprecated) }
-            case .oneOf(let oneOf):
-                oneOf.nestedTypes.forEach { collect($0, isDeprecated: isDeprecated) }
-            default:
-                break
-            }
-        }
-        models.forEach { collect($0, isDeprecated: false) }
-        for namespace in namespaces {
-            for operation in namespace.operations {
-                operation.nestedTypes.forEach { collect($0, isDeprecated: operation.deprecation != nil) }
-            }
+        DeclarationTree.forEach(models, namespaces, includingSharedTypes: false) { declaration, place in
+            guard case .valueEnum(let valueEnum) = declaration.kind, valueEnum.isCodable else { return }
+            byShape[valueEnum, default: []].append(declaration.qualifiedName)
+            if place.isInDeprecatedOperation { deprecated.insert(declaration.qualifiedName) }
         }
         let topLevel = Set(models.map(\.qualifiedName))
         var canonical: [String: String] = [:]
@@ -48,31 +34,14 @@ enum DuplicateModelEnums {
         }
         guard !canonical.isEmpty else { return (models, namespaces) }
 
-        func replace(_ declaration: TypeDeclaration) -> TypeDeclaration {
-            var declaration = declaration
-            switch declaration.kind {
-            case .valueEnum:
-                guard let target = canonical[declaration.qualifiedName] else { return declaration }
-                declaration.docLines = ["The same as `\(target)`, which has the same values."]
-                declaration.kind = .alias(.named(target))
-            case .structure(var structure):
-                structure.nestedTypes = structure.nestedTypes.map(replace)
-                declaration.kind = .structure(structure)
-            case .oneOf(var oneOf):
-                oneOf.nestedTypes = oneOf.nestedTypes.map(replace)
-                declaration.kind = .oneOf(oneOf)
-            default:
-                break
+        return DeclarationTree.map(models, namespaces) { declaration in
+            guard case .valueEnum = declaration.kind, let target = canonical[declaration.qualifiedName] else {
+                return declaration
             }
+            var declaration = declaration
+            declaration.docLines = ["The same as `\(target)`, which has the same values."]
+            declaration.kind = .alias(.named(target))
             return declaration
         }
-        var namespaces = namespaces
-        for index in namespaces.indices {
-            for operation in namespaces[index].operations.indices {
-                namespaces[index].operations[operation].nestedTypes =
-                    namespaces[index].operations[operation].nestedTypes.map(replace)
-            }
-        }
-        return (models.map(replace), namespaces)
     }
 }

@@ -28,18 +28,8 @@ enum DuplicateModelStructs {
         // Enums of values by qualified name: a nested enum and a nested alias of the same enum
         // (as ``DuplicateModelEnums`` leaves them) are the same.
         var valueEnums: [String: ValueEnumModel] = [:]
-        func collectEnums(_ declaration: TypeDeclaration) {
-            switch declaration.kind {
-            case .valueEnum(let valueEnum): valueEnums[declaration.qualifiedName] = valueEnum
-            case .structure(let structure): structure.nestedTypes.forEach(collectEnums)
-            case .oneOf(let oneOf): oneOf.nestedTypes.forEach(collectEnums)
-            case .alias, .inferredModel: break
-            }
-        }
-        models.forEach(collectEnums)
-        for namespace in namespaces {
-            namespace.sharedTypes.forEach(collectEnums)
-            for operation in namespace.operations { operation.nestedTypes.forEach(collectEnums) }
+        DeclarationTree.forEach(models, namespaces, includingSharedTypes: true) { declaration, _ in
+            if case .valueEnum(let valueEnum) = declaration.kind { valueEnums[declaration.qualifiedName] = valueEnum }
         }
         while true {
             var byShape: [Shape: [String]] = [:]
@@ -48,30 +38,17 @@ enum DuplicateModelStructs {
             var declaredInside: [String: Set<Int>] = [:]
             /// Structs inside the request types of deprecated operations.
             var deprecated: Set<String> = []
-            func collect(_ declaration: TypeDeclaration, isComponent: Bool = false, isDeprecated: Bool = false) {
-                switch declaration.kind {
-                case .structure(let structure):
-                    if !isComponent, let shape = Shape(structure, valueEnums: valueEnums) {
-                        byShape[shape, default: []].append(declaration.qualifiedName)
-                        if isDeprecated { deprecated.insert(declaration.qualifiedName) }
-                        declaredInside[declaration.qualifiedName] = Set(
-                            structure.nestedTypes.indices.filter {
-                                if case .alias = structure.nestedTypes[$0].kind { return false }
-                                return true
-                            })
-                    }
-                    structure.nestedTypes.forEach { collect($0, isDeprecated: isDeprecated) }
-                case .oneOf(let oneOf):
-                    oneOf.nestedTypes.forEach { collect($0, isDeprecated: isDeprecated) }
-                case .valueEnum, .alias, .inferredModel:
-                    break
-                }
-            }
-            for model in models { collect(model, isComponent: true) }
-            for namespace in namespaces {
-                for operation in namespace.operations {
-                    operation.nestedTypes.forEach { collect($0, isDeprecated: operation.deprecation != nil) }
-                }
+            DeclarationTree.forEach(models, namespaces, includingSharedTypes: false) { declaration, place in
+                guard case .structure(let structure) = declaration.kind, !place.isComponent,
+                    let shape = Shape(structure, valueEnums: valueEnums)
+                else { return }
+                byShape[shape, default: []].append(declaration.qualifiedName)
+                if place.isInDeprecatedOperation { deprecated.insert(declaration.qualifiedName) }
+                declaredInside[declaration.qualifiedName] = Set(
+                    structure.nestedTypes.indices.filter {
+                        if case .alias = structure.nestedTypes[$0].kind { return false }
+                        return true
+                    })
             }
             // The copy that stays must declare every type that any copy declares inside it (an
             // alias elsewhere may name that declaration, and it would otherwise name itself), and
@@ -88,32 +65,15 @@ enum DuplicateModelStructs {
             }
             guard !canonical.isEmpty else { return (models, namespaces) }
 
-            func replace(_ declaration: TypeDeclaration) -> TypeDeclaration {
+            (models, namespaces) = DeclarationTree.map(models, namespaces) { declaration in
+                guard case .structure = declaration.kind, let target = canonical[declaration.qualifiedName] else {
+                    return declaration
+                }
                 var declaration = declaration
-                switch declaration.kind {
-                case .structure(var structure):
-                    if let target = canonical[declaration.qualifiedName] {
-                        declaration.docLines = ["The same as `\(target)`, which has the same properties."]
-                        declaration.isUndescribed = false
-                        declaration.kind = .alias(.named(target))
-                    } else {
-                        structure.nestedTypes = structure.nestedTypes.map(replace)
-                        declaration.kind = .structure(structure)
-                    }
-                case .oneOf(var oneOf):
-                    oneOf.nestedTypes = oneOf.nestedTypes.map(replace)
-                    declaration.kind = .oneOf(oneOf)
-                case .valueEnum, .alias, .inferredModel:
-                    break
-                }
+                declaration.docLines = ["The same as `\(target)`, which has the same properties."]
+                declaration.isUndescribed = false
+                declaration.kind = .alias(.named(target))
                 return declaration
-            }
-            models = models.map(replace)
-            for index in namespaces.indices {
-                for operation in namespaces[index].operations.indices {
-                    namespaces[index].operations[operation].nestedTypes =
-                        namespaces[index].operations[operation].nestedTypes.map(replace)
-                }
             }
         }
     }

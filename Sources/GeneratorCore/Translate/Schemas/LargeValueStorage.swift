@@ -22,18 +22,8 @@ enum LargeValueStorage {
         aliases: [String: [String]], breaks: ReferenceCycles.Breaks
     ) -> Set<String> {
         var declarations: [String: TypeDeclaration.Kind] = [:]
-        func collect(_ declaration: TypeDeclaration) {
+        DeclarationTree.forEach(models, namespaces, includingSharedTypes: true) { declaration, _ in
             declarations[declaration.qualifiedName] = declaration.kind
-            switch declaration.kind {
-            case .structure(let structure): structure.nestedTypes.forEach(collect)
-            case .oneOf(let oneOf): oneOf.nestedTypes.forEach(collect)
-            case .valueEnum, .alias, .inferredModel: break
-            }
-        }
-        models.forEach(collect)
-        for namespace in namespaces {
-            namespace.sharedTypes.forEach(collect)
-            for operation in namespace.operations { operation.nestedTypes.forEach(collect) }
         }
         // The inline types each property (or, for an enum, each payload) stores, aliases resolved.
         var stored: [String: [String?: [String]]] = [:]

@@ -12,20 +12,12 @@ enum OneOfStorage {
     static func enumsCarryingModels(_ models: [TypeDeclaration], _ namespaces: [NamespaceModel]) -> Set<String> {
         var valueEnums: Set<String> = []
         var oneOfs: [(qualifiedName: String, model: OneOfModel)] = []
-        func collect(_ declaration: TypeDeclaration) {
+        DeclarationTree.forEach(models, namespaces, includingSharedTypes: true) { declaration, _ in
             switch declaration.kind {
             case .valueEnum: valueEnums.insert(declaration.qualifiedName)
-            case .structure(let structure): structure.nestedTypes.forEach(collect)
-            case .oneOf(let oneOf):
-                oneOfs.append((declaration.qualifiedName, oneOf))
-                oneOf.nestedTypes.forEach(collect)
-            case .alias, .inferredModel: break
+            case .oneOf(let oneOf): oneOfs.append((declaration.qualifiedName, oneOf))
+            case .structure, .alias, .inferredModel: break
             }
-        }
-        models.forEach(collect)
-        for namespace in namespaces {
-            namespace.sharedTypes.forEach(collect)
-            for operation in namespace.operations { operation.nestedTypes.forEach(collect) }
         }
         var result: Set<String> = []
         for (qualifiedName, oneOf) in oneOfs {
