@@ -64,13 +64,15 @@ let package = Package(
         // Stub and replay transports for the tests of code that uses the client.
         .target(name: "JustOneAPITesting", dependencies: ["JustOneAPIRuntime"]),
         .target(name: "JustOneAPI", dependencies: ["JustOneAPIRuntime"]),
+        // Opening a SQLite file that several processes share (the cache's and the jobs' stores).
+        .target(name: "SQLiteFiles", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "JustOneAPISQLiteCache",
-            dependencies: ["JustOneAPIRuntime", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["JustOneAPIRuntime", "SQLiteFiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "JustOneAPIJobs",
-            dependencies: ["JustOneAPIRuntime", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["JustOneAPIRuntime", "SQLiteFiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "JustOneAPIPostgresJobs",
@@ -161,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "JustOneAPIJobsTests",
             dependencies: [
-                "JustOneAPIJobs", "JustOneAPIPostgresJobs", "JustOneAPI", "TestSupport", "JobWorker", "jobs",
+                "JustOneAPIJobs", "JustOneAPIPostgresJobs", "JustOneAPI", "TestSupport", "JobWorker", "jobs", "SQLiteFiles",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import JustOneAPIRuntime
+import SQLiteFiles
 
 /// A ``JobStore`` in a SQLite file: nothing to install or start. Several processes on one
 /// machine may work on the same file; SQLite's locks and the inputs' leases keep them apart.
@@ -12,6 +13,9 @@ public final class SQLiteJobStore: JobStore, @unchecked Sendable {
     public static let schemaVersion = 1
     /// What marks a file as a job store, in SQLite's `application_id` ("JOAJ").
     static let applicationID: Int32 = 0x4A4F_414A
+
+    /// How long a use waits for another process's lock before it fails.
+    static let busyTimeout: Duration = .seconds(30)
 
     public let path: String
     public var location: String { path }
@@ -35,14 +39,10 @@ public final class SQLiteJobStore: JobStore, @unchecked Sendable {
     }
 
     private func open() throws -> DatabaseQueue {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
-        configuration.journalMode = .wal
-        configuration.label = "JustOneAPI job store"
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            queue = try WriteAheadDatabase.open(
+                path: path, label: "JustOneAPI job store", busyTimeout: Self.busyTimeout, durability: .full)
         } catch {
             throw describe(error)
         }

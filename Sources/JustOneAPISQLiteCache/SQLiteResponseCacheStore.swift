@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import JustOneAPIRuntime
+import SQLiteFiles
 
 /// A ``ResponseCacheStore`` in a SQLite file: cached responses survive restarts and are shared
 /// by every process that opens the same file.
@@ -131,11 +132,8 @@ public final class SQLiteResponseCacheStore: ResponseCacheStore, @unchecked Send
     }
 
     private func open() throws -> DatabaseQueue {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout.timeInterval)
-        configuration.journalMode = .wal
-        configuration.label = "JustOneAPI response cache"
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let queue = try WriteAheadDatabase.open(
+            path: path, label: "JustOneAPI response cache", busyTimeout: busyTimeout, durability: .normal)
         let path = self.path
         try queue.write { db in
             let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0

@@ -9,6 +9,9 @@ import JustOneAPIPostgresJobs
 /// PostgreSQL, the budget is the job's shared one.
 ///
 ///     JobWorker STORE BASE_URL JOB COUNT WORKER [CONCURRENCY] [BUDGET]
+///
+/// With `JOB_WORKER_START_SIGNAL` set to a path, the worker waits until that file exists before
+/// it touches the store, so that several workers open a new store at the same moment.
 @main
 struct JobWorker {
     static func main() async throws {
@@ -21,6 +24,9 @@ struct JobWorker {
         let worker = arguments[5]
         let concurrency = arguments.count > 6 ? Int(arguments[6]) ?? 2 : 2
         let budget = arguments.count > 7 ? Int(arguments[7]) : nil
+        if let signal = ProcessInfo.processInfo.environment["JOB_WORKER_START_SIGNAL"] {
+            while !FileManager.default.fileExists(atPath: signal) { usleep(200) }
+        }
         let store: any JobStore
         var middlewares: [any ClientMiddleware] = [WorkerHeader(name: worker)]
         var clientBudget: RequestBudget?

@@ -121,10 +121,13 @@ final class WorkerProcess: @unchecked Sendable {
 
     init(
         store: String, server: String, job: String = "videos", count: Int, worker: String, concurrency: Int = 2,
-        budget: Int? = nil
+        budget: Int? = nil, startSignal: String? = nil
     ) throws {
         process.executableURL = TestPaths.productsDirectory.appendingPathComponent("JobWorker")
         process.arguments = [store, server, job, String(count), worker, String(concurrency)] + (budget.map { [String($0)] } ?? [])
+        if let startSignal {
+            process.environment = ProcessInfo.processInfo.environment.merging(["JOB_WORKER_START_SIGNAL": startSignal]) { $1 }
+        }
         process.standardOutput = output
         process.standardError = output
         try process.run()

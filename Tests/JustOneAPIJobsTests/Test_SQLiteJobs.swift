@@ -137,6 +137,31 @@ import TestSupport
         #expect(creators.pagesAsked.values.allSatisfy { $0 == 1 })
     }
 
+    /// Four worker processes started at the same moment on a new store, five times: each opens
+    /// the store (the first open of a new file switches it to write-ahead mode, which SQLite
+    /// refuses to a second process at the same time without waiting), and every item is
+    /// collected once.
+    @Test func workersStartedTogetherOnANewStore() async throws {
+        let creators = try PagedCreators()
+        for round in 0..<5 {
+            let directory = try TestPaths.temporaryDirectory("jobs")
+            let path = directory.appendingPathComponent("jobs.sqlite").path
+            let signal = directory.appendingPathComponent("start").path
+            let workers = try (0..<4).map {
+                try WorkerProcess(
+                    store: path, server: creators.server.baseURL, job: "videos-\(round)", count: 4, worker: "w\($0)",
+                    startSignal: signal)
+            }
+            FileManager.default.createFile(atPath: signal, contents: Data())
+            for worker in workers {
+                let (status, output) = try await worker.wait()
+                #expect(status == 0, "round \(round): \(output)")
+            }
+            let items = try await storedItems(SQLiteJobStore(path: path), job: "videos-\(round)")
+            #expect(items == PagedCreators.expectedItems(count: 4), "round \(round)")
+        }
+    }
+
     /// Bad stores and reused names are errors that name the store and say what to do; nothing
     /// saved is lost.
     @Test func badStoresAreClearErrors() async throws {
