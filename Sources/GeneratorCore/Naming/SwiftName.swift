@@ -152,6 +152,57 @@ public enum SwiftName {
         "@": "at", "?": "questionMark", "!": "exclamationMark", "~": "tilde", "^": "caret", "|": "pipe",
     ]
 
+    /// The case names of an enum's values, in order: ``enumCaseName(forValue:)``, except for
+    /// values whose names would be the same (ignoring case) only because a Swift name drops
+    /// symbols: those spell out the symbols that tell them apart (`Etc/GMT+5` → `etcGmtPlus5`,
+    /// `Etc/GMT-5` → `etcGmtMinus5`, where both would be `etcGmt5`). Symbols every value of
+    /// such a group has alike (the `/` above) stay separators. Names that still clash are left
+    /// for the caller's ``NameScope`` to number.
+    public static func enumCaseNames(forValues values: [String]) -> [String] {
+        let names = values.map(enumCaseName(forValue:))
+        let groups = Dictionary(grouping: values.indices, by: { names[$0].lowercased() }).values.filter { $0.count > 1 }
+        guard !groups.isEmpty else { return names }
+        var result = names
+        for group in groups {
+            let members = group.map { values[$0] }
+            let symbols = Set(members.flatMap { $0.filter { spelledSymbols[$0] != nil } })
+            let differing = symbols.filter { symbol in
+                Set(members.map { $0.count(where: { $0 == symbol }) }).count > 1
+            }
+            guard !differing.isEmpty else { continue }
+            let spelled = group.map { enumCaseName(forValue: spellingOut(differing, in: values[$0])) }
+            guard Set(spelled.map { $0.lowercased() }).count == spelled.count else { continue }
+            for (index, name) in zip(group, spelled) { result[index] = name }
+        }
+        return result
+    }
+
+    /// Words for the symbols ``enumCaseNames(forValues:)`` may spell out. A `-` before a digit
+    /// is a sign (`minus`); elsewhere a dash.
+    static let spelledSymbols: [Character: String] = [
+        "+": "plus", "-": "dash", "*": "asterisk", "/": "slash", "=": "equals", ".": "dot", "<": "lessThan",
+        ">": "greaterThan", "_": "underscore", "%": "percent", "&": "and", "#": "hash", "@": "at", "!": "not",
+        "~": "tilde", "^": "caret", "|": "pipe", ":": "colon", ",": "comma", " ": "space",
+    ]
+
+    /// `value` with each of `symbols` written as a word of its own (`GMT-5` → `GMT minus 5`).
+    private static func spellingOut(_ symbols: Set<Character>, in value: String) -> String {
+        var result = ""
+        var characters = value.makeIterator()
+        var current = characters.next()
+        while let character = current {
+            let next = characters.next()
+            if symbols.contains(character), let word = spelledSymbols[character] {
+                let isSign = character == "-" && (next?.isNumber ?? false)
+                result += " " + (isSign ? "minus" : word) + " "
+            } else {
+                result.append(character)
+            }
+            current = next
+        }
+        return result
+    }
+
     /// The case name for an enum value: `SHORT_VIDEO` → `shortVideo`, `DAY_30` → `day30`,
     /// `90` → `value90`, `-` → `minus`, `true` → `true` (escaped where used).
     /// `NONE` → `noneValue`, so that `.none` never competes with `Optional.none`.

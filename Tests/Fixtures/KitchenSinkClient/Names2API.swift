@@ -27,16 +27,18 @@ extension Names2API {
     ///
     /// - Parameters:
     ///   - state: The `state` query parameter.
+    ///   - zone: The `zone` query parameter.
     /// - Returns: The decoded response body.
     /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
     /// - Remark: `GET /names/rulesets`
     public func getItem2(
-        state: GetItem2.State? = nil
+        state: GetItem2.State? = nil,
+        zone: GetItem2.Zone? = nil
     ) async throws -> APIResponse<NamesBundle> {
-        try await self.client.send(GetItem2(state: state).request)
+        try await self.client.send(GetItem2(state: state, zone: zone).request)
     }
 
-    /// The request of ``getItem2(state:)``, where the operation is documented.
+    /// The request of ``getItem2(state:zone:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// the method does both.
@@ -47,19 +49,24 @@ extension Names2API {
 
         /// The `state` query parameter.
         public var state: State?
+        /// The `zone` query parameter.
+        public var zone: Zone?
 
         /// Creates the request; parameters with defaults can be left out.
         public init(
-            state: State? = nil
+            state: State? = nil,
+            zone: Zone? = nil
         ) {
             self.state = state
+            self.zone = zone
         }
 
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<NamesBundle> {
             var query: [QueryItem] = []
-            query.reserveCapacity(1)
+            query.reserveCapacity(2)
             query.append("state", value: self.state)
+            query.append("zone", value: self.zone)
             return Request(
                 operationID: Self.operationID,
                 method: .get,
@@ -79,9 +86,9 @@ extension Names2API {
             /// The value `ACTIVE`.
             case active3
             /// The value `in-progress`.
-            case inProgress
+            case inDashProgress
             /// The value `in_progress`.
-            case inProgress2
+            case inUnderscoreProgress
             /// A value this version of the client does not know, kept as received.
             case undocumented(String)
 
@@ -94,14 +101,47 @@ extension Names2API {
                 case .active: "Active"
                 case .active2: "active"
                 case .active3: "ACTIVE"
-                case .inProgress: "in-progress"
-                case .inProgress2: "in_progress"
+                case .inDashProgress: "in-progress"
+                case .inUnderscoreProgress: "in_progress"
                 case .undocumented(let value): value
                 }
             }
 
             /// The documented values.
-            public static let allCases: [State] = [.active, .active2, .active3, .inProgress, .inProgress2]
+            public static let allCases: [State] = [.active, .active2, .active3, .inDashProgress, .inUnderscoreProgress]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+        }
+
+        /// The values of the `zone` query parameter of `GetItem2`.
+        public enum Zone: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
+            /// The value `Etc/GMT`.
+            case etcGmt
+            /// The value `Etc/GMT+5`.
+            case etcGmtPlus5
+            /// The value `Etc/GMT-5`.
+            case etcGmtMinus5
+            /// The value `Europe/Paris`.
+            case europeParis
+            /// A value this version of the client does not know, kept as received.
+            case undocumented(String)
+
+            public init(rawValue: String) {
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+            }
+
+            public var rawValue: String {
+                switch self {
+                case .etcGmt: "Etc/GMT"
+                case .etcGmtPlus5: "Etc/GMT+5"
+                case .etcGmtMinus5: "Etc/GMT-5"
+                case .europeParis: "Europe/Paris"
+                case .undocumented(let value): value
+                }
+            }
+
+            /// The documented values.
+            public static let allCases: [Zone] = [.etcGmt, .etcGmtPlus5, .etcGmtMinus5, .europeParis]
 
             private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }

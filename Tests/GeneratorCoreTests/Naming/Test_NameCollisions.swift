@@ -48,7 +48,10 @@ import TestSupport
         let warnings = result.diagnostics.filter { $0.severity == .warning }
         func warning(_ start: String) -> Diagnostic? { warnings.first { $0.message.hasPrefix(start) } }
         let lower = try #require(warning("the schema `rulesets_messages` is generated as `RulesetsMessages2`"))
-        #expect(lower.message.contains("the schema `rulesets_Messages` (Tests/Fixtures/KitchenSink/names-1.json:42:7) has `RulesetsMessages`"))
+        let holderLine = try #require(
+            String(contentsOf: TestPaths.packageRoot.appendingPathComponent(Self.fixture + "/names-1.json"), encoding: .utf8)
+                .components(separatedBy: "\n").firstIndex { $0.contains("\"rulesets_Messages\"") }) + 1
+        #expect(lower.message.contains("the schema `rulesets_Messages` (Tests/Fixtures/KitchenSink/names-1.json:\(holderLine):7) has `RulesetsMessages`"))
         #expect(lower.location?.file == Self.fixture + "/names-2.json")
         #expect(lower.location?.line != nil)
         #expect(warning("the schema `bill-subs-api_rate_plan` is generated as `BillSubsAPIRatePlan2`") != nil)
@@ -58,7 +61,9 @@ import TestSupport
         #expect(warning("GET /names/rulesets is generated as `getItem2`: `getItem` is taken (`getitem` differs from it only in case)") != nil)
         #expect(warning("the operations under `names` are generated as `client.names2` (`Names2API`): the operations under `Names` have `client.names`") != nil)
         #expect(warning("the enum value `active` of `State` is the case `active2`: its name is taken by the value `Active`") != nil)
-        #expect(warning("the enum value `in_progress` of `State` is the case `inProgress2`: its name is taken by the value `in-progress`") != nil)
+        // Values that differ only in symbols spell them out instead (`inDashProgress`,
+        // `inUnderscoreProgress`, `etcGmtPlus5`, `etcGmtMinus5`): no clash, no warning.
+        #expect(!warnings.contains { $0.message.contains("`in_progress`") || $0.message.contains("Etc/GMT") })
         #expect(warnings.allSatisfy { $0.location?.line != nil })
     }
 

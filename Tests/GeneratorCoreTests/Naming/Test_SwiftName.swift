@@ -42,6 +42,19 @@ import Testing
         #expect(SwiftName.enumCaseName(forValue: value) == expected)
     }
 
+    /// Values whose names would clash only because a Swift name drops symbols spell out the
+    /// symbols that differ; the others keep their plain names, and what still clashes (values
+    /// that differ only in case) is left for the name scope to number.
+    @Test func enumValuesThatDifferOnlyInSymbolsSpellThemOut() {
+        #expect(
+            SwiftName.enumCaseNames(forValues: ["Etc/GMT", "Etc/GMT+5", "Etc/GMT-5", "Etc/GMT+0", "Etc/GMT-0", "Europe/Paris"])
+                == ["etcGmt", "etcGmtPlus5", "etcGmtMinus5", "etcGmtPlus0", "etcGmtMinus0", "europeParis"])
+        #expect(SwiftName.enumCaseNames(forValues: ["image-url", "image_url", "imageurl"]) == ["imageDashURL", "imageUnderscoreURL", "imageurl"])
+        #expect(SwiftName.enumCaseNames(forValues: [">=", ">", "a.b", "a-b"]) == ["greaterThanOrEqual", "greaterThan", "aDotB", "aDashB"])
+        #expect(SwiftName.enumCaseNames(forValues: ["ABC", "abc"]) == ["abc", "abc"])
+        #expect(SwiftName.enumCaseNames(forValues: ["SHORT_VIDEO", "LIVE"]) == ["shortVideo", "live"])
+    }
+
     @Test func keywordsAreEscapedWithBackticks() {
         #expect(SwiftName.escaped("default") == "`default`")
         #expect(SwiftName.escaped("class") == "`class`")

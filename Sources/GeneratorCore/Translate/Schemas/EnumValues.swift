@@ -73,8 +73,7 @@ struct EnumValues: Equatable {
         var names = NameScope(reserved: ReservedNames.valueEnumMembers, foldsCase: true)
         var valueOfName: [String: String] = [:]
         var renamed: [(value: String, name: String, holder: String)] = []
-        for value in strings {
-            let base = SwiftName.enumCaseName(forValue: value)
+        for (value, base) in zip(strings, SwiftName.enumCaseNames(forValues: strings)) {
             let holder = names.holder(of: base).flatMap { valueOfName[$0.lowercased()] }
             let name = names.claim(base)
             valueOfName[name.lowercased()] = value
@@ -89,8 +88,8 @@ struct EnumValues: Equatable {
         var cases: [EnumCaseModel] = []
         switch values {
         case .strings(let strings):
-            for value in strings {
-                let name = names.claim(SwiftName.enumCaseName(forValue: value))
+            for (value, base) in zip(strings, SwiftName.enumCaseNames(forValues: strings)) {
+                let name = names.claim(base)
                 cases.append(
                     EnumCaseModel(
                         name: SwiftName.escaped(name), rawValue: .string(value),
