@@ -163,13 +163,32 @@ struct DocumentValidator {
         checkSchema(schema, path: &path)
     }
 
+    /// What JSON type a value is, for a message ("a string", "a number" …).
+    static func jsonKind(of value: AnyCodable) -> String {
+        switch value.value {
+        case is String: "a string"
+        case is Bool: "a boolean"
+        case is Int, is Double, is Float, is Int64: "a number"
+        case is [Any]: "an array"
+        case is [String: Any]: "an object"
+        default: "null"
+        }
+    }
+
     /// Checks `schema` and the schemas inside it; `path` is extended and restored in place, so
     /// that no pointer is built unless there is something to report.
     private func checkSchema(_ schema: JSONSchema, path: inout [String]) {
         if let allowed = schema.allowedValues, let defaultValue = schema.defaultValue, !allowed.contains(defaultValue) {
             let values = allowed.map { "`\($0.description)`" }.joined(separator: ", ")
+            // `"0"` against the integers 0 and 1: the same text, another JSON type.
+            let sameText = allowed.first { $0.description == defaultValue.description }
+            let why =
+                sameText.map {
+                    " (it is \(Self.jsonKind(of: defaultValue)) and the value `\($0.description)` is \(Self.jsonKind(of: $0)): "
+                        + "write the default as that value)"
+                } ?? ""
             diagnostics.warning(
-                "the default `\(defaultValue.description)` is not one of the enum values \(values); "
+                "the default `\(defaultValue.description)` is not one of the enum values \(values)\(why); "
                     + "the generated code sends no value by default, so that the server applies its own default",
                 at: SourceLocation(file: file, pointer: JSONPointer.pointer(path + ["default"])))
         }

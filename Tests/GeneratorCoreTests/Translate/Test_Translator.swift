@@ -25,6 +25,19 @@ import TestSupport
         #expect(code.contains("/// When `nil`, the server applies its default, `90`."))
     }
 
+    /// A default written as a string for an enum of integers: the warning says the types
+    /// differ, and which value was probably meant.
+    @Test func aDefaultOfAnotherTypeSaysSo() async throws {
+        let parameter = #"[{"name": "level", "in": "query", "schema": {"type": "integer", "enum": [0, 1], "default": "0"}}]"#
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/api/x/level/v1", operationID: "level", parameters: parameter) + "}")
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        let warning = try #require(result.warnings.first { $0.message.contains("enum values") })
+        #expect(
+            warning.message
+                == "the default `0` is not one of the enum values `0`, `1` (it is a string and the value `0` is a number: write the default as that value); the generated code sends no value by default, so that the server applies its own default")
+    }
+
     @Test func enumsSeveralOperationsTakeMoveToTheirNamespace() async throws {
         func parameter(_ name: String, _ values: [String]) -> String {
             let list = values.map { "\"\($0)\"" }.joined(separator: ", ")
