@@ -28,6 +28,20 @@ struct OperationNaming {
         segment.count >= 2 && (segment.first == "v" || segment.first == "V") && segment.dropFirst().allSatisfy(\.isNumber)
     }
 
+    /// Whether a segment before the namespace is a version: `v2`, or a bare number of one or
+    /// two digits, dotted or not (Sentry's `/api/0/`, `/2.0/`). Longer numbers name things
+    /// (`/api/1688/` is a platform).
+    static func isLeadingVersion(_ segment: Substring) -> Bool {
+        if isVersion(segment) { return true }
+        let parts = segment.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count <= 3 && parts.allSatisfy { (1...2).contains($0.count) && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+
+    /// The segments after those skipped before the namespace (`api`, versions).
+    func segmentsFromNamespace(_ segments: [Substring]) -> ArraySlice<Substring> {
+        segments[...].drop { skipSegments.contains(String($0)) || Self.isLeadingVersion($0) }
+    }
+
     /// Whether a segment names a resource by parameter: `{id}`, or `{id}.json` (a template
     /// expression with only a format suffix around it).
     static func isParameter(_ segment: Substring) -> Bool {
@@ -57,8 +71,7 @@ struct OperationNaming {
     /// The segment or tag that groups an operation, before it is made a Swift name.
     func namespaceKey(path: String, tags: [String]?) -> String {
         if namespaceSource == .tag, let tag = tags?.first { return tag }
-        let segments = path.split(separator: "/")
-        let meaningful = segments.drop { skipSegments.contains(String($0)) || Self.isVersion($0) }
+        let meaningful = segmentsFromNamespace(path.split(separator: "/"))
         if let first = meaningful.first, !Self.isParameter(first) { return String(first) }
         return tags?.first ?? "root"
     }
@@ -82,7 +95,7 @@ struct OperationNaming {
             return [name, SwiftName.lowerIdentifier(candidate.method, digitPrefix: "m")! + SwiftName.capitalizingFirst(name)]
         }
         let segments = candidate.path.split(separator: "/")
-        var afterNamespace = segments.drop { skipSegments.contains(String($0)) || Self.isVersion($0) }
+        var afterNamespace = segmentsFromNamespace(segments)
         if afterNamespace.first.map(String.init) == candidate.namespaceKey { afterNamespace = afterNamespace.dropFirst() }
         let version = segments.last { Self.isVersion($0) }.map { $0.uppercased() } ?? ""
         let literals = afterNamespace.filter { !Self.isVersion($0) && !Self.isParameter($0) && !skipSegments.contains(String($0)) }

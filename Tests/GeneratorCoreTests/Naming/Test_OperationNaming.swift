@@ -17,6 +17,14 @@ import Testing
         #expect(naming.namespaceKey(path: "/v2/pets/{id}", tags: nil) == "pets")
         #expect(naming.namespacePropertyName(for: "douyin-xingtu") == "douyinXingtu")
         #expect(naming.namespacePropertyName(for: "1688") == "api1688")
+        // Bare version numbers before the namespace are skipped as `v2` is; longer numbers name
+        // things (`1688` is a platform of the catalog).
+        #expect(naming.namespaceKey(path: "/api/0/organizations/{organization_slug}/", tags: nil) == "organizations")
+        #expect(naming.namespaceKey(path: "/api/1/deals", tags: nil) == "deals")
+        #expect(naming.namespaceKey(path: "/2.0/repositories/{workspace}", tags: nil) == "repositories")
+        #expect(naming.namespaceKey(path: "/api/1688/item/detail/v1", tags: nil) == "1688")
+        #expect(naming.namespaceKey(path: "/123/items", tags: nil) == "123")
+        #expect(forms("/api/0/organizations/{organization_slug}/teams/").first == "teams")
     }
 
     @Test func methodNameIsTheLastMeaningfulSegment() {
