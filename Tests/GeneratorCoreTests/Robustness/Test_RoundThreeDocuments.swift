@@ -42,6 +42,8 @@ import TestSupport
             line: line(of: "operationId: default", after: "/things/"))
         warned("the component `parameters/broken` is left out", line: line(of: "    broken:"))
         warned("unresolvable $ref `#/components/schemas/NobodyDefinesThis`", line: line(of: "NobodyDefinesThis"))
+        warned("the schema `LoopB` defines no type: it and the schemas it refers to only refer to one another (`LoopB` → `LoopA` → `LoopB`)", line: line(of: "LoopB: {"))
+        warned("the schema `LoopListItem` defines no type", line: line(of: "LoopListItem: {"))
         let everything = diagnostics.diagnostics.map(\.description).joined(separator: "\n")
         for data in ["squarecdn", "not-here.yaml", "DoesNotExist", "also-missing", "example.test/x.json", "extension.json",
             "missing-extension", "param-example", "thing.json", "Nope"]

@@ -80,7 +80,32 @@ struct SchemaTranslator {
             declaration.sourceLocation = located.location
             result.append(declaration)
         }
+        breakAliasCycles(in: &result)
         return result.sorted { $0.name < $1.name }
+    }
+
+    /// Component aliases that refer to each other and to nothing else are typed `JSONValue`,
+    /// one per cycle, with a warning (see ``AliasCycles``).
+    private mutating func breakAliasCycles(in declarations: inout [TypeDeclaration]) {
+        var componentAliases: [String: SwiftType] = [:]
+        for declaration in declarations {
+            if case .alias(let type) = declaration.kind { componentAliases[declaration.qualifiedName] = type }
+        }
+        let breaks = AliasCycles.breaks(componentAliases)
+        guard !breaks.isEmpty else { return }
+        let broken = Dictionary(breaks.map { ($0.alias, $0.cycle) }, uniquingKeysWith: { first, _ in first })
+        for index in declarations.indices {
+            let declaration = declarations[index]
+            guard let cycle = broken[declaration.qualifiedName] else { continue }
+            let path = cycle.map { "`\($0)`" }.joined(separator: " → ")
+            diagnostics.warning(
+                "the schema `\(declaration.componentKey ?? declaration.name)` defines no type: it and the schemas it refers to only refer to one another (\(path)); `\(declaration.name)` is typed `JSONValue`",
+                at: declaration.sourceLocation,
+                hint: "give one schema of the cycle a type of its own: properties, items or a `type`")
+            declarations[index].kind = .alias(.jsonValue)
+            aliases[declaration.qualifiedName] = []
+            aliasTypes[declaration.qualifiedName] = .jsonValue
+        }
     }
 
     /// A declaration named `name` for `schema`: a struct, an enum, a one-of, or an alias for
