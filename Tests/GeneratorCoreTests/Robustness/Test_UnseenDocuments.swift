@@ -101,4 +101,41 @@ import TestSupport
         #expect(version.contains(#"case .value3: "3""#))
         #expect(version.contains(#"case .value4: "4""#))
     }
+
+    /// Components that are references to other components of their kind (valid OpenAPI) are
+    /// what their chains end in; a chain that comes back to itself is left out with one warning,
+    /// and only a use of it is an error, at the use.
+    @Test func componentsThatReferToComponentsAreFollowed() async throws {
+        let components = """
+            {"parameters": {
+               "a": {"$ref": "#/components/parameters/b"}, "b": {"$ref": "#/components/parameters/c"},
+               "c": {"name": "page", "in": "query", "schema": {"type": "integer"}},
+               "loop1": {"$ref": "#/components/parameters/loop2"}, "loop2": {"$ref": "#/components/parameters/loop1"}},
+             "responses": {"r": {"$ref": "#/components/responses/s"},
+               "s": {"description": "OK", "content": {"application/json": {"schema": {"type": "object", "properties": {"total": {"type": "integer"}}}}}}},
+             "requestBodies": {"p": {"$ref": "#/components/requestBodies/q"},
+               "q": {"content": {"application/json": {"schema": {"type": "object", "properties": {"name": {"type": "string"}}}}}}}}
+            """
+        let paths = """
+            {"/things": {"post": {"operationId": "addThing", "parameters": [{"$ref": "#/components/parameters/a"}],
+              "requestBody": {"$ref": "#/components/requestBodies/p"},
+              "responses": {"200": {"$ref": "#/components/responses/r"}}}}}
+            """
+        let result = try await GeneratorHarness.generate(["api.json": GeneratorHarness.document(paths: paths, components: components)])
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let code = try #require(result.file("ThingsAPI.swift"))
+        #expect(code.contains("page: Int? = nil"))
+        #expect(code.contains("public var total: Int?"))
+        #expect(code.contains("public var name: String?"))
+        let cycle = result.warnings.filter { $0.message.contains("refer to one another in a cycle") }
+        #expect(cycle.map(\.message) == [
+            "the components/parameters `loop1` → `loop2` → `loop1` are left out: they refer to one another in a cycle, and none of them is a parameter"
+        ])
+        #expect(cycle.first?.location?.line != nil)
+
+        let using = paths.replacingOccurrences(of: "parameters/a", with: "parameters/loop2")
+        let broken = try await GeneratorHarness.generate(["api.json": GeneratorHarness.document(paths: using, components: components)])
+        #expect(broken.errors.map(\.message) == ["$ref `#/components/parameters/loop2` names a component that cannot be used"])
+        #expect(broken.errors.first?.hint == "correct components/parameters/loop2: the message at it says why")
+    }
 }

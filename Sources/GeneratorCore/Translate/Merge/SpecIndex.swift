@@ -69,9 +69,16 @@ struct SpecIndex: Sendable {
             guard let key = ComponentReference.key(of: reference.jsonReference, kind: kind),
                 let value = components[key]?.value
             else {
-                diagnostics.error(
-                    "unresolvable $ref `\(reference.absoluteString)`", at: location,
-                    hint: "define it under components/\(kind)")
+                let key = ComponentReference.key(of: reference.jsonReference, kind: kind)
+                if let key, componentNames[kind]?.contains(key) == true {
+                    diagnostics.error(
+                        "$ref `\(reference.absoluteString)` names a component that cannot be used", at: location,
+                        hint: "correct components/\(kind)/\(key): the message at it says why")
+                } else {
+                    diagnostics.error(
+                        "unresolvable $ref `\(reference.absoluteString)`", at: location,
+                        hint: "define it under components/\(kind)")
+                }
                 return nil
             }
             return value
@@ -171,10 +178,10 @@ struct SpecIndex: Sendable {
             Self.merge(components, into: &target, trees: &componentTrees, kind: kind, parsed, orders, diagnostics)
         }
         var unionOrders = merge(components.schemas, into: &schemas, kind: "schemas")
-        unionOrders += merge(resolvedOnly(components.parameters), into: &parameters, kind: "parameters")
-        unionOrders += merge(resolvedOnly(components.responses), into: &responses, kind: "responses")
-        unionOrders += merge(resolvedOnly(components.requestBodies), into: &requestBodies, kind: "requestBodies")
-        unionOrders += merge(resolvedOnly(components.securitySchemes), into: &securitySchemes, kind: "securitySchemes")
+        unionOrders += merge(followingChains(components.parameters, kind: "parameters", in: parsed, diagnostics: diagnostics), into: &parameters, kind: "parameters")
+        unionOrders += merge(followingChains(components.responses, kind: "responses", in: parsed, diagnostics: diagnostics), into: &responses, kind: "responses")
+        unionOrders += merge(followingChains(components.requestBodies, kind: "requestBodies", in: parsed, diagnostics: diagnostics), into: &requestBodies, kind: "requestBodies")
+        unionOrders += merge(followingChains(components.securitySchemes, kind: "securitySchemes", in: parsed, diagnostics: diagnostics), into: &securitySchemes, kind: "securitySchemes")
         unionOrders += merge(components.pathItems, into: &pathItems, kind: "pathItems")
         for order in unionOrders where propertyOrders[Set(order)] == nil {
             propertyOrders[Set(order)] = order
@@ -236,14 +243,51 @@ struct SpecIndex: Sendable {
         }
     }
 
-    private func resolvedOnly<T>(
-        _ dictionary: OpenAPI.ComponentReferenceDictionary<T>
+    /// The components of `kind`, each one that is a reference to another of the same document
+    /// (`a: {$ref: '#/components/parameters/b'}`) replaced by what the chain of references ends
+    /// in. The components of a chain that comes back to where it was are left out, with a
+    /// warning once per cycle (a component nobody uses never fails a document; a use of one is
+    /// an error there); a chain that ends outside the document's components is left out too.
+    private func followingChains<T>(
+        _ dictionary: OpenAPI.ComponentReferenceDictionary<T>, kind: String, in parsed: ParsedDocument,
+        diagnostics: DiagnosticCollector
     ) -> OpenAPI.ComponentDictionary<T> {
         var result = OpenAPI.ComponentDictionary<T>()
         for (key, value) in dictionary {
-            if case .b(let component) = value { result[key] = component }
+            var current = value
+            var chain = [key.rawValue]
+            while case .a(let reference) = current {
+                guard let target = ComponentReference.key(of: reference.jsonReference, kind: kind),
+                    let componentKey = OpenAPI.ComponentKey(rawValue: target), let next = dictionary[componentKey]
+                else { break }
+                if let start = chain.firstIndex(of: target) {
+                    let cycle = Array(chain[start...])
+                    if cycle.min() == key.rawValue {
+                        let path = (cycle + [target]).map { "`\($0)`" }.joined(separator: " → ")
+                        diagnostics.warning(
+                            "the components/\(kind) \(path) are left out: they refer to one another in a cycle, and none of them is a \(Self.singular(kind))",
+                            at: parsed.location(JSONPointer.pointer(["components", kind, key.rawValue])),
+                            hint: "make one of them the \(Self.singular(kind)) the others refer to")
+                    }
+                    break
+                }
+                chain.append(target)
+                current = next
+            }
+            if case .b(let component) = current { result[key] = component }
         }
         return result
+    }
+
+    /// `parameters` → "parameter", for messages.
+    static func singular(_ kind: String) -> String {
+        switch kind {
+        case "parameters": "parameter"
+        case "responses": "response"
+        case "requestBodies": "request body"
+        case "securitySchemes": "security scheme"
+        default: kind
+        }
     }
 
     /// Whether two values say the same thing: equal JSON once keys are sorted and `required`
