@@ -78,6 +78,10 @@ enum DocumentReader {
                 hint: "an OpenAPI document starts with `{\"openapi\": \"3.1.0\", …`")
             return nil
         }
+        if let offset = firstInvalidUTF8(bytes) {
+            reportInvalidUTF8(at: offset, in: bytes, file, diagnostics: diagnostics)
+            return nil
+        }
         do {
             return try JSONTree.parse(bytes)
         } catch {
@@ -93,10 +97,37 @@ enum DocumentReader {
         }
     }
 
+    /// The offset of the first byte that is not part of a UTF-8 character; `nil` when the
+    /// bytes are UTF-8 text.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    private static func reportInvalidUTF8(
+        at offset: Int, in bytes: [UInt8], _ file: SourceFile, diagnostics: DiagnosticCollector
+    ) {
+        let (line, column) = JSONScanner(bytes).position(of: offset)
+        let byte = offset < bytes.count ? String(format: "0x%02X", bytes[offset]) : "the end"
+        diagnostics.error(
+            "the file is not UTF-8 text: the byte \(byte) here does not begin or continue a UTF-8 character",
+            at: SourceLocation(file: file.path, line: line, column: column),
+            hint: "save the document as UTF-8; one in another encoding (Latin-1, GBK, UTF-16 …) needs converting first")
+    }
+
     private static func readYAML(_ file: SourceFile, diagnostics: DiagnosticCollector) -> Yams.Node? {
         let location = SourceLocation(file: file.path)
         guard let text = String(validating: file.bytes, as: UTF8.self) else {
-            diagnostics.error("the file is not valid UTF-8 text", at: location, hint: "save the document as UTF-8")
+            reportInvalidUTF8(at: firstInvalidUTF8(file.bytes) ?? 0, in: file.bytes, file, diagnostics: diagnostics)
             return nil
         }
         if text.allSatisfy(\.isWhitespace) {

@@ -10,13 +10,17 @@ public struct SourceFile: Sendable, Hashable {
     public let path: String
     public let format: Format
     /// The file's text, kept once: the tree's scalars and the diagnostics' locator share it.
+    /// A UTF-8 byte order mark at the start (as some Windows editors write) is not part of it.
     public let bytes: [UInt8]
 
     public init(path: String, format: Format, bytes: [UInt8]) {
         self.path = path
         self.format = format
-        self.bytes = bytes
+        self.bytes = bytes.starts(with: Self.byteOrderMark) ? Array(bytes.dropFirst(Self.byteOrderMark.count)) : bytes
     }
+
+    /// The UTF-8 byte order mark.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     public init(path: String, format: Format, data: Data) {
         self.init(path: path, format: format, bytes: [UInt8](data))

@@ -138,4 +138,39 @@ import TestSupport
         #expect(broken.errors.map(\.message) == ["$ref `#/components/parameters/loop2` names a component that cannot be used"])
         #expect(broken.errors.first?.hint == "correct components/parameters/loop2: the message at it says why")
     }
+
+    /// Runs the pipeline on one file of raw bytes.
+    static func generate(bytes: [UInt8], named name: String) async throws -> (files: [GeneratedFile]?, diagnostics: [Diagnostic]) {
+        let root = try TestPaths.temporaryDirectory("bytes")
+        try Data(bytes).write(to: root.appendingPathComponent(name))
+        let diagnostics = DiagnosticCollector()
+        let pipeline = GeneratorPipeline(options: .init(inputs: [name], rootDirectory: root.path))
+        let files = try await offCooperativePool { pipeline.run(diagnostics: diagnostics) }
+        return (files, diagnostics.diagnostics)
+    }
+
+    /// A file in another encoding than UTF-8 is an error at the first byte that is not UTF-8;
+    /// a UTF-8 byte order mark at the start is no error.
+    @Test func encodingsOtherThanUTF8AreLocatedAndAByteOrderMarkIsAccepted() async throws {
+        let json = Array(#"{"openapi": "3.1.0", "info": {"title": "Caf"#.utf8) + [0xE9] + Array(#"", "version": "1"}, "paths": {}}"#.utf8)
+        let yaml = Array("openapi: 3.1.0\ninfo:\n  title: Caf".utf8) + [0xE9] + Array("\n  version: '1'\npaths: {}\n".utf8)
+        for (bytes, name, line, column) in [(json, "latin1.json", 1, 44), (yaml, "latin1.yaml", 3, 13)] {
+            let result = try await Self.generate(bytes: bytes, named: name)
+            #expect(result.files == nil)
+            let error = try #require(result.diagnostics.first { $0.severity == .error }, "\(name)")
+            #expect(error.message == "the file is not UTF-8 text: the byte 0xE9 here does not begin or continue a UTF-8 character")
+            #expect(error.location?.file == name)
+            #expect(error.location?.line == line && error.location?.column == column, "\(name): \(String(describing: error.location))")
+        }
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let document = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /x:\n    get:\n      responses: {'200': {description: OK}}\n"
+        for (bytes, name) in [
+            (bom + Array(document.utf8), "bom.yaml"),
+            (bom + Array(#"{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"/x": {"get": {"responses": {"200": {"description": "OK"}}}}}}"#.utf8), "bom.json"),
+        ] {
+            let result = try await Self.generate(bytes: bytes, named: name)
+            #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(name): \(result.diagnostics)")
+            #expect(result.files?.contains { $0.path == "XAPI.swift" } == true, "\(name)")
+        }
+    }
 }
