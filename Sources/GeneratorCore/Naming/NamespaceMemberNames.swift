@@ -35,11 +35,14 @@ struct NamespaceMemberNames {
             for (index, name) in zip(indices, names) { methods[index] = name }
         }
         self.methods = methods
-        // Request types are nested in the namespace's type, beside the module's types.
+        // Request types are nested in the namespace's type, beside the module's types and the
+        // methods: a name without case (`列表`) is the same as a method and a type, so the type
+        // gets a suffix (`列表Operation`).
         var requestTypes = NameScope(sharing: topLevelNames, reserved: [namespaceType], foldsCase: true)
+        let avoiding = topLevelNames.union(methods)
         self.requestTypes = methods.map { method in
             requestTypes.claim(
-                SwiftName.typeIdentifier(method, digitPrefix: "Operation", takenSuffix: "Operation", avoiding: topLevelNames)
+                SwiftName.typeIdentifier(method, digitPrefix: "Operation", takenSuffix: "Operation", avoiding: avoiding)
                     ?? "Operation")
         }
     }

@@ -105,6 +105,19 @@ struct DocumentParser {
                     tree = repaired
                     continue
                 }
+                // A server variable without the `default` OpenAPI requires: its first value.
+                if mayDropMore, path.count >= 4, path[path.count - 4] == "servers", path[path.count - 2] == "variables",
+                    message.contains("`default`"), let (repaired, value) = tree.givingServerVariableDefault(at: path)
+                {
+                    ignored += 1
+                    tree = repaired
+                    diagnostics.warning(
+                        "the server variable `\(path.last!)` has no `default`, which OpenAPI requires; `\(value)` is used"
+                            + (value.isEmpty ? " (it has no `enum` either)" : ", the first of its `enum`"),
+                        at: SourceLocation(file: file.path, pointer: JSONPointer.pointer(path)),
+                        hint: "give it a `default`")
+                    continue
+                }
                 if mayDropMore, let keyword = IgnorableKeywords.culprit(path: path, message: message, in: tree),
                     ignore(keyword, because: message)
                 {

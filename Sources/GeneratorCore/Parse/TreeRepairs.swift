@@ -31,6 +31,24 @@ extension JSONTree {
         return updating(at: tokens) { $0.quoted(orNull: false) }
     }
 
+    /// The tree with a `default` for the server variable at `tokens`, which has none (OpenAPI
+    /// requires one): its first `enum` value, or the empty text when it has no `enum`. `nil`
+    /// when `tokens` names no object without a `default`.
+    func givingServerVariableDefault(at tokens: [String]) -> (tree: JSONTree, value: String)? {
+        guard let variable = value(at: tokens), let members = variable.members, variable["default"] == nil else { return nil }
+        let first: String? =
+            if case .array(let values)? = variable["enum"], case .scalar(let text)? = values.first {
+                values.first?.stringValue ?? String(decoding: text, as: UTF8.self)
+            } else {
+                nil
+            }
+        let value = first ?? ""
+        guard let tree = updating(at: tokens, { _ in .object(members + [Member(key: "default", value: .string(value))]) }) else {
+            return nil
+        }
+        return (tree, value)
+    }
+
     /// Whether this is a number or a boolean (or `null`, when `orNull`).
     private func isQuotable(orNull: Bool) -> Bool {
         guard case .scalar(let text) = self, let first = text.first else { return false }

@@ -14,6 +14,11 @@ extension Server {
     ///
     /// `https://eu.example.test/v3`
     public static let `protocol` = Server(url: URL(string: "https://eu.example.test/v3")!, summary: "protocol")
+
+    /// Zoned
+    ///
+    /// `https://north.example.test`
+    public static let zoned = Server(url: URL(string: "https://north.example.test")!, summary: "Zoned")
 }
 
 extension JustOneAPIClient {

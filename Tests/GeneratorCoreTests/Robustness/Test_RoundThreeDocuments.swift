@@ -44,6 +44,7 @@ import TestSupport
         warned("unresolvable $ref `#/components/schemas/NobodyDefinesThis`", line: line(of: "NobodyDefinesThis"))
         warned("the schema `LoopB` defines no type: it and the schemas it refers to only refer to one another (`LoopB` → `LoopA` → `LoopB`)", line: line(of: "LoopB: {"))
         warned("the schema `LoopListItem` defines no type", line: line(of: "LoopListItem: {"))
+        warned("the server variable `zone` has no `default`, which OpenAPI requires; `north` is used", line: line(of: "zone: {enum"))
         let everything = diagnostics.diagnostics.map(\.description).joined(separator: "\n")
         for data in ["squarecdn", "not-here.yaml", "DoesNotExist", "also-missing", "example.test/x.json", "extension.json",
             "missing-extension", "param-example", "thing.json", "Nope"]
