@@ -23,6 +23,22 @@ enum JSONTree: Sendable, Equatable {
     static func parse(
         _ bytes: [UInt8], nestingLimit: Int = GeneratorLimits.documentNesting
     ) throws(JSONScanner.SyntaxError) -> JSONTree {
+        var duplicates: [DuplicateKey] = []
+        return try parse(bytes, nestingLimit: nestingLimit, duplicates: &duplicates)
+    }
+
+    /// A member name that an object has more than once (JSON says names should be unique):
+    /// the tree keeps the last member of that name, as JavaScript and most readers do.
+    struct DuplicateKey: Equatable, Sendable {
+        let key: String
+        /// The byte offset of the later occurrence's name.
+        let offset: Int
+    }
+
+    /// ``parse(_:nestingLimit:)``, with each name an object repeats in `duplicates`.
+    static func parse(
+        _ bytes: [UInt8], nestingLimit: Int = GeneratorLimits.documentNesting, duplicates: inout [DuplicateKey]
+    ) throws(JSONScanner.SyntaxError) -> JSONTree {
         var scanner = JSONScanner(bytes)
         scanner.nestingLimit = nestingLimit
         var index = 0
@@ -32,6 +48,7 @@ enum JSONTree: Sendable, Equatable {
                 throw JSONScanner.SyntaxError(offset: index, message: "the file has no JSON value")
             }
             var scratch = Scratch()
+            defer { duplicates = scratch.duplicates }
             let tree = try read(scanner, &index, depth: 0, scratch: &scratch)
             scanner.skipWhitespace(&index)
             if index < bytes.count {
@@ -58,6 +75,9 @@ enum JSONTree: Sendable, Equatable {
     private struct Scratch {
         var members: [Member] = []
         var elements: [JSONTree] = []
+        /// The offsets of the names of the members being read, beside `members`.
+        var keyOffsets: [Int] = []
+        var duplicates: [DuplicateKey] = []
     }
 
     private static func read(
@@ -70,12 +90,15 @@ enum JSONTree: Sendable, Equatable {
         switch scanner.peek(index) {
         case UInt8(ascii: "{"):
             let start = scratch.members.count
-            try scanner.scanObject(&index) { _, rawKey, index in
+            try scanner.scanObject(&index) { keyOffset, rawKey, index in
                 let key = scanner.string(rawKey)
                 let value = try read(scanner, &index, depth: depth + 1, scratch: &scratch)
                 scratch.members.append(Member(key: key, value: value))
+                scratch.keyOffsets.append(keyOffset)
                 return true
             }
+            Self.removeRepeatedNames(from: start, &scratch)
+            scratch.keyOffsets.removeSubrange(start...)
             return .object(Self.taking(&scratch.members, from: start))
         case UInt8(ascii: "["):
             let start = scratch.elements.count
@@ -88,6 +111,37 @@ enum JSONTree: Sendable, Equatable {
             let start = index
             try scanner.skipScalar(&index)
             return .scalar(scanner.bytes[start..<index])
+        }
+    }
+
+    /// Of the members from `start` on that share a name, keeps one where the first stood, with
+    /// the last one's value, and records each later name as a duplicate. Small objects compare
+    /// names pairwise, without allocating; larger ones through a dictionary.
+    private static func removeRepeatedNames(from start: Int, _ scratch: inout Scratch) {
+        let end = scratch.members.count
+        guard end - start > 1 else { return }
+        var later: [Int] = []
+        func fold(_ position: Int, into first: Int) {
+            scratch.members[first].value = scratch.members[position].value
+            scratch.duplicates.append(DuplicateKey(key: scratch.members[position].key, offset: scratch.keyOffsets[position]))
+            later.append(position)
+        }
+        if end - start <= 16 {
+            for position in (start + 1)..<end {
+                let key = scratch.members[position].key
+                if let first = (start..<position).first(where: { scratch.members[$0].key == key }) { fold(position, into: first) }
+            }
+        } else {
+            var firstPositions: [String: Int] = [:]
+            firstPositions.reserveCapacity(end - start)
+            for position in start..<end {
+                let key = scratch.members[position].key
+                if let first = firstPositions[key] { fold(position, into: first) } else { firstPositions[key] = position }
+            }
+        }
+        for position in later.reversed() {
+            scratch.members.remove(at: position)
+            scratch.keyOffsets.remove(at: position)
         }
     }
 

@@ -83,7 +83,17 @@ enum DocumentReader {
             return nil
         }
         do {
-            return try JSONTree.parse(bytes)
+            var duplicates: [JSONTree.DuplicateKey] = []
+            let tree = try JSONTree.parse(bytes, duplicates: &duplicates)
+            let scanner = JSONScanner(bytes)
+            for duplicate in duplicates {
+                let (line, column) = scanner.position(of: duplicate.offset)
+                diagnostics.warning(
+                    "the name `\(duplicate.key)` is given again in this object; the last one is used, as JavaScript and most JSON readers do",
+                    at: SourceLocation(file: file.path, line: line, column: column),
+                    hint: "keep one member of each name: merge the two, or remove one")
+            }
+            return tree
         } catch {
             let (line, column) = JSONScanner(bytes).position(of: error.offset)
             let location = SourceLocation(file: file.path, line: line, column: column)
@@ -181,6 +191,12 @@ enum DocumentReader {
                 .error, "malformed YAML: \(what)",
                 at: SourceLocation(file: file.path, line: mark.line, column: mark.column),
                 hint: "fix the YAML syntax")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.sorted().map { "`\($0)`" }.joined(separator: ", ")
+            return Diagnostic(
+                .error, "malformed YAML: the mapping that starts here has \(names) more than once",
+                at: SourceLocation(file: file.path, line: context.mark.line, column: context.mark.column),
+                hint: "keep one key of each name, as YAML requires: merge them, or remove one")
         default:
             return Diagnostic(.error, "malformed YAML: \(error)", at: SourceLocation(file: file.path))
         }

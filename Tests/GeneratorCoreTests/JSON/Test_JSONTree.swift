@@ -106,4 +106,30 @@ import Testing
         #expect(structure.booleanSchemas.map(\.tokens) == [["components", "schemas", "A", "properties", "z"], ["components", "schemas", "A", "items"]])
         #expect(structure.booleanSchemas.map(\.value) == [true, false])
     }
+
+    /// A name an object gives twice keeps one member where the first stood, with the last
+    /// value, in small objects (compared pairwise) and large ones (through a dictionary); each
+    /// later name is reported with its offset.
+    @Test func repeatedNamesKeepTheLastValueWhereTheFirstStood() throws {
+        var duplicates: [JSONTree.DuplicateKey] = []
+        let small = try JSONTree.parse(Array(#"{"a": 1, "b": 2, "a": 3, "c": {"d": 4, "d": 5}, "a": 6}"#.utf8), duplicates: &duplicates)
+        #expect(small.members?.map(\.key) == ["a", "b", "c"])
+        #expect(small["a"] == .scalar(Array("6".utf8)[...]))
+        #expect(small.value(at: ["c", "d"]) == .scalar(Array("5".utf8)[...]))
+        #expect(duplicates.map(\.key).sorted() == ["a", "a", "d"])
+        #expect(duplicates.contains(JSONTree.DuplicateKey(key: "a", offset: 17)))
+
+        let names = (0..<40).map { "\"k\($0)\": \($0)" } + ["\"k7\": 700", "\"k39\": 3900"]
+        var largeDuplicates: [JSONTree.DuplicateKey] = []
+        let large = try JSONTree.parse(Array(("{" + names.joined(separator: ", ") + "}").utf8), duplicates: &largeDuplicates)
+        #expect(large.members?.count == 40)
+        #expect(large.members?.first?.key == "k0" && large.members?.last?.key == "k39")
+        #expect(large["k7"] == .scalar(Array("700".utf8)[...]))
+        #expect(large["k39"] == .scalar(Array("3900".utf8)[...]))
+        #expect(largeDuplicates.map(\.key) == ["k7", "k39"])
+
+        var none: [JSONTree.DuplicateKey] = []
+        _ = try JSONTree.parse(Array(#"{"a": {"a": 1}, "b": [{"a": 2}, {"a": 3}]}"#.utf8), duplicates: &none)
+        #expect(none.isEmpty)
+    }
 }

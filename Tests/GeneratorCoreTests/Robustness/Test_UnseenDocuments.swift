@@ -173,4 +173,27 @@ import TestSupport
             #expect(result.files?.contains { $0.path == "XAPI.swift" } == true, "\(name)")
         }
     }
+
+    /// A path given twice: in JSON a warning at the second, whose operations are generated (the
+    /// last one wins, as in JavaScript); in YAML, where keys must be unique, an error at the
+    /// mapping.
+    @Test func namesGivenTwiceAreLocated() async throws {
+        let json = #"{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"#
+            + #""/x": {"get": {"responses": {"200": {"description": "OK"}}}}, "#
+            + #""/x": {"post": {"responses": {"200": {"description": "OK"}}}}}}"#
+        let fromJSON = try await Self.generate(bytes: Array(json.utf8), named: "twice.json")
+        let warning = try #require(fromJSON.diagnostics.first { $0.message.contains("is given again") })
+        #expect(warning.message == "the name `/x` is given again in this object; the last one is used, as JavaScript and most JSON readers do")
+        let second = try #require(json.range(of: #""/x""#, options: .backwards))
+        #expect(warning.location?.line == 1 && warning.location?.column == json.distance(from: json.startIndex, to: second.lowerBound) + 1)
+        let code = try #require(fromJSON.files?.first { $0.path == "XAPI.swift" }?.contents)
+        #expect(code.contains("method: .post") && !code.contains("method: .get"))
+
+        let yaml = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /x:\n    get: {responses: {'200': {description: OK}}}\n  /x:\n    post: {responses: {'200': {description: OK}}}\n"
+        let fromYAML = try await Self.generate(bytes: Array(yaml.utf8), named: "twice.yaml")
+        #expect(fromYAML.files == nil)
+        let error = try #require(fromYAML.diagnostics.first { $0.severity == .error })
+        #expect(error.message == "malformed YAML: the mapping that starts here has `/x` more than once")
+        #expect(error.location?.line == 4)
+    }
 }
