@@ -22,6 +22,142 @@ extension JustOneAPIClient {
 }
 
 extension StylesAPI {
+    /// Objects in a query in deepObject style, as Stripe's filters are
+    ///
+    /// - Parameters:
+    ///   - filter: The `filter` query parameter.
+    ///   - page: The `page` query parameter.
+    /// - Returns: Nothing: the response has no body.
+    /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
+    /// - Remark: `GET /styles/deep`
+    public func deepStyles(
+        filter: DeepStyles.Filter? = nil,
+        page: Int? = nil
+    ) async throws -> APIResponse<NoContent> {
+        try await self.client.send(DeepStyles(filter: filter, page: page).request)
+    }
+
+    /// The request of ``deepStyles(filter:page:)``, where the operation is documented.
+    ///
+    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
+    /// the method does both.
+    /// - Remark: `GET /styles/deep`
+    public struct DeepStyles: PagedOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "deepStyles"
+
+        /// How the operation pages for `client.pages(_:)`, as its parameters' names and descriptions say:
+        /// - `page`: the page number, from 1
+        /// - Items: the largest array in the payload (the default rule)
+        /// - Has more: the default names (`has_more`, `hasMore` …), and an empty or repeated page
+        public static let paging = Paging(inputs: [.page("page", first: 1)])
+
+        /// The `filter` query parameter.
+        public var filter: Filter?
+        /// The `page` query parameter.
+        public var page: Int?
+
+        /// Creates the request; parameters with defaults can be left out.
+        public init(
+            filter: Filter? = nil,
+            page: Int? = nil
+        ) {
+            self.filter = filter
+            self.page = page
+        }
+
+        /// The request to send with `client.send(_:)`, with every part visible.
+        public var request: Request<NoContent> {
+            var query: [QueryItem] = []
+            query.reserveCapacity(2)
+            query.append("filter", deepObject: self.filter)
+            query.append("page", value: self.page)
+            return Request(
+                operationID: Self.operationID,
+                method: .get,
+                path: "/styles/deep",
+                query: query,
+                authentication: .none,
+                responseFormat: .empty
+            )
+        }
+
+        /// The value of the `filter` query parameter of `DeepStyles`.
+        public struct Filter: Codable, Hashable, Sendable {
+            /// The `name` field.
+            public var name: String?
+            /// The `age` field.
+            public var age: Int?
+            /// The `kind` field.
+            public var kind: Kind?
+            /// The `created` field.
+            public var created: Created?
+            /// The `tags` field.
+            public var tags: [String]?
+
+            /// Creates a value from its properties.
+            public init(
+                name: String? = nil,
+                age: Int? = nil,
+                kind: Kind? = nil,
+                created: Created? = nil,
+                tags: [String]? = nil
+            ) {
+                self.name = name
+                self.age = age
+                self.kind = kind
+                self.created = created
+                self.tags = tags
+            }
+
+            /// The values of the `kind` property of `StylesAPI.DeepStyles.Filter`.
+            public enum Kind: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+                /// The value `person`.
+                case person
+                /// The value `team`.
+                case team
+                /// A value this version of the client does not know, kept as received.
+                case undocumented(String)
+
+                public init(rawValue: String) {
+                    self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+                }
+
+                public var rawValue: String {
+                    switch self {
+                    case .person: "person"
+                    case .team: "team"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The documented values.
+                public static let allCases: [Kind] = [.person, .team]
+
+                private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+            }
+
+            /// The value of the `created` property of `StylesAPI.DeepStyles.Filter`.
+            public struct Created: Codable, Hashable, Sendable {
+                /// The `gt` field.
+                public var gt: Int?
+                /// The `lt` field.
+                public var lt: Int?
+
+                /// Creates a value from its properties.
+                public init(
+                    gt: Int? = nil,
+                    lt: Int? = nil
+                ) {
+                    self.gt = gt
+                    self.lt = lt
+                }
+            }
+        }
+    }
+}
+
+extension StylesAPI {
     /// A form field whose schema is a reference to an optional array of enum values
     ///
     /// - Parameters:

@@ -103,6 +103,23 @@ import TestSupport
         #expect(request.query == "spaced=a%20b&piped=c%7Cd&categories=CUSTOMER_CARE&categories=ACCOUNT_NOTIFICATIONS")
     }
 
+    /// An object in `deepObject` style (as Stripe's `created[gt]` filters): a pair per
+    /// property, nested objects and lists in brackets, properties in name order, `nil`s left
+    /// out; a scalar that asks for the style is sent in form style.
+    @Test func objectsInDeepObjectStyle() async throws {
+        let server = try LoopbackServer { _ in LoopbackServer.Reply(status: 204) }
+        _ = try await client(server).styles.deepStyles(
+            filter: .init(name: "Ann Lee", age: 30, kind: .team, created: .init(gt: 1_700_000_000), tags: ["a&b", "c"]), page: 2)
+        _ = try await client(server).styles.deepStyles(filter: .init())
+        _ = try await client(server).styles.deepStyles()
+        #expect(
+            server.requests.map(\.query) == [
+                "filter%5Bage%5D=30&filter%5Bcreated%5D%5Bgt%5D=1700000000&filter%5Bkind%5D=team&filter%5Bname%5D=Ann%20Lee"
+                    + "&filter%5Btags%5D%5B0%5D=a%26b&filter%5Btags%5D%5B1%5D=c&page=2",
+                "", "",
+            ])
+    }
+
     /// A form field whose schema is a reference to an optional list of enum values (Twilio's
     /// `UseCaseCategories`), and one to optional text: optional once, not twice.
     @Test func aFormFieldBehindAnOptionalAlias() async throws {

@@ -24,4 +24,23 @@ import Testing
     @Test func datesAreISO8601() {
         #expect(Date(timeIntervalSince1970: 0).parameterValue == "1970-01-01T00:00:00Z")
     }
+
+    /// `deepObject` style: properties in name order in brackets, deeper objects and lists in
+    /// further brackets (lists by index), every JSON kind as text, `null` and `nil` left out.
+    @Test func deepObjectsAreOnePairPerLeaf() {
+        struct Window: Encodable, Sendable {
+            var from: Double?
+            var to: Double?
+        }
+        struct Filter: Encodable, Sendable {
+            var zeta: Bool
+            var alpha: [Window?]
+            var middle: String?
+        }
+        var query: [QueryItem] = []
+        query.append("f", deepObject: Filter(zeta: false, alpha: [Window(from: 1.5, to: 3), nil, Window()], middle: nil))
+        query.append("g", deepObject: Optional<Filter>.none)
+        query.append("s", deepObject: "plain")
+        #expect(query.map(\.description) == ["f[alpha][0][from]=1.5", "f[alpha][0][to]=3", "f[zeta]=false", "s=plain"])
+    }
 }

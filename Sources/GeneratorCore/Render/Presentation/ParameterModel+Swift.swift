@@ -34,7 +34,7 @@ extension ParameterModel {
 
     private func value(_ access: String) -> String {
         switch sending.encoding {
-        case .scalar, .array: access
+        case .scalar, .array, .deepObject: access
         case .json: isOptional ? "\(access).map(JSONParameter.init)" : "JSONParameter(\(access))"
         }
     }
@@ -49,6 +49,7 @@ extension ParameterModel {
             default: return "\(collection).append(\(name), values: \(access)\(sending.explode ? "" : ", explode: false"))"
             }
         }
+        if sending.encoding == .deepObject { return "\(collection).append(\(name), deepObject: \(access))" }
         return "\(collection).append(\(name), value: \(value(access)))"
     }
 

@@ -127,6 +127,8 @@ struct ParameterSending: Sendable, Hashable {
         case array
         /// As JSON text (a structured value outside a body).
         case json
+        /// An object in a query, one `name[property]=value` pair per property (`style: deepObject`).
+        case deepObject
     }
 
     var location: PendingParameter.Location

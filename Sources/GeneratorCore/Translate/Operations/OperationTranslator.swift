@@ -143,7 +143,7 @@ struct OperationTranslator {
             explode = context.explode
             style = PendingParameter.Style(rawValue: context.style.rawValue)
             let supported: [PendingParameter.Location: Set<PendingParameter.Style>] = [
-                .query: [.form, .spaceDelimited, .pipeDelimited], .path: [.simple, .label, .matrix],
+                .query: [.form, .spaceDelimited, .pipeDelimited, .deepObject], .path: [.simple, .label, .matrix],
                 .header: [.simple], .cookie: [.form],
             ]
             if let style, supported[place]?.contains(style) == false {

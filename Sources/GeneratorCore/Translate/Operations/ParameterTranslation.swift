@@ -29,16 +29,30 @@ enum ParameterTranslation {
             // An alias of an optional type (a nullable component) stands for what it names: a
             // parameter of it is optional once, not twice.
             type = schemas.expandingOptionalAlias(type)
-            encoding =
+            let written: ParameterSending.Encoding =
                 parameter.location == .body
                 ? .scalar
                 : parameter.isJSONContent && !Self.isText(parameter.schema, schemas: schemas)
                     ? .json : Self.encoding(of: parameter.schema, schemas: schemas)
+            // `style: deepObject` on a structured query value: one pair per property. On a
+            // scalar or a list, which it does not apply to, the value is sent in form style.
+            if parameter.location == .query && parameter.style == .deepObject && !parameter.isJSONContent {
+                if written == .json {
+                    encoding = .deepObject
+                } else {
+                    encoding = written
+                    diagnostics.warning(
+                        "query parameter `\(parameter.wireName)` uses style `deepObject`, which applies to objects; its value is sent in `form` style",
+                        at: parameter.source)
+                }
+            } else {
+                encoding = written
+            }
             if encoding == .array {
                 // A list in a query, form, header or cookie has no place for `null` elements.
                 type = type.withNonOptionalElements
             }
-            if parameter.location != .body && encoding != .json {
+            if parameter.location != .body && encoding != .json && encoding != .deepObject {
                 // The parameter's own enum is sent as text, never as JSON.
                 for index in declaredBefore..<scope.declarations.count {
                     if case .valueEnum(var valueEnum) = scope.declarations[index].kind {
