@@ -163,17 +163,23 @@ extension StylesAPI {
     /// - Parameters:
     ///   - useCaseCategories: The `UseCaseCategories` form field.
     ///   - nickname: The `Nickname` form field.
+    ///   - metadata: The `metadata` form field.
+    ///   - card: The `card` form field.
+    ///   - expand: The `expand` form field.
     /// - Returns: Nothing: the response has no body.
     /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
     /// - Remark: `POST /styles/form`
     public func formStyles(
         useCaseCategories: [UseCaseCategoriesItem]? = nil,
-        nickname: String? = nil
+        nickname: String? = nil,
+        metadata: [String: String]? = nil,
+        card: FormStyles.Card? = nil,
+        expand: [String]? = nil
     ) async throws -> APIResponse<NoContent> {
-        try await self.client.send(FormStyles(useCaseCategories: useCaseCategories, nickname: nickname).request)
+        try await self.client.send(FormStyles(useCaseCategories: useCaseCategories, nickname: nickname, metadata: metadata, card: card, expand: expand).request)
     }
 
-    /// The request of ``formStyles(useCaseCategories:nickname:)``, where the operation is documented.
+    /// The request of ``formStyles(useCaseCategories:nickname:metadata:card:expand:)``, where the operation is documented.
     ///
     /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
     /// the method does both.
@@ -186,14 +192,26 @@ extension StylesAPI {
         public var useCaseCategories: [UseCaseCategoriesItem]?
         /// The `Nickname` form field.
         public var nickname: String?
+        /// The `metadata` form field.
+        public var metadata: [String: String]?
+        /// The `card` form field.
+        public var card: Card?
+        /// The `expand` form field.
+        public var expand: [String]?
 
         /// Creates the request; parameters with defaults can be left out.
         public init(
             useCaseCategories: [UseCaseCategoriesItem]? = nil,
-            nickname: String? = nil
+            nickname: String? = nil,
+            metadata: [String: String]? = nil,
+            card: Card? = nil,
+            expand: [String]? = nil
         ) {
             self.useCaseCategories = useCaseCategories
             self.nickname = nickname
+            self.metadata = metadata
+            self.card = card
+            self.expand = expand
         }
 
         /// The request to send with `client.send(_:)`, with every part visible.
@@ -201,6 +219,9 @@ extension StylesAPI {
             var formFields: [QueryItem] = []
             formFields.append("UseCaseCategories", values: self.useCaseCategories)
             formFields.append("Nickname", value: self.nickname)
+            formFields.append("metadata", deepObject: self.metadata)
+            formFields.append("card", deepObject: self.card)
+            formFields.append("expand", deepObject: self.expand)
             return Request(
                 operationID: Self.operationID,
                 method: .post,
@@ -209,6 +230,28 @@ extension StylesAPI {
                 authentication: .none,
                 responseFormat: .empty
             )
+        }
+
+        /// The value of the `card` form field of `FormStyles`.
+        public struct Card: Codable, Hashable, Sendable {
+            /// The `exp_month` field.
+            public var expMonth: Int?
+            /// The `number` field.
+            public var number: String?
+
+            enum CodingKeys: String, CodingKey {
+                case expMonth = "exp_month"
+                case number = "number"
+            }
+
+            /// Creates a value from its properties.
+            public init(
+                expMonth: Int? = nil,
+                number: String? = nil
+            ) {
+                self.expMonth = expMonth
+                self.number = number
+            }
         }
     }
 }

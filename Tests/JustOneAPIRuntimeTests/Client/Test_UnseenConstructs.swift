@@ -132,6 +132,20 @@ import TestSupport
         #expect(server.requests.last?.formFields.isEmpty == true)
     }
 
+    /// Form fields whose `encoding` says `deepObject` (as Stripe's `metadata`, `card` and
+    /// `expand` are): a field per property or element, in brackets.
+    @Test func formFieldsInDeepObjectStyle() async throws {
+        let server = try LoopbackServer { _ in LoopbackServer.Reply(status: 204) }
+        _ = try await client(server).styles.formStyles(
+            metadata: ["plan": "gold", "a b": "c"], card: .init(expMonth: 12, number: "4242"), expand: ["customer", "invoice"])
+        #expect(
+            server.requests.first?.formFields.map { "\($0.name)=\($0.value)" }
+                == [
+                    "metadata[a b]=c", "metadata[plan]=gold", "card[exp_month]=12", "card[number]=4242", "expand[0]=customer",
+                    "expand[1]=invoice",
+                ])
+    }
+
     /// `Tests/Fixtures/KitchenSink/round-two.yaml`: a path variable no parameter declares (a
     /// required text parameter), parameters described with `content` (JSON text for JSON, text
     /// otherwise), boolean schemas (`true` untyped), a server whose YAML port is a number.

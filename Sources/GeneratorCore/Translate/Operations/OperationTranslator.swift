@@ -189,8 +189,11 @@ struct OperationTranslator {
                     description: body.description, at: location)
             ]
         }
-        if let (_, schema) = media.first(where: { $0.0 == "application/x-www-form-urlencoded" }) {
-            return formFields(schema, at: location, operation: indexed)
+        if let (type, schema) = media.first(where: { $0.0 == "application/x-www-form-urlencoded" }) {
+            let content = body.content.first { $0.key.typeAndSubtype.lowercased() == type }?.value
+            let encodings: OrderedDictionary<String, OpenAPI.Content.Encoding>? =
+                if case .b(let content)? = content { content.encodingMap } else { nil }
+            return formFields(schema, encodings: encodings ?? [:], at: location, operation: indexed)
         }
         if let (type, _) = media.first(where: { $0.0.hasPrefix("text/") }) {
             return [
@@ -214,7 +217,12 @@ struct OperationTranslator {
         return nil
     }
 
-    private func formFields(_ schema: JSONSchema?, at location: SourceLocation, operation: IndexedOperation) -> [PendingParameter]? {
+    /// The form body's properties as fields, each written in the style its entry of the media
+    /// type's `encoding` gives (`metadata: {style: deepObject}`), or `form`.
+    private func formFields(
+        _ schema: JSONSchema?, encodings: OrderedDictionary<String, OpenAPI.Content.Encoding>, at location: SourceLocation,
+        operation: IndexedOperation
+    ) -> [PendingParameter]? {
         var resolved = schema
         if case .reference(let reference, _)? = schema?.value {
             guard let target = SchemaTranslator.resolve(reference, in: index) else {
@@ -232,7 +240,9 @@ struct OperationTranslator {
         return index.inDocumentOrder(object.properties).map { name, property in
             PendingParameter(
                 wireName: name, location: .formField, required: required.contains(name), schema: property,
-                description: property.description, deprecated: property.deprecated, at: location)
+                description: property.description, deprecated: property.deprecated,
+                explode: encodings[name]?.explode ?? true,
+                style: encodings[name].flatMap { PendingParameter.Style(rawValue: $0.style.rawValue) }, at: location)
         }
     }
 

@@ -34,20 +34,14 @@ enum ParameterTranslation {
                 ? .scalar
                 : parameter.isJSONContent && !Self.isText(parameter.schema, schemas: schemas)
                     ? .json : Self.encoding(of: parameter.schema, schemas: schemas)
-            // `style: deepObject` on a structured query value: one pair per property. On a
-            // scalar or a list, which it does not apply to, the value is sent in form style.
-            if parameter.location == .query && parameter.style == .deepObject && !parameter.isJSONContent {
-                if written == .json {
-                    encoding = .deepObject
-                } else {
-                    encoding = written
-                    diagnostics.warning(
-                        "query parameter `\(parameter.wireName)` uses style `deepObject`, which applies to objects; its value is sent in `form` style",
-                        at: parameter.source)
-                }
-            } else {
-                encoding = written
-            }
+            // `style: deepObject` on a structured query value or form field (the media type's
+            // `encoding` gives a field's style): one pair per property, a list by
+            // index (`expand[0]=a`, as Stripe's own libraries write it). A scalar, which the style
+            // does not change, is sent as it is.
+            let isDeep =
+                (parameter.location == .query || parameter.location == .formField) && parameter.style == .deepObject
+                && !parameter.isJSONContent
+            encoding = isDeep && (written == .json || written == .array) ? .deepObject : written
             if encoding == .array {
                 // A list in a query, form, header or cookie has no place for `null` elements.
                 type = type.withNonOptionalElements
