@@ -30,6 +30,32 @@ public final class LoopbackServer: @unchecked Sendable {
         /// The body's form fields, percent-decoded, in order.
         public var formFields: [(name: String, value: String)] { Self.decodeForm(String(decoding: body, as: UTF8.self)) }
 
+        /// The parts of a `multipart/form-data` body (RFC 7578), split at the boundary its
+        /// `Content-Type` names: each part's headers (names lower-cased) and bytes.
+        public var multipartParts: [(headers: [String: String], body: Data)] {
+            guard let type = headers["content-type"], type.hasPrefix("multipart/form-data"),
+                let marker = type.range(of: "boundary=")
+            else { return [] }
+            let delimiter = Data(("--" + type[marker.upperBound...]).utf8)
+            let lineBreak = Data("\r\n".utf8)
+            var parts: [(headers: [String: String], body: Data)] = []
+            var rest = body[...]
+            guard let first = rest.range(of: delimiter) else { return [] }
+            rest = rest[first.upperBound...]
+            while rest.starts(with: lineBreak), let next = rest.range(of: lineBreak + delimiter) {
+                let part = rest[rest.startIndex + 2..<next.lowerBound]
+                guard let split = part.range(of: Data("\r\n\r\n".utf8)) else { break }
+                var fields: [String: String] = [:]
+                for line in String(decoding: part[..<split.lowerBound], as: UTF8.self).components(separatedBy: "\r\n") {
+                    guard let colon = line.firstIndex(of: ":") else { continue }
+                    fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                }
+                parts.append((fields, Data(part[split.upperBound...])))
+                rest = rest[next.upperBound...]
+            }
+            return parts
+        }
+
         static func decodeForm(_ text: String) -> [(name: String, value: String)] {
             text.split(separator: "&").map { pair in
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

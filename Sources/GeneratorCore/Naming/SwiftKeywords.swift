@@ -20,10 +20,10 @@ enum SwiftKeywords {
     static let runtimeTypeNames: Set<String> = [
         "APIOperation", "APIResponse", "AccountStop", "AccountStopPolicy", "Authentication", "BudgetExhaustion",
         "BusinessCode", "BusinessCodeInfo", "BusinessFailure", "CacheKey", "CachePolicy", "CachedResponse",
-        "ClientConfiguration", "ClientMiddleware", "ClientTransport", "EnvelopeFormat", "HTTPField", "HTTPFields",
+        "ClientConfiguration", "ClientMiddleware", "ClientTransport", "EnvelopeFormat", "FileUpload", "HTTPField", "HTTPFields",
         "HTTPMethod", "HTTPRequest", "HTTPResponse", "ISO8601Coding", "InFlightSharing", "Indirect", "JSONCoding",
         "JSONParameter", "JSONParseError", "JSONValue", "JustOneAPIClient", "JustOneAPIError", "Lenient",
-        "MemoryResponseCacheStore", "MiddlewareContext", "NoContent", "OperationUsage", "PageItems",
+        "MemoryResponseCacheStore", "MiddlewareContext", "MultipartPart", "NoContent", "OperationUsage", "PageItems",
         "PageLimitBehavior", "PageResumePoint", "PageSequence", "PagedOperation", "Paging", "PagingError", "ParameterStyle",
         "ParameterValue", "PercentEncoding", "QueryItem", "RedactedError", "RedactionSafeError", "Request",
         "RequestBody", "RequestBudget", "ResponseCache", "ResponseCacheStore", "ResponseFormat", "ResponseOrigin",

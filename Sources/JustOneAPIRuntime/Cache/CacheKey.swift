@@ -45,6 +45,13 @@ public struct CacheKey: Hashable, Sendable, CustomStringConvertible {
             text.append(contentType)
             text.append(" ")
             text.append(data.base64EncodedString())
+        case .multipart(let parts):
+            for part in parts {
+                text.append("\nm ")
+                text.append([part.name, part.filename ?? "", part.contentType ?? ""].map(PercentEncoding.encode).joined(separator: " "))
+                text.append(" ")
+                text.append(((try? part.encodedBody(sortedKeys: true)) ?? Data()).base64EncodedString())
+            }
         }
         self.text = text
     }

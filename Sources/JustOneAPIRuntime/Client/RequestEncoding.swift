@@ -15,9 +15,14 @@ extension Request {
         case .header(let name, let prefix):
             headers[name] = prefix + credential.token
         case .formField(let name):
-            var fields = body?.formFields ?? []
-            fields.append(QueryItem(name: name, value: credential.token))
-            body = .form(fields)
+            if case .multipart(var parts)? = body {
+                parts.append(MultipartPart(name: name, body: Data(credential.token.utf8)))
+                body = .multipart(parts)
+            } else {
+                var fields = body?.formFields ?? []
+                fields.append(QueryItem(name: name, value: credential.token))
+                body = .form(fields)
+            }
         }
 
         var urlString = server.baseString
@@ -52,6 +57,18 @@ extension Request {
         case .data(let data, let contentType):
             bodyData = data
             headers["Content-Type"] = contentType
+        case .multipart(let parts):
+            // A boundary no part's bytes contain (checked, however unlikely a clash is).
+            var boundary = "JustOneAPI-" + UUID().uuidString
+            do {
+                while try parts.contains(where: { try $0.encodedBody().range(of: Data(boundary.utf8)) != nil }) {
+                    boundary = "JustOneAPI-" + UUID().uuidString + UUID().uuidString
+                }
+                bodyData = try parts.multipartBody(boundary: boundary)
+            } catch {
+                throw failure(.invalidRequest("a JSON part of the multipart body could not be encoded: \(error)"))
+            }
+            headers["Content-Type"] = "multipart/form-data; boundary=" + boundary
         }
         return HTTPRequest(method: method, url: url, headerFields: headers, body: bodyData, operationID: operationID)
     }

@@ -75,6 +75,8 @@ public enum RequestBody: Sendable {
     case json(any Encodable & Sendable)
     /// Raw bytes with their content type.
     case data(Data, contentType: String)
+    /// `multipart/form-data` parts: text fields, JSON and files.
+    case multipart([MultipartPart])
 
     /// The form fields, when this is a form body.
     public var formFields: [QueryItem]? {

@@ -391,3 +391,131 @@ extension StylesAPI {
         }
     }
 }
+
+extension StylesAPI {
+    /// Files, text and JSON in a multipart body
+    ///
+    /// - Parameters:
+    ///   - file: The `file` multipart field.
+    ///   - attachments: The `attachments` multipart field.
+    ///   - title: The `title` multipart field.
+    ///   - count: The `count` multipart field.
+    ///   - tags: The `tags` multipart field.
+    ///   - meta: The `meta` multipart field.
+    /// - Returns: Nothing: the response has no body.
+    /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
+    /// - Remark: `POST /styles/upload`
+    public func upload(
+        file: FileUpload,
+        attachments: [FileUpload]? = nil,
+        title: String? = nil,
+        count: Int? = nil,
+        tags: [String]? = nil,
+        meta: Upload.Meta? = nil
+    ) async throws -> APIResponse<NoContent> {
+        try await self.client.send(Upload(file: file, attachments: attachments, title: title, count: count, tags: tags, meta: meta).request)
+    }
+
+    /// The request of ``upload(file:attachments:title:count:tags:meta:)``, where the operation is documented.
+    ///
+    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
+    /// the method does both.
+    /// - Remark: `POST /styles/upload`
+    public struct Upload: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "upload"
+
+        /// The `file` multipart field.
+        public var file: FileUpload
+        /// The `attachments` multipart field.
+        public var attachments: [FileUpload]?
+        /// The `title` multipart field.
+        public var title: String?
+        /// The `count` multipart field.
+        public var count: Int?
+        /// The `tags` multipart field.
+        public var tags: [String]?
+        /// The `meta` multipart field.
+        public var meta: Meta?
+
+        /// Creates the request; parameters with defaults can be left out.
+        public init(
+            file: FileUpload,
+            attachments: [FileUpload]? = nil,
+            title: String? = nil,
+            count: Int? = nil,
+            tags: [String]? = nil,
+            meta: Meta? = nil
+        ) {
+            self.file = file
+            self.attachments = attachments
+            self.title = title
+            self.count = count
+            self.tags = tags
+            self.meta = meta
+        }
+
+        /// The request to send with `client.send(_:)`, with every part visible.
+        public var request: Request<NoContent> {
+            var parts: [MultipartPart] = []
+            parts.append("file", file: self.file)
+            parts.append("attachments", files: self.attachments)
+            parts.append("title", value: self.title)
+            parts.append("count", value: self.count)
+            parts.append("tags", values: self.tags)
+            parts.append("meta", json: self.meta)
+            return Request(
+                operationID: Self.operationID,
+                method: .post,
+                path: "/styles/upload",
+                body: .multipart(parts),
+                authentication: .none,
+                responseFormat: .empty
+            )
+        }
+
+        /// The value of the `meta` multipart field of `Upload`.
+        public struct Meta: Codable, Hashable, Sendable {
+            /// The `kind` field.
+            public var kind: Kind?
+            /// The `pages` field.
+            public var pages: Int?
+
+            /// Creates a value from its properties.
+            public init(
+                kind: Kind? = nil,
+                pages: Int? = nil
+            ) {
+                self.kind = kind
+                self.pages = pages
+            }
+
+            /// The values of the `kind` property of `StylesAPI.Upload.Meta`.
+            public enum Kind: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+                /// The value `report`.
+                case report
+                /// The value `photo`.
+                case photo
+                /// A value this version of the client does not know, kept as received.
+                case undocumented(String)
+
+                public init(rawValue: String) {
+                    self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+                }
+
+                public var rawValue: String {
+                    switch self {
+                    case .report: "report"
+                    case .photo: "photo"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The documented values.
+                public static let allCases: [Kind] = [.report, .photo]
+
+                private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+            }
+        }
+    }
+}

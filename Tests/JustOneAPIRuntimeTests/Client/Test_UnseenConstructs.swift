@@ -132,6 +132,38 @@ import TestSupport
         #expect(server.requests.last?.formFields.isEmpty == true)
     }
 
+    /// A `multipart/form-data` body: a file with its name and type, a list of files under one
+    /// name, text fields, a list of text, and an object as a JSON part; left-out fields are not
+    /// sent, and the parts arrive as the server's parser reads them.
+    @Test func multipartBodiesCarryFilesTextAndJSON() async throws {
+        let server = try LoopbackServer { _ in LoopbackServer.Reply(status: 204) }
+        let pdf = Data([0x25, 0x50, 0x44, 0x46, 0x0D, 0x0A, 0x00, 0xFF])
+        _ = try await client(server).styles.upload(
+            file: FileUpload(data: pdf, filename: "report \"final\".pdf", contentType: "application/pdf"),
+            attachments: [FileUpload(data: Data("one".utf8), filename: "1.txt"), FileUpload(data: Data("two".utf8))],
+            title: "Q3 – results", count: 2, tags: ["a", "b"], meta: .init(kind: .report, pages: 12))
+        _ = try await client(server).styles.upload(file: FileUpload(data: Data()))
+        let first = try #require(server.requests.first)
+        #expect(first.headers["content-type"]?.hasPrefix("multipart/form-data; boundary=") == true)
+        let parts = first.multipartParts
+        #expect(
+            parts.map { $0.headers["content-disposition"] ?? "" } == [
+                #"form-data; name="file"; filename="report %22final%22.pdf""#,
+                #"form-data; name="attachments"; filename="1.txt""#, #"form-data; name="attachments"; filename="file""#,
+                #"form-data; name="title""#, #"form-data; name="count""#, #"form-data; name="tags""#, #"form-data; name="tags""#,
+                #"form-data; name="meta""#,
+            ])
+        #expect(parts.map { $0.headers["content-type"] } == [
+            "application/pdf", "application/octet-stream", "application/octet-stream", nil, nil, nil, nil, "application/json",
+        ])
+        #expect(parts.first?.body == pdf)
+        #expect(parts.dropFirst().map { String(decoding: $0.body, as: UTF8.self) } == [
+            "one", "two", "Q3 – results", "2", "a", "b", #"{"kind":"report","pages":12}"#,
+        ])
+        let second = try #require(server.requests.last?.multipartParts)
+        #expect(second.count == 1 && second.first?.body.isEmpty == true)
+    }
+
     /// Form fields whose `encoding` says `deepObject` (as Stripe's `metadata`, `card` and
     /// `expand` are): a field per property or element, in brackets.
     @Test func formFieldsInDeepObjectStyle() async throws {

@@ -28,6 +28,35 @@ import Testing
 
     /// The credential is added after the key is made: the key never holds it, and the
     /// description holds no parameter value at all.
+    /// Multipart bodies key on every part: its name, file name, content type and bytes (JSON
+    /// with sorted keys, so that two encodings of one value make one key).
+    @Test func multipartPartsAreAllInTheKey() {
+        func key(_ parts: [MultipartPart]) -> CacheKey {
+            CacheKey(
+                Request<JSONValue>(operationID: "up", method: .post, path: "/up", body: .multipart(parts), responseFormat: .json),
+                server: Self.server)
+        }
+        var base: [MultipartPart] = []
+        base.append("file", file: FileUpload(data: Data("abc".utf8), filename: "a.txt", contentType: "text/plain"))
+        base.append("meta", json: ["b": 2, "a": 1])
+        var sameJSON: [MultipartPart] = []
+        sameJSON.append("file", file: FileUpload(data: Data("abc".utf8), filename: "a.txt", contentType: "text/plain"))
+        sameJSON.append("meta", json: ["a": 1, "b": 2])
+        #expect(key(base) == key(sameJSON))
+        for changed in [
+            FileUpload(data: Data("abd".utf8), filename: "a.txt", contentType: "text/plain"),
+            FileUpload(data: Data("abc".utf8), filename: "b.txt", contentType: "text/plain"),
+            FileUpload(data: Data("abc".utf8), filename: "a.txt", contentType: "text/csv"),
+        ] {
+            var parts = base
+            parts[0] = MultipartPart(name: "file", filename: changed.filename, contentType: changed.contentType, body: changed.data)
+            #expect(key(parts) != key(base), "\(changed)")
+        }
+        var renamed = base
+        renamed[1].name = "metadata"
+        #expect(key(renamed) != key(base))
+    }
+
     @Test func theCredentialIsNeverPartOfTheKey() throws {
         let request = Self.request([("id", "visible-id")])
         let key = CacheKey(request, server: Self.server)

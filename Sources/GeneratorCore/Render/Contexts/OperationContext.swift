@@ -33,6 +33,7 @@ struct OperationContext: TemplateContext {
             ("queryCapacity", .number(\.operation.queryItemCount)),
             ("usesHeaders", .flag(\.operation.usesHeaders)),
             ("usesFormFields", .flag(\.operation.usesFormFields)),
+            ("usesMultipartParts", .flag(\.operation.usesMultipartParts)),
             ("encodingStatements", .lines(\.operation.encodingStatements)),
             ("bodyExpression", .optionalText(\.operation.bodyExpression)),
             ("authenticationExpression", .text(\.operation.authenticationExpression)),

@@ -34,15 +34,17 @@ extension OperationModel {
     var usesQuery: Bool { queryItemCount > 0 }
     var usesHeaders: Bool { parameters.contains { $0.sending.location == .header || $0.sending.location == .cookie } }
     var usesFormFields: Bool { parameters.contains { $0.sending.location == .formField } }
+    var usesMultipartParts: Bool { parameters.contains { $0.sending.location == .multipartPart } }
 
-    /// The statements that fill `query`, `headerFields` and `formFields`, one per parameter, in
-    /// signature order.
+    /// The statements that fill `query`, `headerFields`, `formFields` and `parts`, one per
+    /// parameter, in signature order.
     var encodingStatements: [String] {
         parameters.compactMap { parameter in
             let access = "self." + parameter.identifier
             switch parameter.sending.location {
             case .query: return parameter.appendStatement(to: "query", access: access)
             case .formField: return parameter.appendStatement(to: "formFields", access: access)
+            case .multipartPart: return parameter.partStatement(access: access)
             case .header: return parameter.headerStatement(access: access)
             case .cookie: return parameter.cookieStatement(access: access)
             case .path, .body: return nil
@@ -77,6 +79,7 @@ extension OperationModel {
     /// parameter, or an empty form when the credential is the form's only field.
     var bodyExpression: String? {
         if usesFormFields { return ".form(formFields)" }
+        if usesMultipartParts { return ".multipart(parts)" }
         if case .formField = authentication { return ".form([])" }
         var body: String?
         for parameter in parameters where parameter.sending.location == .body {

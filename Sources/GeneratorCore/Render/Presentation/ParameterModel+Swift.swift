@@ -34,7 +34,7 @@ extension ParameterModel {
 
     private func value(_ access: String) -> String {
         switch sending.encoding {
-        case .scalar, .array, .deepObject: access
+        case .scalar, .array, .deepObject, .file: access
         case .json: isOptional ? "\(access).map(JSONParameter.init)" : "JSONParameter(\(access))"
         }
     }
@@ -51,6 +51,20 @@ extension ParameterModel {
         }
         if sending.encoding == .deepObject { return "\(collection).append(\(name), deepObject: \(access))" }
         return "\(collection).append(\(name), value: \(value(access)))"
+    }
+
+    /// `parts.append("name", file: self.name)`: a part of a multipart body, as text, files
+    /// or JSON.
+    func partStatement(access: String) -> String {
+        let name = SwiftText.literal(wireName)
+        switch sending.encoding {
+        case .file:
+            let isList = if case .array = valueType.unwrapped { true } else { false }
+            return "parts.append(\(name), \(isList ? "files" : "file"): \(access))"
+        case .array: return "parts.append(\(name), values: \(access))"
+        case .json, .deepObject: return "parts.append(\(name), json: \(access))"
+        case .scalar: return "parts.append(\(name), value: \(access))"
+        }
     }
 
     /// `headerFields["Name"] = self.name?.parameterValue`.

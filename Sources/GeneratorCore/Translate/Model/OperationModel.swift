@@ -129,6 +129,8 @@ struct ParameterSending: Sendable, Hashable {
         case json
         /// An object in a query, one `name[property]=value` pair per property (`style: deepObject`).
         case deepObject
+        /// A file (or a list of files) in a multipart body: `FileUpload`.
+        case file
     }
 
     var location: PendingParameter.Location

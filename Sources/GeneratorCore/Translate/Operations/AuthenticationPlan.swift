@@ -29,7 +29,7 @@ struct AuthenticationPlan {
                 switch parameter.location {
                 case .query: return .query(parameterName)
                 case .header: return .header(parameterName, prefix: "")
-                case .formField: return .formField(parameterName)
+                case .formField, .multipartPart: return .formField(parameterName)
                 case .path, .cookie, .body: continue
                 }
             }

@@ -195,6 +195,12 @@ struct OperationTranslator {
                 if case .b(let content)? = content { content.encodingMap } else { nil }
             return formFields(schema, encodings: encodings ?? [:], at: location, operation: indexed)
         }
+        if let (type, schema) = media.first(where: { $0.0 == "multipart/form-data" }) {
+            let content = body.content.first { $0.key.typeAndSubtype.lowercased() == type }?.value
+            let encodings: OrderedDictionary<String, OpenAPI.Content.Encoding>? =
+                if case .b(let content)? = content { content.encodingMap } else { nil }
+            return formFields(schema, encodings: encodings ?? [:], as: .multipartPart, at: location, operation: indexed)
+        }
         if let (type, _) = media.first(where: { $0.0.hasPrefix("text/") }) {
             return [
                 PendingParameter(
@@ -220,8 +226,8 @@ struct OperationTranslator {
     /// The form body's properties as fields, each written in the style its entry of the media
     /// type's `encoding` gives (`metadata: {style: deepObject}`), or `form`.
     private func formFields(
-        _ schema: JSONSchema?, encodings: OrderedDictionary<String, OpenAPI.Content.Encoding>, at location: SourceLocation,
-        operation: IndexedOperation
+        _ schema: JSONSchema?, encodings: OrderedDictionary<String, OpenAPI.Content.Encoding>,
+        as place: PendingParameter.Location = .formField, at location: SourceLocation, operation: IndexedOperation
     ) -> [PendingParameter]? {
         var resolved = schema
         if case .reference(let reference, _)? = schema?.value {
@@ -233,13 +239,13 @@ struct OperationTranslator {
         }
         guard let resolved else { return [] }
         guard case .object(_, let object) = resolved.value else {
-            skip(operation, because: "its form body is not an object schema", at: location)
+            skip(operation, because: "its \(place == .formField ? "form" : "multipart") body is not an object schema", at: location)
             return nil
         }
         let required = Set(object.requiredProperties)
         return index.inDocumentOrder(object.properties).map { name, property in
             PendingParameter(
-                wireName: name, location: .formField, required: required.contains(name), schema: property,
+                wireName: name, location: place, required: required.contains(name), schema: property,
                 description: property.description, deprecated: property.deprecated,
                 explode: encodings[name]?.explode ?? true,
                 style: encodings[name].flatMap { PendingParameter.Style(rawValue: $0.style.rawValue) }, at: location)

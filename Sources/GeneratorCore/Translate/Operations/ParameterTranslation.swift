@@ -15,6 +15,12 @@ enum ParameterTranslation {
         case .body where parameter.contentType != nil:
             type = .named(parameter.contentType!.hasPrefix("text/") ? "String" : "Data")
             encoding = .scalar
+        case .multipartPart where Self.isFile(parameter.schema, schemas: schemas):
+            type = .named("FileUpload")
+            encoding = .file
+        case .multipartPart where Self.isFileList(parameter.schema, schemas: schemas):
+            type = .array(.named("FileUpload"))
+            encoding = .file
         case _ where parameter.location != .body && !parameter.isJSONContent
             && Self.isUntyped(parameter.schema, schemas: schemas):
             // No type at all (`{}`, or only an example): a parameter's value is text.
@@ -56,7 +62,8 @@ enum ParameterTranslation {
                 }
             }
         }
-        if encoding == .json {
+        // A structured multipart field is a JSON part, as OpenAPI sends it: nothing to warn of.
+        if encoding == .json && parameter.location != .multipartPart {
             diagnostics.warning(
                 "\(parameter.location.rawValue) parameter `\(parameter.wireName)` has a structured schema; it is sent as JSON text",
                 at: parameter.source)
@@ -118,8 +125,23 @@ enum ParameterTranslation {
         case .header: "header"
         case .cookie: "cookie"
         case .formField: "form field"
+        case .multipartPart: "multipart field"
         case .body: "request body"
         }
+    }
+
+    /// Whether `schema` is a file's bytes: a string of `format: binary` (or `base64`, as some
+    /// documents write it), or one with a `contentMediaType` (OpenAPI 3.1).
+    static func isFile(_ schema: JSONSchema, schemas: SchemaTranslator) -> Bool {
+        let resolved = schemas.resolvingReference(schema)
+        guard case .string(_, let context) = resolved.value else { return false }
+        return ["binary", "base64"].contains(resolved.formatString ?? "") || context.contentMediaType != nil
+    }
+
+    /// Whether `schema` is a list of files.
+    static func isFileList(_ schema: JSONSchema, schemas: SchemaTranslator) -> Bool {
+        guard case .array(_, let array) = schemas.resolvingReference(schema).value, let items = array.items else { return false }
+        return isFile(items, schemas: schemas)
     }
 
     /// Whether `schema` says nothing of its type (`{}`, or only a description or an example).

@@ -5,6 +5,8 @@ import OpenAPIKit
 struct PendingParameter {
     enum Location: String, Equatable {
         case path, query, header, cookie, formField, body
+        /// A field of a `multipart/form-data` body: text, JSON or a file.
+        case multipartPart
     }
 
     let wireName: String
@@ -57,6 +59,7 @@ extension PendingParameter {
         case .header: place = "header"
         case .cookie: place = "cookie"
         case .formField: place = "form field"
+        case .multipartPart: place = "multipart field"
         case .body: place = "body field"
         }
         return "the `\(wireName)` \(place) of `\(requestType)`"

@@ -77,6 +77,10 @@ public struct Listing: Codable, Hashable, Sendable {
     public var fieldMemoryResponseCacheStore: MemoryResponseCacheStoreModel?
     /// The `fieldMiddlewareContext` field.
     public var fieldMiddlewareContext: MiddlewareContextModel?
+    /// The `fieldMultipartPart` field.
+    public var fieldMultipartPart: MultipartPartModel?
+    /// The `fieldFileUpload` field.
+    public var fieldFileUpload: FileUploadModel?
     /// The `fieldNoContent` field.
     public var fieldNoContent: NoContentModel?
     /// The `fieldOperationUsage` field.
@@ -256,6 +260,8 @@ public struct Listing: Codable, Hashable, Sendable {
         case fieldLenient = "fieldLenient"
         case fieldMemoryResponseCacheStore = "fieldMemoryResponseCacheStore"
         case fieldMiddlewareContext = "fieldMiddlewareContext"
+        case fieldMultipartPart = "fieldMultipartPart"
+        case fieldFileUpload = "fieldFileUpload"
         case fieldNoContent = "fieldNoContent"
         case fieldOperationUsage = "fieldOperationUsage"
         case fieldPageItems = "fieldPageItems"
@@ -366,6 +372,8 @@ public struct Listing: Codable, Hashable, Sendable {
         fieldLenient: LenientModel? = nil,
         fieldMemoryResponseCacheStore: MemoryResponseCacheStoreModel? = nil,
         fieldMiddlewareContext: MiddlewareContextModel? = nil,
+        fieldMultipartPart: MultipartPartModel? = nil,
+        fieldFileUpload: FileUploadModel? = nil,
         fieldNoContent: NoContentModel? = nil,
         fieldOperationUsage: OperationUsageModel? = nil,
         fieldPageItems: PageItemsModel? = nil,
@@ -473,6 +481,8 @@ public struct Listing: Codable, Hashable, Sendable {
         self.fieldLenient = fieldLenient
         self.fieldMemoryResponseCacheStore = fieldMemoryResponseCacheStore
         self.fieldMiddlewareContext = fieldMiddlewareContext
+        self.fieldMultipartPart = fieldMultipartPart
+        self.fieldFileUpload = fieldFileUpload
         self.fieldNoContent = fieldNoContent
         self.fieldOperationUsage = fieldOperationUsage
         self.fieldPageItems = fieldPageItems

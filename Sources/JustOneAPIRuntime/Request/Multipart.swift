@@ -1,0 +1,126 @@
+import Foundation
+
+/// A file sent as one part of a `multipart/form-data` body: its bytes, the file name the server
+/// sees and their content type.
+///
+/// ```swift
+/// let upload = try FileUpload(contentsOf: URL(fileURLWithPath: "report.pdf"), contentType: "application/pdf")
+/// ```
+public struct FileUpload: Sendable, Hashable {
+    public var data: Data
+    public var filename: String
+    public var contentType: String
+
+    public init(data: Data, filename: String = "file", contentType: String = "application/octet-stream") {
+        self.data = data
+        self.filename = filename
+        self.contentType = contentType
+    }
+
+    /// The file at `url`, named after its last path component.
+    public init(contentsOf url: URL, contentType: String = "application/octet-stream") throws {
+        self.init(data: try Data(contentsOf: url), filename: url.lastPathComponent, contentType: contentType)
+    }
+}
+
+/// One part of a `multipart/form-data` body (RFC 7578): a named field of text, JSON or a file.
+public struct MultipartPart: Sendable {
+    /// What a part carries.
+    public enum Content: Sendable {
+        /// Bytes as they are: text or a file.
+        case bytes(Data)
+        /// A value encoded as JSON when the request is sent.
+        case json(any Encodable & Sendable)
+    }
+
+    /// The field's name.
+    public var name: String
+    /// The file name, for a file.
+    public var filename: String?
+    /// The part's content type; `nil` for text.
+    public var contentType: String?
+    public var content: Content
+
+    public init(name: String, filename: String? = nil, contentType: String? = nil, content: Content) {
+        self.name = name
+        self.filename = filename
+        self.contentType = contentType
+        self.content = content
+    }
+
+    /// A part of text or bytes.
+    public init(name: String, filename: String? = nil, contentType: String? = nil, body: Data) {
+        self.init(name: name, filename: filename, contentType: contentType, content: .bytes(body))
+    }
+
+    /// The part's bytes as sent (JSON encoded, with keys sorted when `sortedKeys`).
+    public func encodedBody(sortedKeys: Bool = false) throws -> Data {
+        switch content {
+        case .bytes(let data):
+            return data
+        case .json(let value):
+            guard sortedKeys else { return try JSONCoding.sharedEncoder.encode(value) }
+            let encoder = JSONCoding.makeEncoder()
+            encoder.outputFormatting.insert(.sortedKeys)
+            return try encoder.encode(value)
+        }
+    }
+}
+
+extension Array where Element == MultipartPart {
+    /// Appends a text part; a `nil` value is left out.
+    public mutating func append(_ name: String, value: (some ParameterValue)?) {
+        guard let value else { return }
+        append(MultipartPart(name: name, body: Data(value.parameterValue.utf8)))
+    }
+
+    /// Appends a text part per element.
+    public mutating func append(_ name: String, values: [some ParameterValue]?) {
+        for value in values ?? [] { append(name, value: value) }
+    }
+
+    /// Appends a file part.
+    public mutating func append(_ name: String, file: FileUpload?) {
+        guard let file else { return }
+        append(MultipartPart(name: name, filename: file.filename, contentType: file.contentType, body: file.data))
+    }
+
+    /// Appends a file part per file, all under `name`.
+    public mutating func append(_ name: String, files: [FileUpload]?) {
+        for file in files ?? [] { append(name, file: file) }
+    }
+
+    /// Appends `value` as a JSON part (`application/json`), as OpenAPI sends objects in a
+    /// multipart body; it is encoded when the request is sent.
+    public mutating func append(_ name: String, json value: (some Encodable & Sendable)?) {
+        guard let value else { return }
+        append(MultipartPart(name: name, contentType: "application/json", content: .json(value)))
+    }
+
+    /// The parts as a `multipart/form-data` body between `boundary` lines; throws when a JSON
+    /// part cannot be encoded.
+    public func multipartBody(boundary: String) throws -> Data {
+        var data = Data()
+        func line(_ text: String) { data.append(contentsOf: (text + "\r\n").utf8) }
+        for part in self {
+            line("--" + boundary)
+            var disposition = "Content-Disposition: form-data; name=\"\(Self.quoted(part.name))\""
+            if let filename = part.filename { disposition += "; filename=\"\(Self.quoted(filename))\"" }
+            line(disposition)
+            if let contentType = part.contentType { line("Content-Type: " + contentType) }
+            line("")
+            data.append(try part.encodedBody())
+            line("")
+        }
+        line("--" + boundary + "--")
+        return data
+    }
+
+    /// A name or file name inside a quoted header parameter: quotes and line breaks escaped as
+    /// browsers do (`%22`, `%0D`, `%0A`).
+    private static func quoted(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return text }
+        return text.replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+}
