@@ -28,7 +28,7 @@ enum SwiftKeywords {
         "ParameterValue", "PercentEncoding", "QueryItem", "RedactedError", "RedactionSafeError", "Request",
         "RequestBody", "RequestBudget", "ResponseCache", "ResponseCacheStore", "ResponseFormat", "ResponseOrigin",
         "ResponsePath", "RetryPolicy", "SampleInferred", "SampleRecorder", "Server", "TransportFailure",
-        "URLSessionTransport", "Usage",
+        "URLSessionTransport", "UnionParameter", "Usage",
     ]
 
     /// Type names that generated declarations must not take, because generated code (or code

@@ -204,9 +204,15 @@ public enum SwiftName {
     }
 
     /// The case name for an enum value: `SHORT_VIDEO` → `shortVideo`, `DAY_30` → `day30`,
-    /// `90` → `value90`, `-` → `minus`, `true` → `true` (escaped where used).
+    /// `90` → `value90`, `-1` → `valueMinus1`, `-` → `minus`, `true` → `true` (escaped where used).
     /// `NONE` → `noneValue`, so that `.none` never competes with `Optional.none`.
     public static func enumCaseName(forValue value: String) -> String {
+        // A negative number keeps its sign, as integer enums' cases do (`-1` → `valueMinus1`).
+        if value.hasPrefix("-"), value.dropFirst().first?.isNumber == true,
+            let rest = lowerIdentifier(String(value.dropFirst()), digitPrefix: "value")
+        {
+            return "valueMinus" + rest.dropFirst("value".count)
+        }
         if let name = lowerIdentifier(value, digitPrefix: "value") {
             return name == "none" || name == "some" ? name + "Value" : name
         }

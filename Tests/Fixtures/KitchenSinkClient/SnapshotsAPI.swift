@@ -59,7 +59,7 @@ extension SnapshotsAPI {
             return Request(
                 operationID: Self.operationID,
                 method: .get,
-                path: "/snapshots/\(PercentEncoding.encode(JSONParameter(self.snapshotID).parameterValue))",
+                path: "/snapshots/\(ParameterStyle.simple.pathSegment("snapshot_id", UnionParameter(self.snapshotID).texts, explode: false))",
                 authentication: .none,
                 responseFormat: .json
             )

@@ -393,6 +393,253 @@ extension StylesAPI {
 }
 
 extension StylesAPI {
+    /// Unions of text and lists of text, as Elasticsearch's index names and durations
+    ///
+    /// - Parameters:
+    ///   - names: The `names` path parameter.
+    ///   - index: The `index` query parameter.
+    ///   - fields: The `fields` query parameter.
+    ///   - timeout: The `timeout` query parameter.
+    ///   - project: The `project` query parameter.
+    /// - Returns: Nothing: the response has no body.
+    /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
+    /// - Remark: `GET /styles/unions/{names}`
+    public func unionStyles(
+        names: UnionStyles.Names,
+        index: UnionStyles.Index? = nil,
+        fields: UnionStyles.Fields? = nil,
+        timeout: UnionStyles.Timeout? = nil,
+        project: [UnionStyles.ProjectItem]? = nil
+    ) async throws -> APIResponse<NoContent> {
+        try await self.client.send(UnionStyles(names: names, index: index, fields: fields, timeout: timeout, project: project).request)
+    }
+
+    /// The request of ``unionStyles(names:index:fields:timeout:project:)``, where the operation is documented.
+    ///
+    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
+    /// the method does both.
+    /// - Remark: `GET /styles/unions/{names}`
+    public struct UnionStyles: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "unionStyles"
+
+        /// The `names` path parameter.
+        public var names: Names
+        /// The `index` query parameter.
+        public var index: Index?
+        /// The `fields` query parameter.
+        public var fields: Fields?
+        /// The `timeout` query parameter.
+        public var timeout: Timeout?
+        /// The `project` query parameter.
+        public var project: [ProjectItem]?
+
+        /// Creates the request; parameters with defaults can be left out.
+        public init(
+            names: Names,
+            index: Index? = nil,
+            fields: Fields? = nil,
+            timeout: Timeout? = nil,
+            project: [ProjectItem]? = nil
+        ) {
+            self.names = names
+            self.index = index
+            self.fields = fields
+            self.timeout = timeout
+            self.project = project
+        }
+
+        /// The request to send with `client.send(_:)`, with every part visible.
+        public var request: Request<NoContent> {
+            var query: [QueryItem] = []
+            query.reserveCapacity(4)
+            query.append("index", union: self.index)
+            query.append("fields", union: self.fields, explode: false)
+            query.append("timeout", union: self.timeout)
+            query.append("project", union: self.project)
+            return Request(
+                operationID: Self.operationID,
+                method: .get,
+                path: "/styles/unions/\(ParameterStyle.simple.pathSegment("names", UnionParameter(self.names).texts, explode: false))",
+                query: query,
+                authentication: .none,
+                responseFormat: .empty
+            )
+        }
+
+        /// The value of the `names` path parameter of `UnionStyles`.
+        public enum Names: Codable, Hashable, Sendable {
+            case string(String)
+            case stringArray([String])
+            /// A value that matches none of the documented alternatives, kept as received.
+            case undocumented(JSONValue)
+
+            public init(from decoder: any Decoder) throws {
+                if let value = try? String(from: decoder) {
+                    self = .string(value)
+                    return
+                }
+                if let value = try? [String](from: decoder) {
+                    self = .stringArray(value)
+                    return
+                }
+                self = .undocumented(try JSONValue(from: decoder))
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                switch self {
+                case .string(let value): try value.encode(to: encoder)
+                case .stringArray(let value): try value.encode(to: encoder)
+                case .undocumented(let value): try value.encode(to: encoder)
+                }
+            }
+        }
+
+        /// The value of the `index` query parameter of `UnionStyles`.
+        public enum Index: Codable, Hashable, Sendable {
+            case string(String)
+            case stringArray([String])
+            /// A value that matches none of the documented alternatives, kept as received.
+            case undocumented(JSONValue)
+
+            public init(from decoder: any Decoder) throws {
+                if let value = try? String(from: decoder) {
+                    self = .string(value)
+                    return
+                }
+                if let value = try? [String](from: decoder) {
+                    self = .stringArray(value)
+                    return
+                }
+                self = .undocumented(try JSONValue(from: decoder))
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                switch self {
+                case .string(let value): try value.encode(to: encoder)
+                case .stringArray(let value): try value.encode(to: encoder)
+                case .undocumented(let value): try value.encode(to: encoder)
+                }
+            }
+        }
+
+        /// The value of the `fields` query parameter of `UnionStyles`.
+        public enum Fields: Codable, Hashable, Sendable {
+            case string(String)
+            case stringArray([String])
+            /// A value that matches none of the documented alternatives, kept as received.
+            case undocumented(JSONValue)
+
+            public init(from decoder: any Decoder) throws {
+                if let value = try? String(from: decoder) {
+                    self = .string(value)
+                    return
+                }
+                if let value = try? [String](from: decoder) {
+                    self = .stringArray(value)
+                    return
+                }
+                self = .undocumented(try JSONValue(from: decoder))
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                switch self {
+                case .string(let value): try value.encode(to: encoder)
+                case .stringArray(let value): try value.encode(to: encoder)
+                case .undocumented(let value): try value.encode(to: encoder)
+                }
+            }
+        }
+
+        /// The value of the `timeout` query parameter of `UnionStyles`.
+        public enum Timeout: Codable, Hashable, Sendable {
+            case string(String)
+            case text(Text)
+            case int(Int)
+            /// A value that matches none of the documented alternatives, kept as received.
+            case undocumented(JSONValue)
+
+            public init(from decoder: any Decoder) throws {
+                if let value = try? String(from: decoder) {
+                    self = .string(value)
+                    return
+                }
+                if let value = try? Text(from: decoder) {
+                    self = .text(value)
+                    return
+                }
+                if let value = try? Int(from: decoder) {
+                    self = .int(value)
+                    return
+                }
+                self = .undocumented(try JSONValue(from: decoder))
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                switch self {
+                case .string(let value): try value.encode(to: encoder)
+                case .text(let value): try value.encode(to: encoder)
+                case .int(let value): try value.encode(to: encoder)
+                case .undocumented(let value): try value.encode(to: encoder)
+                }
+            }
+
+            /// The values of the `timeout` query parameter of `UnionStyles`.
+            public enum Text: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, ParameterValue {
+                /// The value `-1`.
+                case valueMinus1
+                /// A value this version of the client does not know, kept as received.
+                case undocumented(String)
+
+                public init(rawValue: String) {
+                    self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+                }
+
+                public var rawValue: String {
+                    switch self {
+                    case .valueMinus1: "-1"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                /// The documented values.
+                public static let allCases: [Text] = [.valueMinus1]
+
+                private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+            }
+        }
+
+        /// The value of the `project` query parameter of `UnionStyles`.
+        public enum ProjectItem: Codable, Hashable, Sendable {
+            case int(Int)
+            case string(String)
+            /// A value that matches none of the documented alternatives, kept as received.
+            case undocumented(JSONValue)
+
+            public init(from decoder: any Decoder) throws {
+                if let value = try? Int(from: decoder) {
+                    self = .int(value)
+                    return
+                }
+                if let value = try? String(from: decoder) {
+                    self = .string(value)
+                    return
+                }
+                self = .undocumented(try JSONValue(from: decoder))
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                switch self {
+                case .int(let value): try value.encode(to: encoder)
+                case .string(let value): try value.encode(to: encoder)
+                case .undocumented(let value): try value.encode(to: encoder)
+                }
+            }
+        }
+    }
+}
+
+extension StylesAPI {
     /// Files, text and JSON in a multipart body
     ///
     /// - Parameters:

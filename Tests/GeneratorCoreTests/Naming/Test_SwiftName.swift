@@ -31,6 +31,8 @@ import Testing
     @Test(arguments: [
         ("SHORT_VIDEO", "shortVideo"),
         ("90", "value90"),
+        ("-1", "valueMinus1"),
+        ("-20d", "valueMinus20d"),
         ("-", "minus"),
         ("", "empty"),
         ("none", "noneValue"),

@@ -164,6 +164,22 @@ import TestSupport
         #expect(second.count == 1 && second.first?.body.isEmpty == true)
     }
 
+    /// Unions of text, numbers and lists (Elasticsearch's index names and durations, Sentry's
+    /// projects) are sent as the alternative they hold would be: text as text, a list as one
+    /// pair per element (or joined by commas without `explode`, and in a path), never as JSON.
+    @Test func unionsOfTextAndListsAreSentAsTheirAlternative() async throws {
+        let server = try LoopbackServer { _ in LoopbackServer.Reply(status: 204) }
+        _ = try await client(server).styles.unionStyles(
+            names: .stringArray(["logs-a", "logs b"]), index: .stringArray(["i1", "i2"]), fields: .stringArray(["x", "y"]),
+            timeout: .int(30), project: [.int(1), .string("web")])
+        _ = try await client(server).styles.unionStyles(names: .string("one"), index: .string("i"), timeout: .text(.valueMinus1))
+        #expect(server.requests.map(\.path) == ["/v2/styles/unions/logs-a,logs%20b", "/v2/styles/unions/one"])
+        #expect(
+            server.requests.map(\.query) == [
+                "index=i1&index=i2&fields=x%2Cy&timeout=30&project=1&project=web", "index=i&timeout=-1",
+            ])
+    }
+
     /// Form fields whose `encoding` says `deepObject` (as Stripe's `metadata`, `card` and
     /// `expand` are): a field per property or element, in brackets.
     @Test func formFieldsInDeepObjectStyle() async throws {

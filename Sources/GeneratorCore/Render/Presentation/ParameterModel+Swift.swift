@@ -28,6 +28,9 @@ extension ParameterModel {
         if sending.encoding == .array {
             return "ParameterStyle.\(style).pathSegment(\(name), \(access), explode: \(sending.explode))"
         }
+        if sending.encoding == .union {
+            return "ParameterStyle.\(style).pathSegment(\(name), UnionParameter(\(access)).texts, explode: \(sending.explode))"
+        }
         if style == "simple" { return "PercentEncoding.encode(\(value(access)).parameterValue)" }
         return "ParameterStyle.\(style).pathSegment(\(name), \(value(access)))"
     }
@@ -36,6 +39,7 @@ extension ParameterModel {
         switch sending.encoding {
         case .scalar, .array, .deepObject, .file: access
         case .json: isOptional ? "\(access).map(JSONParameter.init)" : "JSONParameter(\(access))"
+        case .union: isOptional ? "\(access).map(UnionParameter.init)" : "UnionParameter(\(access))"
         }
     }
 
@@ -50,6 +54,9 @@ extension ParameterModel {
             }
         }
         if sending.encoding == .deepObject { return "\(collection).append(\(name), deepObject: \(access))" }
+        if sending.encoding == .union {
+            return "\(collection).append(\(name), union: \(access)\(sending.explode ? "" : ", explode: false"))"
+        }
         return "\(collection).append(\(name), value: \(value(access)))"
     }
 
@@ -62,7 +69,7 @@ extension ParameterModel {
             let isList = if case .array = valueType.unwrapped { true } else { false }
             return "parts.append(\(name), \(isList ? "files" : "file"): \(access))"
         case .array: return "parts.append(\(name), values: \(access))"
-        case .json, .deepObject: return "parts.append(\(name), json: \(access))"
+        case .json, .deepObject, .union: return "parts.append(\(name), json: \(access))"
         case .scalar: return "parts.append(\(name), value: \(access))"
         }
     }

@@ -131,6 +131,9 @@ struct ParameterSending: Sendable, Hashable {
         case deepObject
         /// A file (or a list of files) in a multipart body: `FileUpload`.
         case file
+        /// A value of a union of scalars and lists of scalars (`oneOf: [string, array of
+        /// string]`) outside a body: written as the alternative it holds would be.
+        case union
     }
 
     var location: PendingParameter.Location

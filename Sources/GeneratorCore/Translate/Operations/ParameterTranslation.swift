@@ -10,7 +10,7 @@ enum ParameterTranslation {
         let identifier = members.claim(SwiftName.lowerIdentifier(parameter.wireName, digitPrefix: "parameter") ?? "parameter")
 
         var type: SwiftType
-        let encoding: ParameterSending.Encoding
+        var encoding: ParameterSending.Encoding
         switch parameter.location {
         case .body where parameter.contentType != nil:
             type = .named(parameter.contentType!.hasPrefix("text/") ? "String" : "Data")
@@ -47,12 +47,27 @@ enum ParameterTranslation {
             let isDeep =
                 (parameter.location == .query || parameter.location == .formField) && parameter.style == .deepObject
                 && !parameter.isJSONContent
-            encoding = isDeep && (written == .json || written == .array) ? .deepObject : written
+            let isParameter = parameter.location != .body && parameter.location != .multipartPart
+            if isDeep && (written == .json || written == .array) {
+                encoding = .deepObject
+            } else if isParameter && written == .json && !parameter.isJSONContent
+                && (Self.isScalarUnion(parameter.schema, schemas: schemas)
+                    || Self.isListOfScalarUnions(parameter.schema, schemas: schemas))
+            {
+                encoding = .union
+            } else {
+                encoding = written
+            }
+            if parameter.location != .body && encoding == .scalar && schemas.followingAliases(type.unwrapped) == .jsonValue {
+                // What the schema says is text, but its Swift type is untyped: sent as JSON
+                // text, which a JSON string is as it is.
+                encoding = .json
+            }
             if encoding == .array {
                 // A list in a query, form, header or cookie has no place for `null` elements.
                 type = type.withNonOptionalElements
             }
-            if parameter.location != .body && encoding != .json && encoding != .deepObject {
+            if parameter.location != .body && encoding != .json && encoding != .deepObject && encoding != .union {
                 // The parameter's own enum is sent as text, never as JSON.
                 for index in declaredBefore..<scope.declarations.count {
                     if case .valueEnum(var valueEnum) = scope.declarations[index].kind {
@@ -158,6 +173,32 @@ enum ParameterTranslation {
         return false
     }
 
+    /// Whether `schema` is a union (`oneOf`, `anyOf`, or an `allOf` of one) whose alternatives
+    /// are all scalars, enums of them or lists of scalars, as Elasticsearch's `Names` (`string`
+    /// or an array of strings) and `Duration` are.
+    static func isScalarUnion(_ schema: JSONSchema, schemas: SchemaTranslator, depth: Int = 0) -> Bool {
+        guard depth < 8 else { return false }
+        let resolved = schemas.resolvingReference(schema)
+        let alternatives: [JSONSchema]
+        switch resolved.value {
+        case .one(of: let schemas, _), .any(of: let schemas, _): alternatives = schemas
+        case .all(of: let schemas, _) where schemas.count == 1: alternatives = schemas
+        default: return false
+        }
+        return !alternatives.isEmpty
+            && alternatives.allSatisfy { alternative in
+                encoding(of: alternative, schemas: schemas) != .json
+                    || isScalarUnion(alternative, schemas: schemas, depth: depth + 1)
+            }
+    }
+
+    /// Whether `schema` is a list whose elements are such unions (Sentry's `project`: an array
+    /// of `anyOf: [integer, string]`).
+    static func isListOfScalarUnions(_ schema: JSONSchema, schemas: SchemaTranslator) -> Bool {
+        guard case .array(_, let array) = schemas.resolvingReference(schema).value, let items = array.items else { return false }
+        return isScalarUnion(items, schemas: schemas)
+    }
+
     private static func encoding(of schema: JSONSchema, schemas: SchemaTranslator) -> ParameterSending.Encoding {
         let resolved = schemas.resolvingReference(schema)
         switch resolved.value {
@@ -169,6 +210,15 @@ enum ParameterTranslation {
             case .string, .integer, .number, .boolean: return .array
             default: return .json
             }
+        case .all(of: let parts, _):
+            // An `allOf` of text and constraints on it (Cloudflare's `{allOf: [identifier,
+            // {type: string, readOnly: true}]}`) is text.
+            let typed = parts.filter {
+                if case .fragment = schemas.resolvingReference($0).value { return false }
+                return true
+            }
+            let encodings = Set(typed.map { encoding(of: $0, schemas: schemas) })
+            return encodings.count == 1 && encodings.first != .json ? encodings.first! : .json
         default: return .json
         }
     }

@@ -353,6 +353,17 @@ struct SchemaTranslator {
         return (key, schema)
     }
 
+    /// The type `type` stands for once the components' aliases it names are followed
+    /// (`APIShieldSchemasIdentifier` → `JSONValue`), optionals unwrapped.
+    func followingAliases(_ type: SwiftType) -> SwiftType {
+        var type = type.unwrapped
+        var seen: Set<String> = []
+        while case .named(let name) = type, let target = aliasTypes[name], seen.insert(name).inserted {
+            type = target.unwrapped
+        }
+        return type
+    }
+
     /// The type an alias of an optional type stands for (`typealias Tags = [Tag]?`: `[Tag]?`),
     /// any other type as it is.
     func expandingOptionalAlias(_ type: SwiftType) -> SwiftType {

@@ -79,6 +79,8 @@ public struct Listing: Codable, Hashable, Sendable {
     public var fieldMiddlewareContext: MiddlewareContextModel?
     /// The `fieldMultipartPart` field.
     public var fieldMultipartPart: MultipartPartModel?
+    /// The `fieldUnionParameter` field.
+    public var fieldUnionParameter: UnionParameterModel?
     /// The `fieldFileUpload` field.
     public var fieldFileUpload: FileUploadModel?
     /// The `fieldNoContent` field.
@@ -261,6 +263,7 @@ public struct Listing: Codable, Hashable, Sendable {
         case fieldMemoryResponseCacheStore = "fieldMemoryResponseCacheStore"
         case fieldMiddlewareContext = "fieldMiddlewareContext"
         case fieldMultipartPart = "fieldMultipartPart"
+        case fieldUnionParameter = "fieldUnionParameter"
         case fieldFileUpload = "fieldFileUpload"
         case fieldNoContent = "fieldNoContent"
         case fieldOperationUsage = "fieldOperationUsage"
@@ -373,6 +376,7 @@ public struct Listing: Codable, Hashable, Sendable {
         fieldMemoryResponseCacheStore: MemoryResponseCacheStoreModel? = nil,
         fieldMiddlewareContext: MiddlewareContextModel? = nil,
         fieldMultipartPart: MultipartPartModel? = nil,
+        fieldUnionParameter: UnionParameterModel? = nil,
         fieldFileUpload: FileUploadModel? = nil,
         fieldNoContent: NoContentModel? = nil,
         fieldOperationUsage: OperationUsageModel? = nil,
@@ -482,6 +486,7 @@ public struct Listing: Codable, Hashable, Sendable {
         self.fieldMemoryResponseCacheStore = fieldMemoryResponseCacheStore
         self.fieldMiddlewareContext = fieldMiddlewareContext
         self.fieldMultipartPart = fieldMultipartPart
+        self.fieldUnionParameter = fieldUnionParameter
         self.fieldFileUpload = fieldFileUpload
         self.fieldNoContent = fieldNoContent
         self.fieldOperationUsage = fieldOperationUsage
