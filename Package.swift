@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "JustOneAPITesting", dependencies: ["JustOneAPIRuntime"]),
         .target(name: "JustOneAPI", dependencies: ["JustOneAPIRuntime"]),
         // Opening a SQLite file that several processes share (the cache's and the jobs' stores).
-        .target(name: "SQLiteFiles", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SQLiteFiles", dependencies: ["JustOneAPIRuntime", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "JustOneAPISQLiteCache",
             dependencies: ["JustOneAPIRuntime", "SQLiteFiles", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import JustOneAPIRuntime
 
 /// Opens a SQLite file in write-ahead mode when several processes may open it at the same moment
 /// (the job store's workers, the response cache's processes).
@@ -28,7 +29,7 @@ package enum WriteAheadDatabase {
         path: String, label: String, busyTimeout: Duration, durability: Durability
     ) throws -> DatabaseQueue {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout.seconds)
+        configuration.busyMode = .timeout(busyTimeout.timeInterval)
         configuration.journalMode = .default
         configuration.label = label
         let queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -54,16 +55,9 @@ package enum WriteAheadDatabase {
                 }
                 return
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
-                Thread.sleep(forTimeInterval: pause.seconds)
+                Thread.sleep(forTimeInterval: pause.timeInterval)
                 pause = min(pause * 2, .milliseconds(50))
             }
         }
-    }
-}
-
-extension Duration {
-    fileprivate var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

@@ -35,9 +35,7 @@ public struct CacheKey: Hashable, Sendable, CustomStringConvertible {
             Self.append(fields, prefix: "f ", to: &text)
         case .json(let value):
             text.append("\nj ")
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            if let data = try? encoder.encode(value) {
+            if let data = Self.sortedJSON(value) {
                 text.append(data.base64EncodedString())
             }
         case .data(let data, let contentType):
@@ -50,7 +48,12 @@ public struct CacheKey: Hashable, Sendable, CustomStringConvertible {
                 text.append("\nm ")
                 text.append([part.name, part.filename ?? "", part.contentType ?? ""].map(PercentEncoding.encode).joined(separator: " "))
                 text.append(" ")
-                text.append(((try? part.encodedBody(sortedKeys: true)) ?? Data()).base64EncodedString())
+                let body: Data? =
+                    switch part.content {
+                    case .bytes(let data): data
+                    case .json(let value): Self.sortedJSON(value)
+                    }
+                text.append((body ?? Data()).base64EncodedString())
             }
         }
         self.text = text
@@ -70,6 +73,13 @@ public struct CacheKey: Hashable, Sendable, CustomStringConvertible {
 
     public static func == (lhs: CacheKey, rhs: CacheKey) -> Bool { lhs.text == rhs.text }
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+
+    /// `value` as JSON with its keys sorted, so that two encodings of one value are one key.
+    private static func sortedJSON(_ value: any Encodable) -> Data? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try? encoder.encode(value)
+    }
 
     /// Appends `items` percent-encoded and sorted, one line each (so that no value can be
     /// mistaken for a separator).

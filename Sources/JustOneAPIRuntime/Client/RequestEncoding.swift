@@ -58,17 +58,13 @@ extension Request {
             bodyData = data
             headers["Content-Type"] = contentType
         case .multipart(let parts):
-            // A boundary no part's bytes contain (checked, however unlikely a clash is).
-            var boundary = "JustOneAPI-" + UUID().uuidString
             do {
-                while try parts.contains(where: { try $0.encodedBody().range(of: Data(boundary.utf8)) != nil }) {
-                    boundary = "JustOneAPI-" + UUID().uuidString + UUID().uuidString
-                }
-                bodyData = try parts.multipartBody(boundary: boundary)
+                let (data, boundary) = try parts.multipartBody()
+                bodyData = data
+                headers["Content-Type"] = "multipart/form-data; boundary=" + boundary
             } catch {
                 throw failure(.invalidRequest("a JSON part of the multipart body could not be encoded: \(error)"))
             }
-            headers["Content-Type"] = "multipart/form-data; boundary=" + boundary
         }
         return HTTPRequest(method: method, url: url, headerFields: headers, body: bodyData, operationID: operationID)
     }

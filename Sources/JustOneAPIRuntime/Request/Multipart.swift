@@ -53,16 +53,11 @@ public struct MultipartPart: Sendable {
         self.init(name: name, filename: filename, contentType: contentType, content: .bytes(body))
     }
 
-    /// The part's bytes as sent (JSON encoded, with keys sorted when `sortedKeys`).
-    public func encodedBody(sortedKeys: Bool = false) throws -> Data {
+    /// The part's bytes as sent (a JSON part encoded).
+    public func encodedBody() throws -> Data {
         switch content {
-        case .bytes(let data):
-            return data
-        case .json(let value):
-            guard sortedKeys else { return try JSONCoding.sharedEncoder.encode(value) }
-            let encoder = JSONCoding.makeEncoder()
-            encoder.outputFormatting.insert(.sortedKeys)
-            return try encoder.encode(value)
+        case .bytes(let data): data
+        case .json(let value): try JSONCoding.sharedEncoder.encode(value)
         }
     }
 }
@@ -97,23 +92,29 @@ extension Array where Element == MultipartPart {
         append(MultipartPart(name: name, contentType: "application/json", content: .json(value)))
     }
 
-    /// The parts as a `multipart/form-data` body between `boundary` lines; throws when a JSON
-    /// part cannot be encoded.
-    public func multipartBody(boundary: String) throws -> Data {
+    /// The parts as a `multipart/form-data` body, each JSON part encoded once, between lines of
+    /// a boundary that no part's bytes contain (checked, however unlikely a clash is); throws
+    /// when a JSON part cannot be encoded.
+    func multipartBody() throws -> (data: Data, boundary: String) {
+        let bodies = try map { try $0.encodedBody() }
+        var boundary = "JustOneAPI-" + UUID().uuidString
+        while bodies.contains(where: { $0.range(of: Data(boundary.utf8)) != nil }) {
+            boundary = "JustOneAPI-" + UUID().uuidString + UUID().uuidString
+        }
         var data = Data()
         func line(_ text: String) { data.append(contentsOf: (text + "\r\n").utf8) }
-        for part in self {
+        for (part, body) in zip(self, bodies) {
             line("--" + boundary)
             var disposition = "Content-Disposition: form-data; name=\"\(Self.quoted(part.name))\""
             if let filename = part.filename { disposition += "; filename=\"\(Self.quoted(filename))\"" }
             line(disposition)
             if let contentType = part.contentType { line("Content-Type: " + contentType) }
             line("")
-            data.append(try part.encodedBody())
+            data.append(body)
             line("")
         }
         line("--" + boundary + "--")
-        return data
+        return (data, boundary)
     }
 
     /// A name or file name inside a quoted header parameter: quotes and line breaks escaped as

@@ -11,10 +11,7 @@ extension Array where Element == QueryItem {
     /// form Rails, Stripe and the `qs` package read.
     public mutating func append(_ name: String, deepObject value: (some Encodable & Sendable)?) {
         guard let value else { return }
-        let json: JSONValue
-        do {
-            json = try JSONDecoder().decode(JSONValue.self, from: JSONCoding.sharedEncoder.encode(value))
-        } catch {
+        guard let json = Self.jsonValue(of: value) else {
             // What cannot be encoded as JSON is sent as JSON text, as other structured values are.
             append(name, value: JSONParameter(value))
             return
@@ -28,7 +25,7 @@ extension Array where Element == QueryItem {
     /// joined by commas. Anything else (an object) is sent as JSON text; `nil` is left out.
     public mutating func append(_ name: String, union value: (some Encodable & Sendable)?, explode: Bool = true) {
         guard let value else { return }
-        guard let json = try? JSONDecoder().decode(JSONValue.self, from: JSONCoding.sharedEncoder.encode(value)) else {
+        guard let json = Self.jsonValue(of: value) else {
             append(name, value: JSONParameter(value))
             return
         }
@@ -47,12 +44,18 @@ extension Array where Element == QueryItem {
         }
     }
 
-    /// A scalar's text as a query writes it; `nil` for `null`, arrays and objects.
+    /// `value` as the JSON it encodes to; `nil` when it cannot be encoded.
+    private static func jsonValue(of value: some Encodable & Sendable) -> JSONValue? {
+        try? JSONDecoder().decode(JSONValue.self, from: JSONCoding.sharedEncoder.encode(value))
+    }
+
+    /// A scalar's text as a query writes it (its `parameterValue`); `nil` for `null`, arrays
+    /// and objects.
     private static func scalarText(_ value: JSONValue) -> String? {
         switch value {
-        case .string(let text): text
-        case .bool(let flag): flag ? "true" : "false"
-        case .integer(let number): String(number)
+        case .string(let text): text.parameterValue
+        case .bool(let flag): flag.parameterValue
+        case .integer(let number): number.parameterValue
         case .double(let number): number.parameterValue
         case .null, .array, .object: nil
         }
@@ -66,14 +69,8 @@ extension Array where Element == QueryItem {
             for member in members.keys.sorted() { appendDeepObject(members[member]!, at: "\(key)[\(member)]") }
         case .array(let elements):
             for (index, element) in elements.enumerated() { appendDeepObject(element, at: "\(key)[\(index)]") }
-        case .string(let text):
-            append(QueryItem(name: key, value: text))
-        case .bool(let flag):
-            append(QueryItem(name: key, value: flag ? "true" : "false"))
-        case .integer(let number):
-            append(QueryItem(name: key, value: String(number)))
-        case .double(let number):
-            append(QueryItem(name: key, value: number.parameterValue))
+        case .string, .bool, .integer, .double:
+            if let text = Self.scalarText(value) { append(QueryItem(name: key, value: text)) }
         }
     }
 }

@@ -66,10 +66,8 @@ struct SpecIndex: Sendable {
         case .b(let value):
             return value
         case .a(let reference):
-            guard let key = ComponentReference.key(of: reference.jsonReference, kind: kind),
-                let value = components[key]?.value
-            else {
-                let key = ComponentReference.key(of: reference.jsonReference, kind: kind)
+            let key = ComponentReference.key(of: reference.jsonReference, kind: kind)
+            guard let key, let value = components[key]?.value else {
                 if let key, componentNames[kind]?.contains(key) == true {
                     diagnostics.error(
                         "$ref `\(reference.absoluteString)` names a component that cannot be used", at: location,
@@ -178,10 +176,15 @@ struct SpecIndex: Sendable {
             Self.merge(components, into: &target, trees: &componentTrees, kind: kind, parsed, orders, diagnostics)
         }
         var unionOrders = merge(components.schemas, into: &schemas, kind: "schemas")
-        unionOrders += merge(followingChains(components.parameters, kind: "parameters", in: parsed, diagnostics: diagnostics), into: &parameters, kind: "parameters")
-        unionOrders += merge(followingChains(components.responses, kind: "responses", in: parsed, diagnostics: diagnostics), into: &responses, kind: "responses")
-        unionOrders += merge(followingChains(components.requestBodies, kind: "requestBodies", in: parsed, diagnostics: diagnostics), into: &requestBodies, kind: "requestBodies")
-        unionOrders += merge(followingChains(components.securitySchemes, kind: "securitySchemes", in: parsed, diagnostics: diagnostics), into: &securitySchemes, kind: "securitySchemes")
+        func merge<T: Codable & Sendable>(
+            _ components: OpenAPI.ComponentReferenceDictionary<T>, into target: inout [String: Located<T>], kind: String
+        ) -> [[String]] {
+            merge(Self.followingChains(components, kind: kind, in: parsed, diagnostics: diagnostics), into: &target, kind: kind)
+        }
+        unionOrders += merge(components.parameters, into: &parameters, kind: "parameters")
+        unionOrders += merge(components.responses, into: &responses, kind: "responses")
+        unionOrders += merge(components.requestBodies, into: &requestBodies, kind: "requestBodies")
+        unionOrders += merge(components.securitySchemes, into: &securitySchemes, kind: "securitySchemes")
         unionOrders += merge(components.pathItems, into: &pathItems, kind: "pathItems")
         for order in unionOrders where propertyOrders[Set(order)] == nil {
             propertyOrders[Set(order)] = order
@@ -248,7 +251,7 @@ struct SpecIndex: Sendable {
     /// in. The components of a chain that comes back to where it was are left out, with a
     /// warning once per cycle (a component nobody uses never fails a document; a use of one is
     /// an error there); a chain that ends outside the document's components is left out too.
-    private func followingChains<T>(
+    private static func followingChains<T>(
         _ dictionary: OpenAPI.ComponentReferenceDictionary<T>, kind: String, in parsed: ParsedDocument,
         diagnostics: DiagnosticCollector
     ) -> OpenAPI.ComponentDictionary<T> {

@@ -189,17 +189,15 @@ struct OperationTranslator {
                     description: body.description, at: location)
             ]
         }
-        if let (type, schema) = media.first(where: { $0.0 == "application/x-www-form-urlencoded" }) {
+        let fieldBodies: [(String, PendingParameter.Location)] = [
+            ("application/x-www-form-urlencoded", .formField), ("multipart/form-data", .multipartPart),
+        ]
+        for (type, place) in fieldBodies {
+            guard let (_, schema) = media.first(where: { $0.0 == type }) else { continue }
             let content = body.content.first { $0.key.typeAndSubtype.lowercased() == type }?.value
             let encodings: OrderedDictionary<String, OpenAPI.Content.Encoding>? =
                 if case .b(let content)? = content { content.encodingMap } else { nil }
-            return formFields(schema, encodings: encodings ?? [:], at: location, operation: indexed)
-        }
-        if let (type, schema) = media.first(where: { $0.0 == "multipart/form-data" }) {
-            let content = body.content.first { $0.key.typeAndSubtype.lowercased() == type }?.value
-            let encodings: OrderedDictionary<String, OpenAPI.Content.Encoding>? =
-                if case .b(let content)? = content { content.encodingMap } else { nil }
-            return formFields(schema, encodings: encodings ?? [:], as: .multipartPart, at: location, operation: indexed)
+            return formFields(schema, encodings: encodings ?? [:], as: place, at: location, operation: indexed)
         }
         if let (type, _) = media.first(where: { $0.0.hasPrefix("text/") }) {
             return [
@@ -227,7 +225,7 @@ struct OperationTranslator {
     /// type's `encoding` gives (`metadata: {style: deepObject}`), or `form`.
     private func formFields(
         _ schema: JSONSchema?, encodings: OrderedDictionary<String, OpenAPI.Content.Encoding>,
-        as place: PendingParameter.Location = .formField, at location: SourceLocation, operation: IndexedOperation
+        as place: PendingParameter.Location, at location: SourceLocation, operation: IndexedOperation
     ) -> [PendingParameter]? {
         var resolved = schema
         if case .reference(let reference, _)? = schema?.value {
