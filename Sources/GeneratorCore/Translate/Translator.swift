@@ -100,6 +100,7 @@ public struct Translator: Sendable {
         namespaces = namespaces.map { SharedParameterEnums.hoist(in: $0, reservedNames: moduleTypeNames) }
         (models, namespaces) = DuplicateModelEnums.merge(models, namespaces)
         (models, namespaces) = DuplicateModelStructs.merge(models, namespaces)
+        models = InferredModelPurposes.describe(models, namespaces: namespaces, dataKey: envelope?.dataKey)
 
         let servers = translateServers(index, diagnostics: diagnostics)
         return APIModel(
@@ -157,7 +158,7 @@ public struct Translator: Sendable {
             else { return nil }
             return (version, name)
         }
-        return newer.max { $0.0 < $1.0 }.map { "`\($0.1)`" }
+        return newer.max { $0.0 < $1.0 }.map(\.1)
     }
 
     private func namespaceDocumentation(_ operations: [IndexedOperation], index: SpecIndex, key: String) -> [String] {

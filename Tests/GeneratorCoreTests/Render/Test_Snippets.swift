@@ -1121,6 +1121,439 @@ import Testing
             """#)
     }
 
+    /// A `deepObject` query parameter is sent a pair per property (`filter[created][gt]=…`); a
+    /// parameter whose schema is a union of text, numbers and lists is sent as the alternative it
+    /// holds would be, in a path as in a query.
+    @Test func deepObjectAndUnionParameters() async throws {
+        try await expectSnippet(
+            paths: #"""
+            {
+              "/indices/{index}/search": {
+                "get": {
+                  "operationId": "search",
+                  "parameters": [
+                    {
+                      "name": "index", "in": "path", "required": true,
+                      "schema": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+                    },
+                    {
+                      "name": "filter", "in": "query", "style": "deepObject", "explode": true,
+                      "schema": {
+                        "type": "object",
+                        "properties": {"created": {"type": "object", "properties": {"gt": {"type": "integer"}}}, "tags": {"type": "array", "items": {"type": "string"}}}
+                      }
+                    },
+                    {
+                      "name": "timeout", "in": "query",
+                      "schema": {"oneOf": [{"type": "string"}, {"type": "integer"}]}
+                    }
+                  ],
+                  "responses": {
+                    "200": {"description": "OK", "content": {"application/json": {"schema": {"type": "string"}}}}
+                  }
+                }
+              }
+            }
+            """#,
+            file: "IndicesAPI.swift",
+            swift: #"""
+            public struct IndicesAPI: Sendable {
+                /// The client that sends this namespace's requests.
+                public let client: JustOneAPIClient
+
+                /// The namespace on `client`; `client.indices` is the same.
+                public init(client: JustOneAPIClient) {
+                    self.client = client
+                }
+            }
+
+            extension JustOneAPIClient {
+                /// Operations under `indices`.
+                public var indices: IndicesAPI { IndicesAPI(client: self) }
+            }
+
+            extension IndicesAPI {
+                /// GET /indices/{index}/search
+                ///
+                /// - Parameters:
+                ///   - index: The `index` path parameter.
+                ///   - filter: The `filter` query parameter.
+                ///   - timeout: The `timeout` query parameter.
+                /// - Returns: The decoded response body.
+                /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
+                /// - Remark: `GET /indices/{index}/search`
+                public func search(
+                    index: Search.Index,
+                    filter: Search.Filter? = nil,
+                    timeout: Search.Timeout? = nil
+                ) async throws -> APIResponse<String> {
+                    try await self.client.send(Search(index: index, filter: filter, timeout: timeout).request)
+                }
+
+                /// The request of ``search(index:filter:timeout:)``, where the operation is documented.
+                ///
+                /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
+                /// the method does both.
+                /// - Remark: `GET /indices/{index}/search`
+                public struct Search: APIOperation {
+                    /// The operation's `operationId`.
+                    public static let operationID = "search"
+
+                    /// The `index` path parameter.
+                    public var index: Index
+                    /// The `filter` query parameter.
+                    public var filter: Filter?
+                    /// The `timeout` query parameter.
+                    public var timeout: Timeout?
+
+                    /// Creates the request; parameters with defaults can be left out.
+                    public init(
+                        index: Index,
+                        filter: Filter? = nil,
+                        timeout: Timeout? = nil
+                    ) {
+                        self.index = index
+                        self.filter = filter
+                        self.timeout = timeout
+                    }
+
+                    /// The request to send with `client.send(_:)`, with every part visible.
+                    public var request: Request<String> {
+                        var query: [QueryItem] = []
+                        query.reserveCapacity(2)
+                        query.append("filter", deepObject: self.filter)
+                        query.append("timeout", union: self.timeout)
+                        return Request(
+                            operationID: Self.operationID,
+                            method: .get,
+                            path: "/indices/\(ParameterStyle.simple.pathSegment("index", UnionParameter(self.index).texts, explode: false))/search",
+                            query: query,
+                            authentication: .none,
+                            responseFormat: .json
+                        )
+                    }
+
+                    /// The value of the `index` path parameter of `Search`.
+                    public enum Index: Codable, Hashable, Sendable {
+                        case string(String)
+                        case stringArray([String])
+                        /// A value that matches none of the documented alternatives, kept as received.
+                        case undocumented(JSONValue)
+
+                        public init(from decoder: any Decoder) throws {
+                            if let value = try? String(from: decoder) {
+                                self = .string(value)
+                                return
+                            }
+                            if let value = try? [String](from: decoder) {
+                                self = .stringArray(value)
+                                return
+                            }
+                            self = .undocumented(try JSONValue(from: decoder))
+                        }
+
+                        public func encode(to encoder: any Encoder) throws {
+                            switch self {
+                            case .string(let value): try value.encode(to: encoder)
+                            case .stringArray(let value): try value.encode(to: encoder)
+                            case .undocumented(let value): try value.encode(to: encoder)
+                            }
+                        }
+                    }
+
+                    /// The value of the `filter` query parameter of `Search`.
+                    public struct Filter: Codable, Hashable, Sendable {
+                        /// The `created` field.
+                        public var created: Created?
+                        /// The `tags` field.
+                        public var tags: [String]?
+
+                        /// Creates a value from its properties.
+                        public init(
+                            created: Created? = nil,
+                            tags: [String]? = nil
+                        ) {
+                            self.created = created
+                            self.tags = tags
+                        }
+
+                        /// The value of the `created` property of `IndicesAPI.Search.Filter`.
+                        public struct Created: Codable, Hashable, Sendable {
+                            /// The `gt` field.
+                            public var gt: Int?
+
+                            /// Creates a value from its properties.
+                            public init(
+                                gt: Int? = nil
+                            ) {
+                                self.gt = gt
+                            }
+                        }
+                    }
+
+                    /// The value of the `timeout` query parameter of `Search`.
+                    public enum Timeout: Codable, Hashable, Sendable {
+                        case string(String)
+                        case int(Int)
+                        /// A value that matches none of the documented alternatives, kept as received.
+                        case undocumented(JSONValue)
+
+                        public init(from decoder: any Decoder) throws {
+                            if let value = try? String(from: decoder) {
+                                self = .string(value)
+                                return
+                            }
+                            if let value = try? Int(from: decoder) {
+                                self = .int(value)
+                                return
+                            }
+                            self = .undocumented(try JSONValue(from: decoder))
+                        }
+
+                        public func encode(to encoder: any Encoder) throws {
+                            switch self {
+                            case .string(let value): try value.encode(to: encoder)
+                            case .int(let value): try value.encode(to: encoder)
+                            case .undocumented(let value): try value.encode(to: encoder)
+                            }
+                        }
+                    }
+                }
+            }
+            """#)
+    }
+
+    /// A `multipart/form-data` body: a binary field is a `FileUpload` (a list of them for an
+    /// array), text a text part, an object a JSON part.
+    @Test func aMultipartBody() async throws {
+        try await expectSnippet(
+            paths: #"""
+            {
+              "/files": {
+                "post": {
+                  "operationId": "uploadFiles",
+                  "requestBody": {
+                    "required": true,
+                    "content": {
+                      "multipart/form-data": {
+                        "schema": {
+                          "type": "object",
+                          "required": ["file"],
+                          "properties": {
+                            "file": {"type": "string", "format": "binary"},
+                            "attachments": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                            "purpose": {"type": "string"},
+                            "metadata": {"type": "object", "properties": {"owner": {"type": "string"}}}
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "responses": {
+                    "200": {"description": "OK", "content": {"application/json": {"schema": {"type": "string"}}}}
+                  }
+                }
+              }
+            }
+            """#,
+            file: "FilesAPI.swift",
+            swift: #"""
+            public struct FilesAPI: Sendable {
+                /// The client that sends this namespace's requests.
+                public let client: JustOneAPIClient
+
+                /// The namespace on `client`; `client.files` is the same.
+                public init(client: JustOneAPIClient) {
+                    self.client = client
+                }
+            }
+
+            extension JustOneAPIClient {
+                /// Operations under `files`.
+                public var files: FilesAPI { FilesAPI(client: self) }
+            }
+
+            extension FilesAPI {
+                /// POST /files
+                ///
+                /// - Parameters:
+                ///   - file: The `file` multipart field.
+                ///   - attachments: The `attachments` multipart field.
+                ///   - purpose: The `purpose` multipart field.
+                ///   - metadata: The `metadata` multipart field.
+                /// - Returns: The decoded response body.
+                /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
+                /// - Remark: `POST /files`
+                public func uploadFiles(
+                    file: FileUpload,
+                    attachments: [FileUpload]? = nil,
+                    purpose: String? = nil,
+                    metadata: UploadFiles.Metadata? = nil
+                ) async throws -> APIResponse<String> {
+                    try await self.client.send(UploadFiles(file: file, attachments: attachments, purpose: purpose, metadata: metadata).request)
+                }
+
+                /// The request of ``uploadFiles(file:attachments:purpose:metadata:)``, where the operation is documented.
+                ///
+                /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
+                /// the method does both.
+                /// - Remark: `POST /files`
+                public struct UploadFiles: APIOperation {
+                    /// The operation's `operationId`.
+                    public static let operationID = "uploadFiles"
+
+                    /// The `file` multipart field.
+                    public var file: FileUpload
+                    /// The `attachments` multipart field.
+                    public var attachments: [FileUpload]?
+                    /// The `purpose` multipart field.
+                    public var purpose: String?
+                    /// The `metadata` multipart field.
+                    public var metadata: Metadata?
+
+                    /// Creates the request; parameters with defaults can be left out.
+                    public init(
+                        file: FileUpload,
+                        attachments: [FileUpload]? = nil,
+                        purpose: String? = nil,
+                        metadata: Metadata? = nil
+                    ) {
+                        self.file = file
+                        self.attachments = attachments
+                        self.purpose = purpose
+                        self.metadata = metadata
+                    }
+
+                    /// The request to send with `client.send(_:)`, with every part visible.
+                    public var request: Request<String> {
+                        var parts: [MultipartPart] = []
+                        parts.append("file", file: self.file)
+                        parts.append("attachments", files: self.attachments)
+                        parts.append("purpose", value: self.purpose)
+                        parts.append("metadata", json: self.metadata)
+                        return Request(
+                            operationID: Self.operationID,
+                            method: .post,
+                            path: "/files",
+                            body: .multipart(parts),
+                            authentication: .none,
+                            responseFormat: .json
+                        )
+                    }
+
+                    /// The value of the `metadata` multipart field of `UploadFiles`.
+                    public struct Metadata: Codable, Hashable, Sendable {
+                        /// The `owner` field.
+                        public var owner: String?
+
+                        /// Creates a value from its properties.
+                        public init(
+                            owner: String? = nil
+                        ) {
+                            self.owner = owner
+                        }
+                    }
+                }
+            }
+            """#)
+    }
+
+    /// A model inferred from samples (`x-sample-inferred`) reads each property leniently from the
+    /// value as received, and says what it is for: an element of a field of another inferred model.
+    @Test func aModelInferredFromSamples() async throws {
+        try await expectSnippet(
+            schemas: #"""
+            {
+              "Sampled": {
+                "type": "object",
+                "x-sample-inferred": true,
+                "properties": {
+                  "name": {"type": "string"},
+                  "children": {"type": "array", "items": {"$ref": "#/components/schemas/SampledChild"}}
+                }
+              },
+              "SampledChild": {"type": "object", "x-sample-inferred": true, "properties": {"rank": {"type": "integer"}}}
+            }
+            """#,
+            paths: #"""
+            {
+              "/samples": {
+                "get": {
+                  "operationId": "listSamples",
+                  "summary": "List samples",
+                  "responses": {
+                    "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Sampled"}}}}
+                  }
+                }
+              }
+            }
+            """#,
+            file: "Models/SampledChild.swift",
+            swift: #"""
+            public struct SampledChild: SampleInferred {
+                /// The value as received; the properties read from it.
+                public let jsonValue: JSONValue
+
+                /// Wraps a value as received.
+                public init(jsonValue: JSONValue) {
+                    self.jsonValue = jsonValue
+                }
+
+                /// The `rank` field, when the response has one of the type the samples showed.
+                public var rank: Int? { Lenient.int(jsonValue["rank"]) }
+            }
+            """#)
+    }
+
+    /// The model of a whole response, inferred from samples, says whose response it is.
+    @Test func aResponseModelInferredFromSamples() async throws {
+        try await expectSnippet(
+            schemas: #"""
+            {
+              "Sampled": {
+                "type": "object",
+                "x-sample-inferred": true,
+                "properties": {
+                  "name": {"type": "string"},
+                  "children": {"type": "array", "items": {"$ref": "#/components/schemas/SampledChild"}}
+                }
+              },
+              "SampledChild": {"type": "object", "x-sample-inferred": true, "properties": {"rank": {"type": "integer"}}}
+            }
+            """#,
+            paths: #"""
+            {
+              "/samples": {
+                "get": {
+                  "operationId": "listSamples",
+                  "summary": "List samples",
+                  "responses": {
+                    "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Sampled"}}}}
+                  }
+                }
+              }
+            }
+            """#,
+            file: "Models/Sampled.swift",
+            swift: #"""
+            public struct Sampled: SampleInferred {
+                /// The value as received; the properties read from it.
+                public let jsonValue: JSONValue
+
+                /// Wraps a value as received.
+                public init(jsonValue: JSONValue) {
+                    self.jsonValue = jsonValue
+                }
+
+                /// The `name` field, when the response has one of the type the samples showed.
+                public var name: String? { Lenient.string(jsonValue["name"]) }
+
+                /// The `children` field, when the response has one of the type the samples showed.
+                public var children: [SampledChild]? { Lenient.array(jsonValue["children"]) { Lenient.object($0, as: SampledChild.self) } }
+            }
+            """#)
+    }
+
     /// Generates a document of `schemas` and `paths` (and `config` as its `generator.yaml`) and
     /// compares `file`, without its header and imports, with `swift`.
     private func expectSnippet(

@@ -15,7 +15,7 @@ extension OperationModel {
     /// `@available(*, deprecated, message: …)`, when the operation is deprecated.
     var deprecationAttribute: String? {
         guard let deprecation else { return nil }
-        let message = deprecation.replacement.map { "Deprecated in the API documentation; use \($0) instead." }
+        let message = deprecation.replacement.map { "Deprecated in the API documentation; use `\($0)` instead." }
             ?? "Deprecated in the API documentation."
         return "@available(*, deprecated, message: \(SwiftText.literal(message)))"
     }

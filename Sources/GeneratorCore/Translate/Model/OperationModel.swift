@@ -8,6 +8,8 @@ public struct OperationModel: Sendable, Hashable {
     public var methodName: String
     /// ``methodName`` as declared: in backticks where it is a keyword (`` `in` ``).
     public var methodIdentifier: String { SwiftName.escaped(methodName) }
+    /// The method's name with its argument labels, such as `getPet(id:)`.
+    public var signature: String { Self.signature(methodName, labels: parameters.map(\.label)) }
     /// The request type nested in the namespace, such as `GetAuthorConvertAbility`.
     public var requestTypeName: String
     /// `GET`.
@@ -40,9 +42,16 @@ public struct OperationModel: Sendable, Hashable {
     public var paging: PagingModel?
 }
 
+extension OperationModel {
+    /// `name(first:second:)`.
+    static func signature(_ name: String, labels: [String]) -> String {
+        name + "(" + labels.map { $0 + ":" }.joined() + ")"
+    }
+}
+
 /// That an operation is deprecated, and what to use instead when the documents say.
 public struct Deprecation: Sendable, Hashable {
-    /// The method to use instead, such as `getUserV2(id:)`.
+    /// The name of the method to use instead, such as `getUserV2`.
     public var replacement: String?
 }
 

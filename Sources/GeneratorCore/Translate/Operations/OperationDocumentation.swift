@@ -32,7 +32,7 @@ struct OperationDocumentation {
         lines.append("- Remark: `\(method) \(path)`")
         methodLines = lines
 
-        let signature = methodName + "(" + parameters.map { "\($0.label):" }.joined() + ")"
+        let signature = OperationModel.signature(methodName, labels: parameters.map(\.label))
         // The operation is documented once, on the method users call; the request type
         // points there.
         requestLines = [

@@ -4,7 +4,9 @@ import OpenAPIKit
 /// optional and read leniently from the value as received, so that a response that differs
 /// from the samples still decodes (`SampleInferred` in the runtime).
 extension SchemaTranslator {
-    /// The declaration of the inferred component schema `schema`, named `name`.
+    /// The declaration of the inferred component schema `schema`, named `name`. Without a
+    /// description, its doc comment says what it is for once the operations are translated
+    /// (``InferredModelPurposes``).
     func inferredModel(named name: String, for schema: JSONSchema) -> TypeDeclaration {
         var members = NameScope(reserved: ReservedNames.inferredModelMembers)
         var properties: [InferredPropertyModel] = []
@@ -20,12 +22,21 @@ extension SchemaTranslator {
                         docLines: docs))
             }
         }
-        let summary = schema.description ?? schema.title ?? "A `\(name)` value, as response samples showed it."
-        let docLines = Self.documentation(
+        let described = schema.description ?? schema.title
+        let docLines = Self.inferredModelDocumentation(
+            summary: described ?? "The values of the `\(name)` schema, as response samples showed it.")
+        var declaration = TypeDeclaration(
+            name: name, qualifiedName: name, docLines: docLines, kind: .inferredModel(InferredModel(properties: properties)))
+        declaration.isUndescribed = described == nil
+        return declaration
+    }
+
+    /// The doc comment of a model inferred from samples: `summary`, and how it reads a response.
+    static func inferredModelDocumentation(summary: String) -> [String] {
+        documentation(
             summary + "\n\nInferred from response samples: every property is `nil` when the response lacks it or "
                 + "has a value of another type; `jsonValue` holds the whole value as received.",
             fallback: "")
-        return TypeDeclaration(name: name, qualifiedName: name, docLines: docLines, kind: .inferredModel(InferredModel(properties: properties)))
     }
 
     /// How a property of schema `schema` is read from the value as received.

@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `GetAuthorConvertAbilityDataBaseResp` value, as response samples showed it.
+/// The `base_resp` field of `GetAuthorConvertAbilityData`, as response samples showed it.
 ///
 /// Inferred from response samples: every property is `nil` when the response lacks it or has a value of another type; `jsonValue` holds the whole value as received.
 public struct GetAuthorConvertAbilityDataBaseResp: SampleInferred {

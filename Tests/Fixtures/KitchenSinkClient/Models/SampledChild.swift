@@ -5,7 +5,7 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// A `SampledChild` value, as response samples showed it.
+/// The `child` field of `Sampled`, and an element of the `children` field of `Sampled`, as response samples showed it.
 ///
 /// Inferred from response samples: every property is `nil` when the response lacks it or has a value of another type; `jsonValue` holds the whole value as received.
 public struct SampledChild: SampleInferred {
