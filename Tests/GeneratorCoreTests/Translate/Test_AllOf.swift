@@ -81,4 +81,41 @@ import TestSupport
         let tree = try #require(result.file("Models/Tree.swift"))
         #expect(!tree.contains("Tree(from: decoder)"), "\(tree)")
     }
+
+    /// An `allOf` of one scalar and constraints on it (Cloudflare's 24 `zone_id` path parameters,
+    /// `{allOf: [{$ref: identifier}, {type: string, readOnly: true}]}`) is that scalar, named as
+    /// the component that names it, and is sent as text; parts of different JSON types or two
+    /// formats cannot be one scalar and stay `JSONValue`.
+    @Test func anAllOfOfOneScalarAndConstraintsIsThatScalar() async throws {
+        let components = """
+            {"schemas": {
+              "Identifier": {"type": "string", "maxLength": 32},
+              "ZoneIdentifier": {"allOf": [{"$ref": "#/components/schemas/Identifier"}, {"type": "string", "readOnly": true}]},
+              "Limits": {"type": "object", "properties": {
+                "count": {"allOf": [{"type": "integer", "minimum": 1}, {"type": "integer", "maximum": 50}]},
+                "since": {"allOf": [{"type": "string"}, {"type": "string", "format": "date-time"}]},
+                "mixed": {"allOf": [{"type": "string"}, {"type": "integer"}]},
+                "twoFormats": {"allOf": [{"type": "string", "format": "date-time"}, {"type": "string", "format": "byte"}]}
+              }}
+            }}
+            """
+        let parameters = ##"[{"name": "zone_id", "in": "path", "required": true, "schema": {"$ref": "#/components/schemas/ZoneIdentifier"}}]"##
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation(
+                "/zones/{zone_id}/limits", operationID: "limits", parameters: parameters,
+                response: ##"{"$ref": "#/components/schemas/Limits"}"##) + "}",
+            components: components)
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        #expect(result.errors.isEmpty, "\(result.errors.map(\.message))")
+        #expect(!result.warnings.contains { $0.message.contains("JSON text") }, "\(result.warnings.map(\.message))")
+        let alias = try #require(result.file("Models/ZoneIdentifier.swift"))
+        #expect(alias.contains("public typealias ZoneIdentifier = Identifier"), "\(alias)")
+        let limits = try #require(result.file("Models/Limits.swift"))
+        #expect(limits.contains("public var count: Int?"), "\(limits)")
+        #expect(limits.contains("public var since: Date?"), "\(limits)")
+        #expect(limits.contains("public var mixed: JSONValue?"), "\(limits)")
+        #expect(limits.contains("public var twoFormats: JSONValue?"), "\(limits)")
+        let namespace = try #require(result.files?.first { $0.path.hasPrefix("Zones") }?.contents)
+        #expect(namespace.contains(#"path: "/zones/\(PercentEncoding.encode(self.zoneID.parameterValue))/limits""#), "\(namespace)")
+    }
 }

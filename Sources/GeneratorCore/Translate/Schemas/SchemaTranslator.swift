@@ -284,6 +284,16 @@ struct SchemaTranslator {
                 if flattened.others.isEmpty, let reference = flattened.references.first, flattened.references.count == 1 {
                     return referencedType(reference, at: location)
                 }
+                // One scalar and constraints on it (Cloudflare's `{allOf: [identifier, {type:
+                // string, readOnly: true}]}`): that scalar, named as the one part that names it.
+                if let part = constrainedScalar(flattened.others) {
+                    if flattened.references.count == 1, let reference = flattened.references.first {
+                        return referencedType(reference, at: location)
+                    }
+                    if !declaresEnum(part) {
+                        return swiftType(for: part, suggestedName: suggestedName, in: &scope, at: location)
+                    }
+                }
                 return .jsonValue
             }
         case .one(of: let variants, core: _), .any(of: let variants, core: _):
@@ -321,6 +331,27 @@ struct SchemaTranslator {
         collectionDepth += 1
         defer { collectionDepth -= 1 }
         return swiftType(for: schema, suggestedName: suggestedName, in: &scope, at: location)
+    }
+
+    /// The part of an `allOf` without properties that gives its type, when every part is a
+    /// scalar of one JSON type and at most one format: the part with the format (`date-time`),
+    /// else one that declares no enum, else the first.
+    private func constrainedScalar(_ parts: [JSONSchema]) -> JSONSchema? {
+        func kind(_ schema: JSONSchema) -> JSONType? {
+            switch schema.value {
+            case .string: .string
+            case .integer: .integer
+            case .number: .number
+            case .boolean: .boolean
+            default: nil
+            }
+        }
+        guard let first = parts.first, let firstKind = kind(first), parts.allSatisfy({ kind($0) == firstKind }) else {
+            return nil
+        }
+        func format(_ schema: JSONSchema) -> String? { schema.formatString.flatMap { $0.isEmpty ? nil : $0 } }
+        guard Set(parts.compactMap(format)).count <= 1 else { return nil }
+        return parts.first { format($0) != nil } ?? parts.first { !declaresEnum($0) } ?? first
     }
 
     private func declaresEnum(_ schema: JSONSchema) -> Bool {
