@@ -152,7 +152,7 @@ import TestSupport
                     store: path, server: creators.server.baseURL, job: "videos-\(round)", count: 4, worker: "w\($0)",
                     startSignal: signal)
             }
-            FileManager.default.createFile(atPath: signal, contents: Data())
+            _ = FileManager.default.createFile(atPath: signal, contents: Data())
             for worker in workers {
                 let (status, output) = try await worker.wait()
                 #expect(status == 0, "round \(round): \(output)")

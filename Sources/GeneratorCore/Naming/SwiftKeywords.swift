@@ -27,8 +27,8 @@ enum SwiftKeywords {
         "PageLimitBehavior", "PageResumePoint", "PageSequence", "PagedOperation", "Paging", "PagingError", "ParameterStyle",
         "ParameterValue", "PercentEncoding", "QueryItem", "RedactedError", "RedactionSafeError", "Request",
         "RequestBody", "RequestBudget", "ResponseCache", "ResponseCacheStore", "ResponseFormat", "ResponseOrigin",
-        "ResponsePath", "RetryPolicy", "SampleInferred", "SampleRecorder", "Server", "TransportFailure",
-        "URLSessionTransport", "UnionParameter", "Usage",
+        "ResponsePath", "RetryPolicy", "SampleInferred", "SampleRecorder", "Server", "StructuredParameter",
+        "TransportFailure", "URLSessionTransport", "Usage",
     ]
 
     /// Type names that generated declarations must not take, because generated code (or code

@@ -11,7 +11,7 @@ extension Array where Element == QueryItem {
     /// form Rails, Stripe and the `qs` package read.
     public mutating func append(_ name: String, deepObject value: (some Encodable & Sendable)?) {
         guard let value else { return }
-        guard let json = Self.jsonValue(of: value) else {
+        guard let json = StructuredValueText.json(of: value) else {
             // What cannot be encoded as JSON is sent as JSON text, as other structured values are.
             append(name, value: JSONParameter(value))
             return
@@ -19,45 +19,40 @@ extension Array where Element == QueryItem {
         appendDeepObject(json, at: name)
     }
 
-    /// Appends a value of a union of text, numbers and lists of them (a `oneOf` of a string and
-    /// an array of strings, say) as the alternative it holds would be sent: a scalar as one
-    /// pair; a list as one pair per element, or, without `explode`, one pair of the elements
-    /// joined by commas. Anything else (an object) is sent as JSON text; `nil` is left out.
-    public mutating func append(_ name: String, union value: (some Encodable & Sendable)?, explode: Bool = true) {
+    /// Appends a structured value in OpenAPI's `form` style (the default for queries and form
+    /// fields), after the shape the value holds when sent, so that one parameter whose schema
+    /// allows several shapes (a `oneOf` of a string and an array of strings, an object) is sent
+    /// as each shape is:
+    /// - a scalar: one pair;
+    /// - a list: one pair per element, or, without `explode`, one pair of the elements joined
+    ///   by commas;
+    /// - an object: one pair per property, named after the property (`start=…&end=…`), a list
+    ///   property one pair per element; without `explode`, one pair of the names and values
+    ///   joined by commas (`range=start,2024-01-01,end,2024-01-31`). Properties come in name
+    ///   order; `nil` properties are left out.
+    ///
+    /// What OpenAPI does not define in this style (an object inside an object or a list) is
+    /// sent as JSON text; a `nil` value leaves the whole parameter out.
+    public mutating func append(_ name: String, form value: (some Encodable & Sendable)?, explode: Bool = true) {
         guard let value else { return }
-        guard let json = Self.jsonValue(of: value) else {
-            append(name, value: JSONParameter(value))
-            return
-        }
-        switch json {
-        case .null:
-            return
-        case .array(let elements):
-            let texts = elements.compactMap(Self.scalarText)
-            if explode {
-                for text in texts { append(QueryItem(name: name, value: text)) }
-            } else {
-                append(QueryItem(name: name, value: texts.joined(separator: ",")))
-            }
-        default:
-            append(QueryItem(name: name, value: Self.scalarText(json) ?? JSONParameter(json).parameterValue))
+        switch StructuredValueText.shape(of: value) {
+        case .none: return
+        case .scalar(let text): append(QueryItem(name: name, value: text))
+        case .list(let texts): appendList(texts, named: name, explode: explode)
+        case .object(let members) where explode:
+            for member in members { appendList(member.texts, named: member.name, explode: true) }
+        case .object(let members):
+            let texts = members.map { $0.name + "," + $0.texts.joined(separator: ",") }
+            append(QueryItem(name: name, value: texts.joined(separator: ",")))
         }
     }
 
-    /// `value` as the JSON it encodes to; `nil` when it cannot be encoded.
-    private static func jsonValue(of value: some Encodable & Sendable) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: JSONCoding.sharedEncoder.encode(value))
-    }
-
-    /// A scalar's text as a query writes it (its `parameterValue`); `nil` for `null`, arrays
-    /// and objects.
-    private static func scalarText(_ value: JSONValue) -> String? {
-        switch value {
-        case .string(let text): text.parameterValue
-        case .bool(let flag): flag.parameterValue
-        case .integer(let number): number.parameterValue
-        case .double(let number): number.parameterValue
-        case .null, .array, .object: nil
+    /// `texts` as one pair each, or as one pair of them joined by commas.
+    private mutating func appendList(_ texts: [String], named name: String, explode: Bool) {
+        if explode {
+            for text in texts { append(QueryItem(name: name, value: text)) }
+        } else {
+            append(QueryItem(name: name, value: texts.joined(separator: ",")))
         }
     }
 
@@ -70,25 +65,7 @@ extension Array where Element == QueryItem {
         case .array(let elements):
             for (index, element) in elements.enumerated() { appendDeepObject(element, at: "\(key)[\(index)]") }
         case .string, .bool, .integer, .double:
-            if let text = Self.scalarText(value) { append(QueryItem(name: key, value: text)) }
+            if let text = StructuredValueText.scalarText(value) { append(QueryItem(name: key, value: text)) }
         }
-    }
-}
-
-/// A value of a union of text, numbers and lists of them, written in `simple` style for a path
-/// segment or a header: a scalar as its text, a list as its elements joined by commas, anything
-/// else as JSON text.
-public struct UnionParameter<Value: Encodable & Sendable>: ParameterValue {
-    public let value: Value
-    public init(_ value: Value) { self.value = value }
-
-    public var parameterValue: String { texts.joined(separator: ",") }
-
-    /// The texts of the value: one for a scalar, one per element for a list (what a path
-    /// segment's style joins), the JSON text of anything else.
-    public var texts: [String] {
-        var items: [QueryItem] = []
-        items.append("", union: value, explode: true)
-        return items.map(\.value)
     }
 }

@@ -59,7 +59,7 @@ extension SnapshotsAPI {
             return Request(
                 operationID: Self.operationID,
                 method: .get,
-                path: "/snapshots/\(ParameterStyle.simple.pathSegment("snapshot_id", UnionParameter(self.snapshotID).texts, explode: false))",
+                path: "/snapshots/\(ParameterStyle.simple.pathSegment("snapshot_id", StructuredParameter(self.snapshotID)))",
                 authentication: .none,
                 responseFormat: .json
             )

@@ -257,6 +257,220 @@ extension StylesAPI {
 }
 
 extension StylesAPI {
+    /// Objects in every place, as the style table writes them, and a list of untyped values (Cloudflare's start_end_params, Intercom's filter)
+    ///
+    /// - Parameters:
+    ///   - color: The `color` path parameter.
+    ///   - label: The `label` path parameter.
+    ///   - matrix: The `matrix` path parameter.
+    ///   - explodedMatrix: The `exploded_matrix` path parameter.
+    ///   - range: The `range` query parameter.
+    ///   - packed: The `packed` query parameter.
+    ///   - filter: The `filter` query parameter.
+    ///   - sort: The `sort` query parameter.
+    ///   - xColor: The `X-Color` header.
+    ///   - xExplodedColor: The `X-Exploded-Color` header.
+    ///   - session: The `session` cookie.
+    /// - Returns: Nothing: the response has no body.
+    /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
+    /// - Remark: `GET /styles/objects/{color}/{label}/{matrix}/{exploded_matrix}`
+    public func objectStyles(
+        color: Rgb,
+        label: Rgb,
+        matrix: Rgb,
+        explodedMatrix: Rgb,
+        range: ObjectStyles.Range? = nil,
+        packed: Rgb? = nil,
+        filter: ObjectStyles.Filter? = nil,
+        sort: [JSONValue]? = nil,
+        xColor: Rgb? = nil,
+        xExplodedColor: Rgb? = nil,
+        session: ObjectStyles.Session? = nil
+    ) async throws -> APIResponse<NoContent> {
+        try await self.client.send(ObjectStyles(color: color, label: label, matrix: matrix, explodedMatrix: explodedMatrix, range: range, packed: packed, filter: filter, sort: sort, xColor: xColor, xExplodedColor: xExplodedColor, session: session).request)
+    }
+
+    /// The request of ``objectStyles(color:label:matrix:explodedMatrix:range:packed:filter:sort:xColor:xExplodedColor:session:)``, where the operation is documented.
+    ///
+    /// Build it to inspect or adjust the request, and send it with `client.send(_:)`;
+    /// the method does both.
+    /// - Remark: `GET /styles/objects/{color}/{label}/{matrix}/{exploded_matrix}`
+    public struct ObjectStyles: APIOperation {
+        /// The operation's `operationId`.
+        public static let operationID = "objectStyles"
+
+        /// The `color` path parameter.
+        public var color: Rgb
+        /// The `label` path parameter.
+        public var label: Rgb
+        /// The `matrix` path parameter.
+        public var matrix: Rgb
+        /// The `exploded_matrix` path parameter.
+        public var explodedMatrix: Rgb
+        /// The `range` query parameter.
+        public var range: Range?
+        /// The `packed` query parameter.
+        public var packed: Rgb?
+        /// The `filter` query parameter.
+        public var filter: Filter?
+        /// The `sort` query parameter.
+        public var sort: [JSONValue]?
+        /// The `X-Color` header.
+        public var xColor: Rgb?
+        /// The `X-Exploded-Color` header.
+        public var xExplodedColor: Rgb?
+        /// The `session` cookie.
+        public var session: Session?
+
+        /// Creates the request; parameters with defaults can be left out.
+        public init(
+            color: Rgb,
+            label: Rgb,
+            matrix: Rgb,
+            explodedMatrix: Rgb,
+            range: Range? = nil,
+            packed: Rgb? = nil,
+            filter: Filter? = nil,
+            sort: [JSONValue]? = nil,
+            xColor: Rgb? = nil,
+            xExplodedColor: Rgb? = nil,
+            session: Session? = nil
+        ) {
+            self.color = color
+            self.label = label
+            self.matrix = matrix
+            self.explodedMatrix = explodedMatrix
+            self.range = range
+            self.packed = packed
+            self.filter = filter
+            self.sort = sort
+            self.xColor = xColor
+            self.xExplodedColor = xExplodedColor
+            self.session = session
+        }
+
+        /// The request to send with `client.send(_:)`, with every part visible.
+        public var request: Request<NoContent> {
+            var query: [QueryItem] = []
+            query.reserveCapacity(4)
+            var headerFields = HTTPFields()
+            query.append("range", form: self.range)
+            query.append("packed", form: self.packed, explode: false)
+            query.append("filter", form: self.filter)
+            query.append("sort", form: self.sort)
+            headerFields["X-Color"] = self.xColor.map(StructuredParameter.init)?.parameterValue
+            headerFields["X-Exploded-Color"] = self.xExplodedColor.map(StructuredParameter.exploded)?.parameterValue
+            headerFields.appendCookie("session", structured: self.session.map(StructuredParameter.exploded))
+            return Request(
+                operationID: Self.operationID,
+                method: .get,
+                path: "/styles/objects/\(ParameterStyle.simple.pathSegment("color", StructuredParameter(self.color)))/\(ParameterStyle.label.pathSegment("label", StructuredParameter.exploded(self.label)))/\(ParameterStyle.matrix.pathSegment("matrix", StructuredParameter(self.matrix)))/\(ParameterStyle.matrix.pathSegment("exploded_matrix", StructuredParameter.exploded(self.explodedMatrix)))",
+                query: query,
+                headerFields: headerFields,
+                authentication: .none,
+                responseFormat: .empty
+            )
+        }
+
+        /// The value of the `range` query parameter of `ObjectStyles`.
+        public struct Range: Codable, Hashable, Sendable {
+            /// The `start` field.
+            public var start: String?
+            /// The `end` field.
+            public var end: String?
+            /// The `tags` field.
+            public var tags: [String]?
+
+            /// Creates a value from its properties.
+            public init(
+                start: String? = nil,
+                end: String? = nil,
+                tags: [String]? = nil
+            ) {
+                self.start = start
+                self.end = end
+                self.tags = tags
+            }
+        }
+
+        /// The value of the `filter` query parameter of `ObjectStyles`.
+        public indirect enum Filter: Codable, Hashable, Sendable {
+            case byUserID(ByUserID)
+            case byEmail(ByEmail)
+            /// A value that matches none of the documented alternatives, kept as received.
+            case undocumented(JSONValue)
+
+            public init(from decoder: any Decoder) throws {
+                if let value = try? ByUserID(from: decoder) {
+                    self = .byUserID(value)
+                    return
+                }
+                if let value = try? ByEmail(from: decoder) {
+                    self = .byEmail(value)
+                    return
+                }
+                self = .undocumented(try JSONValue(from: decoder))
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                switch self {
+                case .byUserID(let value): try value.encode(to: encoder)
+                case .byEmail(let value): try value.encode(to: encoder)
+                case .undocumented(let value): try value.encode(to: encoder)
+                }
+            }
+
+            /// by user id
+            public struct ByUserID: Codable, Hashable, Sendable {
+                /// The `user_id` field.
+                public var userID: String
+
+                enum CodingKeys: String, CodingKey {
+                    case userID = "user_id"
+                }
+
+                /// Creates a value from its properties.
+                public init(
+                    userID: String
+                ) {
+                    self.userID = userID
+                }
+            }
+
+            /// by email
+            public struct ByEmail: Codable, Hashable, Sendable {
+                /// The `email` field.
+                public var email: String
+
+                /// Creates a value from its properties.
+                public init(
+                    email: String
+                ) {
+                    self.email = email
+                }
+            }
+        }
+
+        /// The value of the `session` cookie of `ObjectStyles`.
+        public struct Session: Codable, Hashable, Sendable {
+            /// The `id` field.
+            public var id: String?
+            /// The `lang` field.
+            public var lang: String?
+
+            /// Creates a value from its properties.
+            public init(
+                id: String? = nil,
+                lang: String? = nil
+            ) {
+                self.id = id
+                self.lang = lang
+            }
+        }
+    }
+}
+
+extension StylesAPI {
     /// Path parameters in the simple, label and matrix styles, exploded or not
     ///
     /// - Parameters:
@@ -453,14 +667,14 @@ extension StylesAPI {
         public var request: Request<NoContent> {
             var query: [QueryItem] = []
             query.reserveCapacity(4)
-            query.append("index", union: self.index)
-            query.append("fields", union: self.fields, explode: false)
-            query.append("timeout", union: self.timeout)
-            query.append("project", union: self.project)
+            query.append("index", form: self.index)
+            query.append("fields", form: self.fields, explode: false)
+            query.append("timeout", form: self.timeout)
+            query.append("project", form: self.project)
             return Request(
                 operationID: Self.operationID,
                 method: .get,
-                path: "/styles/unions/\(ParameterStyle.simple.pathSegment("names", UnionParameter(self.names).texts, explode: false))",
+                path: "/styles/unions/\(ParameterStyle.simple.pathSegment("names", StructuredParameter(self.names)))",
                 query: query,
                 authentication: .none,
                 responseFormat: .empty

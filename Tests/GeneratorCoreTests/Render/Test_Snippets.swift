@@ -1222,11 +1222,11 @@ import Testing
                         var query: [QueryItem] = []
                         query.reserveCapacity(2)
                         query.append("filter", deepObject: self.filter)
-                        query.append("timeout", union: self.timeout)
+                        query.append("timeout", form: self.timeout)
                         return Request(
                             operationID: Self.operationID,
                             method: .get,
-                            path: "/indices/\(ParameterStyle.simple.pathSegment("index", UnionParameter(self.index).texts, explode: false))/search",
+                            path: "/indices/\(ParameterStyle.simple.pathSegment("index", StructuredParameter(self.index)))/search",
                             query: query,
                             authentication: .none,
                             responseFormat: .json

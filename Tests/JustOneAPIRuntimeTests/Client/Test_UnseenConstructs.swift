@@ -180,6 +180,39 @@ import TestSupport
             ])
     }
 
+    /// Objects in every place a parameter goes, written as OpenAPI's style table says (its
+    /// `R=100,G=200,B=150` example, properties in name order): a query object in `form` style is
+    /// a pair per property (Cloudflare's `start_end_params`, Intercom's one-of `filter`), a list
+    /// of untyped values a pair per element, never JSON text.
+    @Test func objectsAreWrittenAsTheStyleTableSays() async throws {
+        let server = try LoopbackServer { _ in LoopbackServer.Reply(status: 204) }
+        let rgb = Rgb(r: 100, g: 200, b: 150)
+        _ = try await client(server).styles.objectStyles(
+            color: rgb, label: rgb, matrix: rgb, explodedMatrix: rgb,
+            range: .init(start: "2024-01-01", end: "2024-01-31", tags: ["a", "b"]), packed: rgb,
+            filter: .byEmail(.init(email: "ann@example.com")), sort: ["+count", 2], xColor: rgb, xExplodedColor: rgb,
+            session: .init(id: "s 1", lang: "zh"))
+        let request = try #require(server.requests.first)
+        #expect(request.path == "/v2/styles/objects/B,150,G,200,R,100/.B=150.G=200.R=100/;matrix=B,150,G,200,R,100/;B=150;G=200;R=100")
+        #expect(
+            request.queryItems.map { "\($0.name)=\($0.value)" } == [
+                "end=2024-01-31", "start=2024-01-01", "tags=a", "tags=b", "packed=B,150,G,200,R,100", "email=ann@example.com",
+                "sort=+count", "sort=2",
+            ])
+        #expect(request.headers["x-color"] == "B,150,G,200,R,100")
+        #expect(request.headers["x-exploded-color"] == "B=150,G=200,R=100")
+        #expect(request.headers["cookie"] == "id=s%201; lang=zh")
+
+        // Left out, nothing is sent (an object without properties is empty, as RFC 6570 expands
+        // it); a one-of holding the other object sends its own property.
+        _ = try await client(server).styles.objectStyles(
+            color: Rgb(r: 1), label: Rgb(), matrix: Rgb(g: 2), explodedMatrix: Rgb(b: 3), filter: .byUserID(.init(userID: "u1")))
+        let second = try #require(server.requests.last)
+        #expect(second.path == "/v2/styles/objects/R,1//;matrix=G,2/;B=3")
+        #expect(second.query == "user_id=u1")
+        #expect(second.headers["x-color"] == nil && second.headers["cookie"] == nil)
+    }
+
     /// Form fields whose `encoding` says `deepObject` (as Stripe's `metadata`, `card` and
     /// `expand` are): a field per property or element, in brackets.
     @Test func formFieldsInDeepObjectStyle() async throws {

@@ -28,8 +28,8 @@ extension ParameterModel {
         if sending.encoding == .array {
             return "ParameterStyle.\(style).pathSegment(\(name), \(access), explode: \(sending.explode))"
         }
-        if sending.encoding == .union {
-            return "ParameterStyle.\(style).pathSegment(\(name), UnionParameter(\(access)).texts, explode: \(sending.explode))"
+        if sending.encoding == .structured {
+            return "ParameterStyle.\(style).pathSegment(\(name), \(value(access)))"
         }
         if style == "simple" { return "PercentEncoding.encode(\(value(access)).parameterValue)" }
         return "ParameterStyle.\(style).pathSegment(\(name), \(value(access)))"
@@ -39,7 +39,13 @@ extension ParameterModel {
         switch sending.encoding {
         case .scalar, .array, .deepObject, .file: access
         case .json: isOptional ? "\(access).map(JSONParameter.init)" : "JSONParameter(\(access))"
-        case .union: isOptional ? "\(access).map(UnionParameter.init)" : "UnionParameter(\(access))"
+        case .structured:
+            switch (isOptional, sending.explode) {
+            case (true, false): "\(access).map(StructuredParameter.init)"
+            case (true, true): "\(access).map(StructuredParameter.exploded)"
+            case (false, false): "StructuredParameter(\(access))"
+            case (false, true): "StructuredParameter.exploded(\(access))"
+            }
         }
     }
 
@@ -54,8 +60,8 @@ extension ParameterModel {
             }
         }
         if sending.encoding == .deepObject { return "\(collection).append(\(name), deepObject: \(access))" }
-        if sending.encoding == .union {
-            return "\(collection).append(\(name), union: \(access)\(sending.explode ? "" : ", explode: false"))"
+        if sending.encoding == .structured {
+            return "\(collection).append(\(name), form: \(access)\(sending.explode ? "" : ", explode: false"))"
         }
         return "\(collection).append(\(name), value: \(value(access)))"
     }
@@ -69,7 +75,7 @@ extension ParameterModel {
             let isList = if case .array = valueType.unwrapped { true } else { false }
             return "parts.append(\(name), \(isList ? "files" : "file"): \(access))"
         case .array: return "parts.append(\(name), values: \(access))"
-        case .json, .deepObject, .union: return "parts.append(\(name), json: \(access))"
+        case .json, .deepObject, .structured: return "parts.append(\(name), json: \(access))"
         case .scalar: return "parts.append(\(name), value: \(access))"
         }
     }
@@ -86,6 +92,9 @@ extension ParameterModel {
 
     /// Appends `Cookie: name=value`.
     func cookieStatement(access: String) -> String {
+        if sending.encoding == .structured {
+            return "headerFields.appendCookie(\(SwiftText.literal(wireName)), structured: \(value(access)))"
+        }
         if sending.encoding == .array {
             return "headerFields.appendCookie(\(SwiftText.literal(wireName)), values: \(access), explode: \(sending.explode))"
         }

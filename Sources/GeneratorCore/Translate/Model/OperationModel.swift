@@ -140,9 +140,12 @@ struct ParameterSending: Sendable, Hashable {
         case deepObject
         /// A file (or a list of files) in a multipart body: `FileUpload`.
         case file
-        /// A value of a union of scalars and lists of scalars (`oneOf: [string, array of
-        /// string]`) outside a body: written as the alternative it holds would be.
-        case union
+        /// A value whose shape is known only when it is sent, outside a body: a union of
+        /// scalars and lists of scalars (`oneOf: [string, array of string]`), an object, a list
+        /// of untyped values. Written after the shape it holds, as OpenAPI's style table says:
+        /// `[QueryItem].append(_:form:explode:)` in a query or form field, `StructuredParameter`
+        /// in a path, a header or a cookie.
+        case structured
     }
 
     var location: PendingParameter.Location

@@ -52,9 +52,16 @@ enum ParameterTranslation {
                 encoding = .deepObject
             } else if isParameter && written == .json && !parameter.isJSONContent
                 && (Self.isScalarUnion(parameter.schema, schemas: schemas)
-                    || Self.isListOfScalarUnions(parameter.schema, schemas: schemas))
+                    || Self.isListOfScalarUnions(parameter.schema, schemas: schemas)
+                    || ((parameter.style == .form || parameter.location == .path || parameter.location == .header)
+                        && (Self.isObject(parameter.schema, schemas: schemas)
+                            || Self.isListOfUntyped(parameter.schema, schemas: schemas))))
             {
-                encoding = .union
+                // Sent after the shape the value holds: a union as its alternative would be;
+                // an object as OpenAPI's style table says (in a query's `form` style, one pair
+                // per property: Cloudflare's `start_end_params` is `start=…&end=…`). The
+                // delimited query styles say nothing of objects: those stay JSON text.
+                encoding = .structured
             } else {
                 encoding = written
             }
@@ -67,7 +74,7 @@ enum ParameterTranslation {
                 // A list in a query, form, header or cookie has no place for `null` elements.
                 type = type.withNonOptionalElements
             }
-            if parameter.location != .body && encoding != .json && encoding != .deepObject && encoding != .union {
+            if parameter.location != .body && encoding != .json && encoding != .deepObject && encoding != .structured {
                 // The parameter's own enum is sent as text, never as JSON.
                 for index in declaredBefore..<scope.declarations.count {
                     if case .valueEnum(var valueEnum) = scope.declarations[index].kind {
@@ -78,7 +85,8 @@ enum ParameterTranslation {
             }
         }
         // A structured multipart field is a JSON part, as OpenAPI sends it: nothing to warn of.
-        if encoding == .json && parameter.location != .multipartPart {
+        // Nor is JSON content, which asks for JSON text.
+        if encoding == .json && parameter.location != .multipartPart && !parameter.isJSONContent {
             diagnostics.warning(
                 "\(parameter.location.rawValue) parameter `\(parameter.wireName)` has a structured schema; it is sent as JSON text",
                 at: parameter.source)
@@ -159,6 +167,34 @@ enum ParameterTranslation {
         return isFile(items, schemas: schemas)
     }
 
+    /// Whether `schema` is an object (with properties or a map), or a union or `allOf` of
+    /// objects (Intercom's `filter`: one of three objects of one property each), which `form`
+    /// style sends a pair per property.
+    static func isObject(_ schema: JSONSchema, schemas: SchemaTranslator, depth: Int = 0) -> Bool {
+        guard depth < 8 else { return false }
+        let resolved = schemas.resolvingReference(schema)
+        switch resolved.value {
+        case .object: return true
+        case .one(of: let alternatives, _), .any(of: let alternatives, _):
+            let nonNull = alternatives.filter { !$0.isNullOnly }
+            return !nonNull.isEmpty && nonNull.allSatisfy { isObject($0, schemas: schemas, depth: depth + 1) }
+        case .all(of: let parts, _):
+            let typed = parts.filter {
+                if case .fragment = schemas.resolvingReference($0).value { return false }
+                return true
+            }
+            return !typed.isEmpty && typed.allSatisfy { isObject($0, schemas: schemas, depth: depth + 1) }
+        default: return false
+        }
+    }
+
+    /// Whether `schema` is a list whose elements have no type (`items: {}`): sent element by
+    /// element, each as the value it holds.
+    static func isListOfUntyped(_ schema: JSONSchema, schemas: SchemaTranslator) -> Bool {
+        guard case .array(_, let array) = schemas.resolvingReference(schema).value, let items = array.items else { return false }
+        return isUntyped(items, schemas: schemas)
+    }
+
     /// Whether `schema` says nothing of its type (`{}`, or only a description or an example).
     private static func isUntyped(_ schema: JSONSchema, schemas: SchemaTranslator) -> Bool {
         let resolved = schemas.resolvingReference(schema)
@@ -174,7 +210,7 @@ enum ParameterTranslation {
     }
 
     /// Whether `schema` is a union (`oneOf`, `anyOf`, or an `allOf` of one) whose alternatives
-    /// are all scalars, enums of them or lists of scalars, as Elasticsearch's `Names` (`string`
+    /// are all scalars, enums of them, lists of scalars or such unions, or lists of them, as Elasticsearch's `Names` (`string`
     /// or an array of strings) and `Duration` are.
     static func isScalarUnion(_ schema: JSONSchema, schemas: SchemaTranslator, depth: Int = 0) -> Bool {
         guard depth < 8 else { return false }
@@ -189,14 +225,18 @@ enum ParameterTranslation {
             && alternatives.allSatisfy { alternative in
                 encoding(of: alternative, schemas: schemas) != .json
                     || isScalarUnion(alternative, schemas: schemas, depth: depth + 1)
+                    || isListOfScalarUnions(alternative, schemas: schemas, depth: depth + 1)
             }
     }
 
     /// Whether `schema` is a list whose elements are such unions (Sentry's `project`: an array
     /// of `anyOf: [integer, string]`).
-    static func isListOfScalarUnions(_ schema: JSONSchema, schemas: SchemaTranslator) -> Bool {
-        guard case .array(_, let array) = schemas.resolvingReference(schema).value, let items = array.items else { return false }
-        return isScalarUnion(items, schemas: schemas)
+    /// (Or Elasticsearch's `h`: one column or a list of columns, a column an open enum written
+    /// `anyOf: [{enum}, {type: string}]`.)
+    static func isListOfScalarUnions(_ schema: JSONSchema, schemas: SchemaTranslator, depth: Int = 0) -> Bool {
+        guard depth < 8, case .array(_, let array) = schemas.resolvingReference(schema).value, let items = array.items
+        else { return false }
+        return isScalarUnion(items, schemas: schemas, depth: depth + 1)
     }
 
     private static func encoding(of schema: JSONSchema, schemas: SchemaTranslator) -> ParameterSending.Encoding {

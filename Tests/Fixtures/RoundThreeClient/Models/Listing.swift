@@ -79,8 +79,8 @@ public struct Listing: Codable, Hashable, Sendable {
     public var fieldMiddlewareContext: MiddlewareContextModel?
     /// The `fieldMultipartPart` field.
     public var fieldMultipartPart: MultipartPartModel?
-    /// The `fieldUnionParameter` field.
-    public var fieldUnionParameter: UnionParameterModel?
+    /// The `fieldStructuredParameter` field.
+    public var fieldStructuredParameter: StructuredParameterModel?
     /// The `fieldFileUpload` field.
     public var fieldFileUpload: FileUploadModel?
     /// The `fieldNoContent` field.
@@ -263,7 +263,7 @@ public struct Listing: Codable, Hashable, Sendable {
         case fieldMemoryResponseCacheStore = "fieldMemoryResponseCacheStore"
         case fieldMiddlewareContext = "fieldMiddlewareContext"
         case fieldMultipartPart = "fieldMultipartPart"
-        case fieldUnionParameter = "fieldUnionParameter"
+        case fieldStructuredParameter = "fieldStructuredParameter"
         case fieldFileUpload = "fieldFileUpload"
         case fieldNoContent = "fieldNoContent"
         case fieldOperationUsage = "fieldOperationUsage"
@@ -376,7 +376,7 @@ public struct Listing: Codable, Hashable, Sendable {
         fieldMemoryResponseCacheStore: MemoryResponseCacheStoreModel? = nil,
         fieldMiddlewareContext: MiddlewareContextModel? = nil,
         fieldMultipartPart: MultipartPartModel? = nil,
-        fieldUnionParameter: UnionParameterModel? = nil,
+        fieldStructuredParameter: StructuredParameterModel? = nil,
         fieldFileUpload: FileUploadModel? = nil,
         fieldNoContent: NoContentModel? = nil,
         fieldOperationUsage: OperationUsageModel? = nil,
@@ -486,7 +486,7 @@ public struct Listing: Codable, Hashable, Sendable {
         self.fieldMemoryResponseCacheStore = fieldMemoryResponseCacheStore
         self.fieldMiddlewareContext = fieldMiddlewareContext
         self.fieldMultipartPart = fieldMultipartPart
-        self.fieldUnionParameter = fieldUnionParameter
+        self.fieldStructuredParameter = fieldStructuredParameter
         self.fieldFileUpload = fieldFileUpload
         self.fieldNoContent = fieldNoContent
         self.fieldOperationUsage = fieldOperationUsage

@@ -5,8 +5,8 @@
 import Foundation
 import JustOneAPIRuntime
 
-/// The `UnionParameterModel` schema.
-public struct UnionParameterModel: Codable, Hashable, Sendable {
+/// The `StructuredParameterModel` schema.
+public struct StructuredParameterModel: Codable, Hashable, Sendable {
     /// The `name` field.
     public var name: String?
 
