@@ -9,16 +9,18 @@ import Foundation
 public struct FileUpload: Sendable, Hashable {
     public var data: Data
     public var filename: String
-    public var contentType: String
+    /// The file's content type; `nil` sends the type the API documents for the field, or
+    /// `application/octet-stream` where it documents none.
+    public var contentType: String?
 
-    public init(data: Data, filename: String = "file", contentType: String = "application/octet-stream") {
+    public init(data: Data, filename: String = "file", contentType: String? = nil) {
         self.data = data
         self.filename = filename
         self.contentType = contentType
     }
 
     /// The file at `url`, named after its last path component.
-    public init(contentsOf url: URL, contentType: String = "application/octet-stream") throws {
+    public init(contentsOf url: URL, contentType: String? = nil) throws {
         self.init(data: try Data(contentsOf: url), filename: url.lastPathComponent, contentType: contentType)
     }
 }
@@ -63,33 +65,40 @@ public struct MultipartPart: Sendable {
 }
 
 extension Array where Element == MultipartPart {
-    /// Appends a text part; a `nil` value is left out.
-    public mutating func append(_ name: String, value: (some ParameterValue)?) {
+    /// Appends a text part; a `nil` value is left out. `contentType` is the part's media type
+    /// where the API documents one (`text/plain; charset=utf-8`); without it the part has none,
+    /// which means plain text.
+    public mutating func append(_ name: String, value: (some ParameterValue)?, contentType: String? = nil) {
         guard let value else { return }
-        append(MultipartPart(name: name, body: Data(value.parameterValue.utf8)))
+        append(MultipartPart(name: name, contentType: contentType, body: Data(value.parameterValue.utf8)))
     }
 
     /// Appends a text part per element.
-    public mutating func append(_ name: String, values: [some ParameterValue]?) {
-        for value in values ?? [] { append(name, value: value) }
+    public mutating func append(_ name: String, values: [some ParameterValue]?, contentType: String? = nil) {
+        for value in values ?? [] { append(name, value: value, contentType: contentType) }
     }
 
-    /// Appends a file part.
-    public mutating func append(_ name: String, file: FileUpload?) {
+    /// Appends a file part, of the file's own content type, else `contentType` (the type the
+    /// API documents for the field), else `application/octet-stream`.
+    public mutating func append(_ name: String, file: FileUpload?, contentType: String? = nil) {
         guard let file else { return }
-        append(MultipartPart(name: name, filename: file.filename, contentType: file.contentType, body: file.data))
+        append(
+            MultipartPart(
+                name: name, filename: file.filename, contentType: file.contentType ?? contentType ?? "application/octet-stream",
+                body: file.data))
     }
 
     /// Appends a file part per file, all under `name`.
-    public mutating func append(_ name: String, files: [FileUpload]?) {
-        for file in files ?? [] { append(name, file: file) }
+    public mutating func append(_ name: String, files: [FileUpload]?, contentType: String? = nil) {
+        for file in files ?? [] { append(name, file: file, contentType: contentType) }
     }
 
-    /// Appends `value` as a JSON part (`application/json`), as OpenAPI sends objects in a
-    /// multipart body; it is encoded when the request is sent.
-    public mutating func append(_ name: String, json value: (some Encodable & Sendable)?) {
+    /// Appends `value` as a JSON part (`application/json`, or the JSON type the API documents
+    /// for the field), as OpenAPI sends objects in a multipart body; it is encoded when the
+    /// request is sent.
+    public mutating func append(_ name: String, json value: (some Encodable & Sendable)?, contentType: String = "application/json") {
         guard let value else { return }
-        append(MultipartPart(name: name, contentType: "application/json", content: .json(value)))
+        append(MultipartPart(name: name, contentType: contentType, content: .json(value)))
     }
 
     /// The parts as a `multipart/form-data` body, each JSON part encoded once, between lines of

@@ -919,12 +919,12 @@ extension StylesAPI {
         /// The request to send with `client.send(_:)`, with every part visible.
         public var request: Request<NoContent> {
             var parts: [MultipartPart] = []
-            parts.append("file", file: self.file)
-            parts.append("attachments", files: self.attachments)
-            parts.append("title", value: self.title)
+            parts.append("file", file: self.file, contentType: "application/pdf")
+            parts.append("attachments", files: self.attachments, contentType: "text/plain")
+            parts.append("title", value: self.title, contentType: "text/plain; charset=utf-8")
             parts.append("count", value: self.count)
             parts.append("tags", values: self.tags)
-            parts.append("meta", json: self.meta)
+            parts.append("meta", json: self.meta, contentType: "application/json; charset=utf-8")
             return Request(
                 operationID: Self.operationID,
                 method: .post,

@@ -153,8 +153,11 @@ import TestSupport
                 #"form-data; name="title""#, #"form-data; name="count""#, #"form-data; name="tags""#, #"form-data; name="tags""#,
                 #"form-data; name="meta""#,
             ])
+        // The caller's type first, then the document's (`encoding`, `contentMediaType`), then none
+        // for text, `application/json` for JSON.
         #expect(parts.map { $0.headers["content-type"] } == [
-            "application/pdf", "application/octet-stream", "application/octet-stream", nil, nil, nil, nil, "application/json",
+            "application/pdf", "text/plain", "text/plain", "text/plain; charset=utf-8", nil, nil, nil,
+            "application/json; charset=utf-8",
         ])
         #expect(parts.first?.body == pdf)
         #expect(parts.dropFirst().map { String(decoding: $0.body, as: UTF8.self) } == [
@@ -162,6 +165,7 @@ import TestSupport
         ])
         let second = try #require(server.requests.last?.multipartParts)
         #expect(second.count == 1 && second.first?.body.isEmpty == true)
+        #expect(second.first?.headers["content-type"] == "application/pdf")
     }
 
     /// Unions of text, numbers and lists (Elasticsearch's index names and durations, Sentry's

@@ -67,16 +67,17 @@ extension ParameterModel {
     }
 
     /// `parts.append("name", file: self.name)`: a part of a multipart body, as text, files
-    /// or JSON.
+    /// or JSON, with the part's media type where the document gives one.
     func partStatement(access: String) -> String {
         let name = SwiftText.literal(wireName)
+        let contentType = sending.contentType.map { ", contentType: " + SwiftText.literal($0) } ?? ""
         switch sending.encoding {
         case .file:
             let isList = if case .array = valueType.unwrapped { true } else { false }
-            return "parts.append(\(name), \(isList ? "files" : "file"): \(access))"
-        case .array: return "parts.append(\(name), values: \(access))"
-        case .json, .deepObject, .structured: return "parts.append(\(name), json: \(access))"
-        case .scalar: return "parts.append(\(name), value: \(access))"
+            return "parts.append(\(name), \(isList ? "files" : "file"): \(access)\(contentType))"
+        case .array: return "parts.append(\(name), values: \(access)\(contentType))"
+        case .json, .deepObject, .structured: return "parts.append(\(name), json: \(access)\(contentType))"
+        case .scalar: return "parts.append(\(name), value: \(access)\(contentType))"
         }
     }
 

@@ -154,6 +154,8 @@ struct ParameterSending: Sendable, Hashable {
     /// For arrays: one pair per element, or one comma-separated value.
     var explode: Bool
     /// For a body: its media type when it is sent as it is (text or bytes), `nil` for JSON.
+    /// For a multipart field: the part's media type the document gives, `nil` for the
+    /// runtime's (a file's own type or `application/octet-stream`, `application/json`, text).
     var contentType: String?
 }
 

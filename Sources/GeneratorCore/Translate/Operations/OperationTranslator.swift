@@ -246,7 +246,28 @@ struct OperationTranslator {
                 wireName: name, location: place, required: required.contains(name), schema: property,
                 description: property.description, deprecated: property.deprecated,
                 explode: encodings[name]?.explode ?? true,
-                style: encodings[name].flatMap { PendingParameter.Style(rawValue: $0.style.rawValue) }, at: location)
+                style: encodings[name].flatMap { PendingParameter.Style(rawValue: $0.style.rawValue) },
+                contentType: place == .multipartPart ? Self.partContentType(encodings[name], schema: property) : nil,
+                at: location)
+        }
+    }
+
+    /// The media type a multipart field's part is sent as, when the document names one that is
+    /// not a pattern: the first of its `encoding`'s `contentType` (Square's `image/jpeg`,
+    /// `application/json; charset=utf-8`), else a file schema's (or its list's elements')
+    /// `contentMediaType`.
+    static func partContentType(_ encoding: OpenAPI.Content.Encoding?, schema: JSONSchema) -> String? {
+        if let type = encoding?.contentTypes.first(where: { !$0.typeAndSubtype.contains("*") }) {
+            return type.rawValue
+        }
+        switch schema.value {
+        case .string(_, let context):
+            guard let type = context.contentMediaType, !type.typeAndSubtype.contains("*") else { return nil }
+            return type.rawValue
+        case .array(_, let array):
+            return array.items.flatMap { partContentType(nil, schema: $0) }
+        default:
+            return nil
         }
     }
 

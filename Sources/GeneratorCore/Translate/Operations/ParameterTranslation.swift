@@ -138,7 +138,7 @@ enum ParameterTranslation {
             valueType: type, defaultValue: whenLeftOut, docLines: docLines, summary: summary,
             sending: ParameterSending(
                 location: parameter.location, encoding: encoding, style: parameter.style, explode: parameter.explode,
-                contentType: parameter.location == .body ? parameter.contentType : nil))
+                contentType: parameter.location == .body || parameter.location == .multipartPart ? parameter.contentType : nil))
     }
 
     private static func placeName(_ location: PendingParameter.Location) -> String {

@@ -24,7 +24,8 @@ struct PendingParameter {
     enum Style: String, Equatable {
         case form, simple, label, matrix, spaceDelimited, pipeDelimited, deepObject
     }
-    /// For bodies: the media type, when it is not JSON (`application/octet-stream`).
+    /// For bodies: the media type, when it is not JSON (`application/octet-stream`). For a
+    /// multipart field: the part's media type, when the document gives one (`image/jpeg`).
     let contentType: String?
     /// Where the parameter is declared.
     let source: SourceLocation
