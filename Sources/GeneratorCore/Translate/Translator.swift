@@ -37,6 +37,19 @@ public struct Translator: Sendable {
         let isHidden: (IndexedOperation) -> Bool = { $0.flags.contains(hiddenKey) }
         let included = index.operations.filter { includeHidden || !isHidden($0) }
         let hiddenCount = index.operations.count - included.count
+        // Nothing at all, or webhooks only, would otherwise generate nothing (or models only)
+        // in silence; component schemas alone are a document of models, said nothing of.
+        let webhooks = documents.reduce(0) { $0 + $1.document.webhooks.count }
+        if index.operations.isEmpty, webhooks > 0 || index.schemas.isEmpty, let first = documents.first {
+            let why =
+                webhooks > 0
+                ? "; its \(webhooks) webhook\(webhooks == 1 ? " is a request" : "s are requests") the API sends, which a client does not call"
+                : ""
+            diagnostics.warning(
+                "no operation to generate: `paths` is empty in \(documents.count == 1 ? "the document" : "every document")\(why)",
+                at: first.location(""),
+                hint: "a client is generated from `paths`; component schemas alone generate models only")
+        }
 
         let naming = OperationNaming(config: config)
         var groups: [String: [IndexedOperation]] = [:]

@@ -196,4 +196,55 @@ import TestSupport
         #expect(error.message == "malformed YAML: the mapping that starts here has `/x` more than once")
         #expect(error.location?.line == 4)
     }
+
+    /// Header parameters named `Accept`, `Content-Type` or `Authorization` are ignored, as
+    /// OpenAPI says, with a warning at each: sent, a `Content-Type` would replace a multipart
+    /// body's own (and its boundary), an `Authorization` the credential.
+    @Test func headersTheClientWritesAreIgnored() async throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            servers: [{url: 'https://x.example.com'}]
+            paths:
+              /upload:
+                post:
+                  operationId: upload
+                  parameters:
+                    - {name: Content-Type, in: header, required: true, schema: {type: string}}
+                    - {name: accept, in: header, schema: {type: string}}
+                    - {name: Authorization, in: header, required: true, schema: {type: string}}
+                    - {name: X-Trace, in: header, schema: {type: string}}
+                  requestBody:
+                    content: {multipart/form-data: {schema: {type: object, properties: {file: {type: string, format: binary}}}}}
+                  responses: {'204': {description: Nothing}}
+
+            """
+        let result = try await Self.generate(bytes: Array(yaml.utf8), named: "headers.yaml")
+        let ignored = result.diagnostics.filter { $0.message.contains("is ignored, as OpenAPI says") }
+        #expect(ignored.map(\.location?.line) == [9, 10, 11])
+        #expect(ignored.first?.message.hasPrefix("the header parameter `Content-Type` is ignored") == true)
+        let code = try #require(result.files?.first { $0.path == "UploadAPI.swift" }?.contents)
+        #expect(code.contains("public func upload(\n        xTrace: String? = nil,\n        file: FileUpload? = nil\n    )"), "\(code)")
+        #expect(!code.contains(#"headerFields["Content-Type"]"#) && !code.contains(#"headerFields["Authorization"]"#))
+    }
+
+    /// A document without operations (webhooks only) says why nothing is generated instead of
+    /// generating nothing in silence.
+    @Test func aDocumentWithoutOperationsSaysSo() async throws {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: Hooks, version: '1'}
+            webhooks:
+              newPet:
+                post:
+                  requestBody: {content: {application/json: {schema: {type: object}}}}
+                  responses: {'200': {description: OK}}
+
+            """
+        let result = try await Self.generate(bytes: Array(yaml.utf8), named: "hooks.yaml")
+        #expect(!result.diagnostics.contains { $0.severity == .error })
+        let warning = try #require(result.diagnostics.first { $0.message.hasPrefix("no operation to generate") })
+        #expect(warning.message.hasSuffix("its 1 webhook is a request the API sends, which a client does not call"))
+        #expect(warning.location?.line == 1)
+    }
 }

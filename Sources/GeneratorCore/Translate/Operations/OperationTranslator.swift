@@ -85,6 +85,9 @@ struct OperationTranslator {
 
     // MARK: Parameters
 
+    /// Header parameters OpenAPI says to ignore, lower-cased.
+    static let headersTheClientWrites: Set<String> = ["accept", "content-type", "authorization"]
+
     /// The path item's and the operation's parameters, references resolved; the operation's
     /// own win over the path item's of the same name and place.
     private func collectParameters(_ indexed: IndexedOperation) -> [PendingParameter]? {
@@ -101,6 +104,15 @@ struct OperationTranslator {
                     let parameter = index.resolve(
                         either, kind: "parameters", in: index.parameters, at: location, diagnostics: diagnostics)
                 else { return nil }
+                if case .header = parameter.context, Self.headersTheClientWrites.contains(parameter.name.lowercased()) {
+                    // OpenAPI: such a parameter "SHALL be ignored". Sent, it would also replace the
+                    // body's own type (a multipart body's boundary) or the credential.
+                    diagnostics.warning(
+                        "the header parameter `\(parameter.name)` is ignored, as OpenAPI says for `Accept`, `Content-Type` and `Authorization`: the client writes them from the body, the response and the security schemes",
+                        at: location,
+                        hint: "describe the credential as a security scheme, or set the header in a ClientMiddleware")
+                    continue
+                }
                 guard let pending = pendingParameter(parameter, at: location, operation: indexed) else { return nil }
                 result.removeAll { $0.wireName == pending.wireName && $0.location == pending.location }
                 result.append(pending)
