@@ -17,7 +17,7 @@ struct NamespaceMemberNames {
         let forms = operations.map { operation in
             naming.nameForms(
                 for: OperationNaming.Candidate(
-                    path: operation.path, method: operation.method.rawValue, operationID: operation.operation.operationId,
+                    path: PathTemplate.request(operation.path).path, method: operation.method.rawValue, operationID: operation.operation.operationId,
                     namespaceKey: namespaceKey))
         }
         var taken = NameScope(reserved: ReservedNames.namespaceMembers, foldsCase: true)

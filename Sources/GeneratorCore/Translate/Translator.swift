@@ -54,7 +54,8 @@ public struct Translator: Sendable {
         let naming = OperationNaming(config: config)
         var groups: [String: [IndexedOperation]] = [:]
         for operation in included {
-            groups[naming.namespaceKey(path: operation.path, tags: operation.operation.tags), default: []].append(operation)
+            groups[naming.namespaceKey(path: PathTemplate.request(operation.path).path, tags: operation.operation.tags), default: []]
+                .append(operation)
         }
         let keys = groups.keys.sorted {
             (naming.namespacePropertyName(for: $0), $0) < (naming.namespacePropertyName(for: $1), $1)
@@ -150,7 +151,7 @@ public struct Translator: Sendable {
         return NamespaceModel(
             typeName: names.type, propertyName: names.property,
             docLines: namespaceDocumentation(members, index: operations.index, key: key),
-            operations: translated.sorted { $0.methodName < $1.methodName }, fileName: names.type + ".swift")
+            operations: translated.sorted { $0.methodName < $1.methodName }, fileName: GeneratedFileNames.swiftFile(names.type))
     }
 
     /// For a deprecated operation, the method of the newest current version of the same endpoint.

@@ -21,6 +21,17 @@ import TestSupport
         #expect(response.data == Data([137, 80, 78, 71]))
     }
 
+    /// A query written into a documented path (`/search?type=user`, OpenAI's `?beta=true`) is
+    /// sent as query pairs before the parameters; a fragment (`/search#everything`, Box's
+    /// `#refresh`) only tells operations apart and is not sent.
+    @Test func queriesAndFragmentsWrittenIntoAPath() async throws {
+        let server = try LoopbackServer { _ in LoopbackServer.Reply(status: 204) }
+        _ = try await client(server).search.searchUsers(q: "ann lee")
+        _ = try await client(server).search.searchEverything(q: "x")
+        #expect(server.requests.map(\.path) == ["/v2/search", "/v2/search"])
+        #expect(server.requests.map(\.query) == ["type=user&q=ann%20lee", "q=x"])
+    }
+
     @Test func pathParameterWithAFormatSuffix() async throws {
         let server = try LoopbackServer { _ in .json(#"{"id": 9223372036854775807, "level": "gold"}"#) }
         let response = try await client(server).badges.badgesByID(id: 42)

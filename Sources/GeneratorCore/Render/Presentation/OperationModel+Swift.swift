@@ -30,16 +30,17 @@ extension OperationModel {
     var conformance: String { paging?.isPaged == true ? "PagedOperation" : "APIOperation" }
 
     /// How many parameters go into the query: the capacity the request reserves.
-    var queryItemCount: Int { parameters.count { $0.sending.location == .query } }
+    var queryItemCount: Int { fixedQuery.count + parameters.count { $0.sending.location == .query } }
     var usesQuery: Bool { queryItemCount > 0 }
     var usesHeaders: Bool { parameters.contains { $0.sending.location == .header || $0.sending.location == .cookie } }
     var usesFormFields: Bool { parameters.contains { $0.sending.location == .formField } }
     var usesMultipartParts: Bool { parameters.contains { $0.sending.location == .multipartPart } }
 
-    /// The statements that fill `query`, `headerFields`, `formFields` and `parts`, one per
-    /// parameter, in signature order.
+    /// The statements that fill `query`, `headerFields`, `formFields` and `parts`: the pairs
+    /// the documented path carries, then one per parameter, in signature order.
     var encodingStatements: [String] {
-        parameters.compactMap { parameter in
+        fixedQuery.map { "query.append(\(SwiftText.literal($0.name)), value: \(SwiftText.literal($0.value)))" }
+            + parameters.compactMap { parameter in
             let access = "self." + parameter.identifier
             switch parameter.sending.location {
             case .query: return parameter.appendStatement(to: "query", access: access)
@@ -60,7 +61,7 @@ extension OperationModel {
             values[parameter.wireName] = parameter.pathValue(access: "self." + parameter.identifier)
         }
         var result = "\""
-        var rest = Substring(pathTemplate)
+        var rest = Substring(requestPath)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             result += SwiftText.literal(String(rest[..<open])).dropFirst().dropLast()
             let name = String(rest[rest.index(after: open)..<close])

@@ -16,6 +16,12 @@ public struct OperationModel: Sendable, Hashable {
     public var httpMethod: String
     /// The path template as documented: `/api/users/{id}`.
     public var pathTemplate: String
+    /// The path template the request goes to: ``pathTemplate`` without a query part or a
+    /// fragment (`/responses?beta=true` → `/responses`).
+    public var requestPath: String
+    /// The query pairs written into the documented path (`beta=true`), sent before the
+    /// parameters.
+    public var fixedQuery: [FixedQueryItem]
     /// Doc comment lines of the method (summary, description, parameters, remark).
     public var methodDocLines: [String]
     /// Doc comment lines of the request type.
@@ -47,6 +53,12 @@ extension OperationModel {
     static func signature(_ name: String, labels: [String]) -> String {
         name + "(" + labels.map { $0 + ":" }.joined() + ")"
     }
+}
+
+/// A query pair a documented path carries (`/responses?beta=true`).
+public struct FixedQueryItem: Sendable, Hashable {
+    public var name: String
+    public var value: String
 }
 
 /// That an operation is deprecated, and what to use instead when the documents say.

@@ -61,6 +61,7 @@ struct OperationTranslator {
             .translate(indexed, scope: &scope, schemas: &schemas)
         else { return nil }
 
+        let request = PathTemplate.request(indexed.path)
         let documentation = OperationDocumentation(
             operation: operation, path: indexed.path, method: indexed.method.rawValue, parameters: parameters,
             methodName: names.method, returns: response.returnsDocumentation)
@@ -71,6 +72,8 @@ struct OperationTranslator {
             requestTypeName: names.requestType,
             httpMethod: indexed.method.rawValue,
             pathTemplate: indexed.path,
+            requestPath: request.path,
+            fixedQuery: request.query.map { FixedQueryItem(name: $0.name, value: $0.value) },
             methodDocLines: documentation.methodLines,
             requestDocLines: documentation.requestLines,
             deprecation: operation.deprecated ? Deprecation(replacement: names.replacement) : nil,
