@@ -22,6 +22,6 @@ public enum DocumentsLayout {
             scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_")
                 ? Character(scalar) : "_"
         }
-        return "Documents/" + String(safe) + ".swift"
+        return "Documents/" + GeneratedFileNames.swiftFile(String(safe))
     }
 }

@@ -50,7 +50,9 @@ struct NamespaceFiles {
         runs.append(start..<count)
         let stem = fileName.hasSuffix(".swift") ? String(fileName.dropLast(6)) : fileName
         requestFiles = runs.enumerated().map { number, operations in
-            RequestFile(path: stem + "+Requests" + (number == 0 ? "" : String(number + 1)) + ".swift", operations: operations)
+            RequestFile(
+                path: GeneratedFileNames.swiftFile(stem + "+Requests" + (number == 0 ? "" : String(number + 1))),
+                operations: operations)
         }
     }
 }

@@ -114,7 +114,7 @@ public struct Renderer: Sendable {
                 let sources = declaration.sourceFile.map { [$0] } ?? []
                 let context = ModelFileContext(header: header(sources), code: try declarationCode(declaration, diagnostics))
                 return [GeneratedFile(
-                    path: "Models/" + (declaration.fileName ?? declaration.name + ".swift"),
+                    path: "Models/" + (declaration.fileName ?? GeneratedFileNames.swiftFile(declaration.name)),
                     contents: try render(.modelFile, context, diagnostics),
                     origin: .init(
                         description: declaration.componentKey.map { "the schema `\($0)`" } ?? "the type `\(declaration.name)`",

@@ -74,7 +74,7 @@ struct SchemaTranslator {
                 index.inferredSchemas.contains(key)
                 ? inferredModel(named: name, for: located.value)
                 : declaration(named: name, qualifiedName: name, for: located.value, at: located.location, valueDocs: [:])
-            declaration.fileName = name + ".swift"
+            declaration.fileName = GeneratedFileNames.swiftFile(name)
             declaration.sourceFile = located.location.file
             declaration.componentKey = key
             declaration.sourceLocation = located.location
@@ -126,7 +126,7 @@ struct SchemaTranslator {
         moduleNames = scope.names
         aliasSupportDeclarations += scope.declarations.map { declaration in
             var declaration = declaration
-            declaration.fileName = declaration.name + ".swift"
+            declaration.fileName = GeneratedFileNames.swiftFile(declaration.name)
             return declaration
         }
         aliases[qualifiedName] = type.inlineTypeNames(container: qualifiedName)
