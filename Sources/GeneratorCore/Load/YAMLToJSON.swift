@@ -57,6 +57,34 @@ enum YAMLToJSON {
         }
     }
 
+    /// An integer of YAML 1.2's core schema as JSON text: decimal (`+12`, `007` → `12`, `7`),
+    /// `0x1F` or `0o17`; `nil` for YAML 1.1's other forms (`017` octal, `1_000`, `1:20`, `0b1`).
+    /// Digits beyond a 64-bit integer stay as written.
+    static func coreInteger(_ text: String) -> String? {
+        var digits = Substring(text)
+        var negative = false
+        if let sign = digits.first, sign == "+" || sign == "-" {
+            negative = sign == "-"
+            digits = digits.dropFirst()
+        }
+        let radix: Int
+        if digits.hasPrefix("0x") {
+            radix = 16
+            digits = digits.dropFirst(2)
+        } else if digits.hasPrefix("0o") {
+            radix = 8
+            digits = digits.dropFirst(2)
+        } else {
+            radix = 10
+        }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isHexDigit && Int(String($0), radix: radix) != nil })
+        else { return nil }
+        if let value = Int(digits, radix: radix) { return String(negative ? -value : value) }
+        guard radix == 10 else { return nil }
+        let trimmed = digits.drop { $0 == "0" }
+        return (negative ? "-" : "") + (trimmed.isEmpty ? "0" : String(trimmed))
+    }
+
     /// `tag` is the scalar's resolved tag (plain `true` is a boolean, `'true'` a string).
     private static func writeScalar(_ scalar: Yams.Node.Scalar, tag: String, to output: inout [UInt8]) {
         let text = scalar.string
@@ -67,20 +95,25 @@ enum YAMLToJSON {
         switch tag {
         case Tag.Name.null.rawValue:
             output.append(contentsOf: Array("null".utf8))
+        // Yams resolves plain scalars as YAML 1.1 does; OpenAPI 3.1 documents are YAML 1.2, whose
+        // core schema reads `on`, `yes`, `017`, `1_000` and `12:30` as text (or `017` as 17),
+        // not as a boolean, an octal number or a sexagesimal one.
         case Tag.Name.bool.rawValue:
-            output.append(contentsOf: Array((Bool.construct(from: scalar) ?? false ? "true" : "false").utf8))
+            switch text {
+            case "true", "True", "TRUE": output.append(contentsOf: Array("true".utf8))
+            case "false", "False", "FALSE": output.append(contentsOf: Array("false".utf8))
+            default: JSONText.writeString(text, to: &output)
+            }
         case Tag.Name.int.rawValue:
-            if let number = Int.construct(from: scalar) {
-                output.append(contentsOf: Array(String(number).utf8))
-            } else if JSONText.isNumber(text) {
-                output.append(contentsOf: Array(text.utf8))
+            if let number = Self.coreInteger(text) {
+                output.append(contentsOf: Array(number.utf8))
             } else {
                 JSONText.writeString(text, to: &output)
             }
         case Tag.Name.float.rawValue:
             if JSONText.isNumber(text) {
                 output.append(contentsOf: Array(text.utf8))
-            } else if let number = Double.construct(from: scalar), number.isFinite {
+            } else if !text.contains("_"), !text.contains(":"), let number = Double.construct(from: scalar), number.isFinite {
                 output.append(contentsOf: Array("\(number)".utf8))
             } else {
                 JSONText.writeString(text, to: &output)

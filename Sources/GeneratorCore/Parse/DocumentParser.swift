@@ -57,6 +57,14 @@ struct DocumentParser {
     /// shape the generated code (``IgnorableKeywords``, such as `maximum: 9223372036854776000` on
     /// an integer, or a 3.0-style `exclusiveMinimum: true` in 3.1) is removed with a located
     /// warning, and decoding starts again; anything else is a located error.
+    /// The key an OpenAPIKit message names (`Expected `name` value to be …`), for errors whose
+    /// coding path ends at the object (a parameter) rather than at its member.
+    static func namedKey(in message: String) -> String? {
+        guard let range = message.range(of: "Expected `"), let close = message[range.upperBound...].firstIndex(of: "`")
+        else { return nil }
+        return String(message[range.upperBound..<close])
+    }
+
     private func decode(
         _ tree: JSONTree, version: DocumentReader.OpenAPIVersion, structure: DocumentStructure
     ) -> (document: OpenAPIKit.OpenAPI.Document, tree: JSONTree)? {
@@ -99,7 +107,7 @@ struct DocumentParser {
                 // YAML's plain `443` or `true` where OpenAPI wants text (a server variable's
                 // `enum` and `default`, `version: 1.0`): its text, as YAML decoders read it.
                 if file.format == .yaml, quoted < Self.maximumQuotedScalars, message.contains("parsable as String"),
-                    let repaired = tree.quotingScalars(at: path)
+                    let repaired = tree.quotingScalars(at: path) ?? Self.namedKey(in: message).flatMap({ tree.quotingScalars(at: path + [$0]) })
                 {
                     quoted += 1
                     tree = repaired
@@ -116,6 +124,19 @@ struct DocumentParser {
                             + (value.isEmpty ? " (it has no `enum` either)" : ", the first of its `enum`"),
                         at: SourceLocation(file: file.path, pointer: JSONPointer.pointer(path)),
                         hint: "give it a `default`")
+                    continue
+                }
+                // A path parameter that does not say `required: true` (or says `false`): a path
+                // has no place without it, so it is required.
+                if mayDropMore, message.contains("path parameters must be explicitly set to required"),
+                    let (repaired, at) = tree.requiringPathParameter(near: path)
+                {
+                    ignored += 1
+                    tree = repaired
+                    diagnostics.warning(
+                        "a path parameter must be required, which this one does not say; it is generated as required",
+                        at: SourceLocation(file: file.path, pointer: JSONPointer.pointer(at)),
+                        hint: "add `required: true`")
                     continue
                 }
                 if mayDropMore, let keyword = IgnorableKeywords.culprit(path: path, message: message, in: tree),

@@ -49,6 +49,22 @@ extension JSONTree {
         return (tree, value)
     }
 
+    /// The tree with `required: true` on the path parameter at `tokens` or the closest object
+    /// around it that is one (OpenAPI requires path parameters to say so), with that object's
+    /// tokens; `nil` when there is none.
+    func requiringPathParameter(near tokens: [String]) -> (tree: JSONTree, at: [String])? {
+        for length in stride(from: tokens.count, through: 1, by: -1) {
+            let prefix = Array(tokens.prefix(length))
+            guard let parameter = value(at: prefix), let members = parameter.members, parameter["in"]?.stringValue == "path"
+            else { continue }
+            let required = Member(key: "required", value: .scalar(ArraySlice("true".utf8)))
+            let updated = members.contains { $0.key == "required" }
+                ? members.map { $0.key == "required" ? required : $0 } : members + [required]
+            return updating(at: prefix) { _ in .object(updated) }.map { ($0, prefix) }
+        }
+        return nil
+    }
+
     /// Whether this is a number or a boolean (or `null`, when `orNull`).
     private func isQuotable(orNull: Bool) -> Bool {
         guard case .scalar(let text) = self, let first = text.first else { return false }

@@ -40,7 +40,7 @@ import TestSupport
         warned(
             "duplicate operationId `default`: GET /items/{id}/{kind}/{code}",
             line: line(of: "operationId: default", after: "/things/"))
-        warned("the component `parameters/broken` is left out", line: line(of: "    broken:"))
+        warned("a path parameter must be required, which this one does not say", line: line(of: "    broken:"))
         warned("unresolvable $ref `#/components/schemas/NobodyDefinesThis`", line: line(of: "NobodyDefinesThis"))
         warned("the schema `LoopB` defines no type: it and the schemas it refers to only refer to one another (`LoopB` → `LoopA` → `LoopB`)", line: line(of: "LoopB: {"))
         warned("the schema `LoopListItem` defines no type", line: line(of: "LoopListItem: {"))

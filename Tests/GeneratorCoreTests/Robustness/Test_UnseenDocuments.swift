@@ -102,6 +102,40 @@ import TestSupport
         #expect(version.contains(#"case .value4: "4""#))
     }
 
+    /// YAML 1.2 (what OpenAPI 3.1 names) reads `on`, `yes` and `off` as text, `017` as 17 and
+    /// `1_000` or `12:30` as text; Yams resolves them as YAML 1.1 did (a boolean, octal 15, a
+    /// sexagesimal 750), which named a query parameter `on` "true". A path parameter that does
+    /// not say `required: true` is required, with a warning, instead of leaving its operation out.
+    @Test func yamlOneTwoScalarsAndPathParametersThatDoNotSayRequired() async throws {
+        let yaml = """
+            openapi: 3.0.3
+            info: {title: Y, version: '1'}
+            servers: [{url: 'https://y.example.com'}]
+            paths:
+              /users/{id}:
+                get:
+                  operationId: user
+                  parameters:
+                    - {name: id, in: path, schema: {type: string}}
+                    - {name: on, in: query, schema: {type: string, default: yes}}
+                    - {name: zip, in: query, schema: {type: integer, default: 017}}
+                    - {name: at, in: query, schema: {type: string, example: 12:30, default: 1_000}}
+                    - {name: hex, in: query, schema: {type: integer, default: 0x1F}}
+                    - {name: flag, in: query, schema: {type: boolean, default: True}}
+                  responses: {'204': {description: Nothing}}
+            """
+        let result = try await GeneratorHarness.generate(["api.yaml": yaml])
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let required = try #require(result.warnings.first { $0.message.hasPrefix("a path parameter must be required") })
+        #expect(required.location?.line == 9)
+        let code = try #require(result.file("UsersAPI.swift"))
+        #expect(code.contains(#"query.append("on", value: self.on)"#), "\(code)")
+        #expect(code.contains(#"on: String? = "yes""#), "\(code)")
+        #expect(code.contains("zip: Int? = 17") && code.contains("hex: Int? = 31") && code.contains("flag: Bool? = true"), "\(code)")
+        #expect(code.contains(#"at: String? = "1_000""#), "\(code)")
+        #expect(code.contains("public func user(\n        id: String,"), "\(code)")
+    }
+
     /// Components that are references to other components of their kind (valid OpenAPI) are
     /// what their chains end in; a chain that comes back to itself is left out with one warning,
     /// and only a use of it is an error, at the use.
