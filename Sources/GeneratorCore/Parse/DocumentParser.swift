@@ -22,6 +22,10 @@ struct DocumentParser {
         if !structure.booleanSchemas.isEmpty {
             tree = rewritingBooleanSchemas(structure.booleanSchemas, in: tree)
         }
+        // Deepest first, so that a rewrite does not move a schema still to be rewritten.
+        for tokens in structure.multiTypeSchemas.reversed() {
+            tree = tree.updating(at: tokens) { MultiTypeSchemas.anyOf(splitting: $0) } ?? tree
+        }
         guard let (document, decodedTree) = decode(tree, version: version, structure: structure) else { return nil }
         return ParsedDocument(
             source: file, document: document, components: decodedTree["components"], version: version,

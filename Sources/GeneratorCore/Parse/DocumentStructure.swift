@@ -31,6 +31,10 @@ struct DocumentStructure: Sendable {
     /// as the objects OpenAPIKit reads (`{}` and `{"not": {}}`).
     var booleanSchemas: [(tokens: [String], value: Bool)] = []
 
+    /// Schemas whose `type` lists several types besides `null` (`type: [string, integer]`), which
+    /// OpenAPIKit reads as their first: rewritten as an `anyOf` of one schema per type.
+    var multiTypeSchemas: [[String]] = []
+
     /// Keywords whose value is a schema (besides `properties` and the other maps of schemas);
     /// `additionalProperties` is left out, since a boolean there is read as it is.
     static let schemaKeywords: Set<String> = [
@@ -147,6 +151,10 @@ struct DocumentStructure: Sendable {
                     } else if Self.pagingKeys.contains(key) {
                         pagingDescriptions[operation, default: [:]][key] = value
                     }
+                } else if !isPropertyMap, key == "type", case .array(let types) = value,
+                    types.count(where: { $0.stringValue != "null" }) > 1
+                {
+                    multiTypeSchemas.append(tokens)
                 } else if !isPropertyMap, IgnorableKeywords.numericLimits.contains(key), case .scalar(let text) = value {
                     numericLimits.append((tokens + [key], String(decoding: text, as: UTF8.self)))
                 } else if !isPropertyMap, Self.holdsData(key, value: value, at: tokens) {

@@ -136,6 +136,33 @@ import TestSupport
         #expect(code.contains("public func user(\n        id: String,"), "\(code)")
     }
 
+    /// `type: [string, integer]` (JSON Schema, OpenAPI 3.1) is a union of its types, each with
+    /// the keywords and enum values that belong to it; OpenAPIKit read it as its first type
+    /// alone, so a response holding a number did not decode. `[array, null]` stays as it was.
+    @Test func aListOfTypesIsAUnionOfThem() async throws {
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation(
+                "/things/{id}", operationID: "thing",
+                parameters: ##"[{"name": "id", "in": "path", "required": true, "schema": {"type": ["string", "integer"]}}]"##,
+                response: ##"{"$ref": "#/components/schemas/Thing"}"##) + "}",
+            components: ##"""
+                {"schemas": {"Thing": {"type": "object", "properties": {
+                  "value": {"type": ["string", "number", "boolean", "null"], "description": "Any scalar."},
+                  "code": {"type": ["string", "integer"], "enum": ["none", 1, 2], "format": "int64", "maxLength": 4},
+                  "tags": {"type": ["array", "null"], "items": {"type": "string"}}
+                }}}}
+                """##)
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        #expect(result.errors.isEmpty, "\(result.errors.map(\.message))")
+        let thing = try #require(result.file("Models/Thing.swift"))
+        #expect(thing.contains("public var tags: [String]?"), "\(thing)")
+        #expect(thing.contains("case string(String)\n        case double(Double)\n        case bool(Bool)"), "\(thing)")
+        #expect(thing.contains("case text(Text)\n        case integer(Integer)"), "\(thing)")
+        #expect(thing.contains(#"case .noneValue: "none""#) && thing.contains("case .value2: 2"), "\(thing)")
+        let code = try #require(result.file("ThingsAPI.swift"))
+        #expect(code.contains("pathSegment(\"id\", StructuredParameter(self.id))"), "\(code)")
+    }
+
     /// Components that are references to other components of their kind (valid OpenAPI) are
     /// what their chains end in; a chain that comes back to itself is left out with one warning,
     /// and only a use of it is an error, at the use.
