@@ -123,10 +123,39 @@ struct ReferenceBundler {
                 members[index].value = walk(
                     members[index].value, child: child, file: file, source: source + [key], output: output + [key])
             }
+            if slot == .schema, let index = members.firstIndex(where: { $0.key == "discriminator" }) {
+                members[index].value = discriminator(members[index].value, file: file, source: source + ["discriminator"])
+            }
             return .object(members)
         case .array, .scalar:
             return node
         }
+    }
+
+    /// A discriminator whose `mapping` names schemas by their files
+    /// (`attach: models/volume_action_post_attach.yml`, as DigitalOcean's does) with each such
+    /// value the component the file became, as the `$ref`s to it are: otherwise no mapping
+    /// value matches an alternative of the union.
+    private mutating func discriminator(_ node: JSONTree, file: String, source: [String]) -> JSONTree {
+        guard case .object(var members) = node, let index = members.firstIndex(where: { $0.key == "mapping" }),
+            case .object(var mapping) = members[index].value
+        else { return node }
+        for entry in mapping.indices {
+            guard let target = mapping[entry].value.stringValue, !target.hasPrefix("#"), target.contains("/") || target.contains("."),
+                !Self.isURL(target)
+            else { continue }
+            let at = location(file: file, tokens: source + ["mapping", mapping[entry].key])
+            switch resolve(target, from: file, at: at, wantsContent: false) {
+            case .component(let pointer):
+                mapping[entry].value = .string(pointer)
+            case .found(let place, let content):
+                mapping[entry].value = .string("#/components/schemas/" + JSONPointer.escape(component(.schema, for: place, content: content)))
+            case .keep, .failed:
+                continue
+            }
+        }
+        members[index].value = .object(mapping)
+        return .object(members)
     }
 
     private mutating func walk(

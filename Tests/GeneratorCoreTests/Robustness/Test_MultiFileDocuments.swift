@@ -88,6 +88,60 @@ import TestSupport
         // (`info.description` from description.yml decoded as text, or there would be an error.)
     }
 
+    /// A discriminator's `mapping` that names its schemas by their files (as DigitalOcean's
+    /// volume actions do) maps to the components those files became: the values were the
+    /// components' names (`attach` was never read), now they are what the mapping says.
+    @Test func aDiscriminatorMappingByFileNamesTheComponents() async throws {
+        let layout = [
+            "api/root.yaml": """
+                openapi: 3.0.3
+                info: {title: Actions, version: '1'}
+                servers: [{url: 'https://api.example.com'}]
+                paths:
+                  /actions:
+                    post:
+                      operationId: act
+                      requestBody:
+                        content:
+                          application/json:
+                            schema:
+                              oneOf: [{$ref: 'models/attach.yml'}, {$ref: 'models/detach.yml'}]
+                              discriminator:
+                                propertyName: type
+                                mapping: {attach: 'models/attach.yml', detach: 'models/detach.yml'}
+                      responses: {'204': {description: Nothing}}
+                """,
+            "api/models/attach.yml": "type: object\nrequired: [type]\nproperties: {type: {type: string}, droplet: {type: integer}}\n",
+            "api/models/detach.yml": "type: object\nrequired: [type]\nproperties: {type: {type: string}}\n",
+        ]
+        let result = try await GeneratorHarness.generate(layout)
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.warnings.isEmpty, "\(result.warnings.map(\.message))")
+        let api = try #require(result.file("ActionsAPI.swift"))
+        #expect(api.contains(#"case "attach": self = .attach(try Attach(from: decoder))"#), "\(api)")
+        #expect(api.contains(#"case "detach": self = .detach(try Detach(from: decoder))"#), "\(api)")
+    }
+
+    /// A discriminator value mapped to a schema the union does not list is warned about: it
+    /// decodes as `undocumented`.
+    @Test func aMappingToNoAlternativeIsWarnedAbout() async throws {
+        let components = ##"""
+            {"schemas": {
+              "Pet": {"oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}], "discriminator": {"propertyName": "kind", "mapping": {"cat": "#/components/schemas/Cat", "bird": "#/components/schemas/Bird"}}},
+              "Cat": {"type": "object", "properties": {"kind": {"type": "string"}}},
+              "Dog": {"type": "object", "properties": {"kind": {"type": "string"}}}
+            }}
+            """##
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/pet", operationID: "pet", response: ##"{"$ref": "#/components/schemas/Pet"}"##) + "}",
+            components: components)
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        #expect(result.errors.isEmpty)
+        #expect(result.warnings.map(\.message) == [
+            "the discriminator value `bird` of `Pet` maps to `#/components/schemas/Bird`, which is not one of its alternatives; such a value decodes as `undocumented`"
+        ])
+    }
+
     /// Giving the directory instead of the root works the same: the parts are recognised as
     /// parts (they have no `openapi` field and the root refers to them), not refused.
     @Test func thePartsMayBeAmongTheInputs() async throws {

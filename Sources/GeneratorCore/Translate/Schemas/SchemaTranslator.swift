@@ -592,6 +592,16 @@ struct SchemaTranslator {
                     discriminatorValues: discriminatorValues))
             inlineTargets.append(contentsOf: type.inlineTypeNames(container: qualifiedName))
         }
+        // A mapping entry that names no alternative (a schema the union does not list, or none
+        // at all) would be dropped in silence: such a value decodes as `undocumented`.
+        if let mapping = discriminator?.mapping {
+            let mapped = Set(cases.flatMap(\.discriminatorValues))
+            for (value, target) in mapping.sorted(by: { $0.key < $1.key }) where !mapped.contains(value) {
+                diagnostics.warning(
+                    "the discriminator value `\(value)` of `\(name)` maps to `\(target)`, which is not one of its alternatives; such a value decodes as `undocumented`",
+                    at: location, hint: "list the schema in the `oneOf`, or correct the mapping")
+            }
+        }
         valueEdges.append(
             contentsOf: inlineTargets.map { ReferenceCycles.Edge(from: qualifiedName, to: $0, member: nil) })
         let model = OneOfModel(
