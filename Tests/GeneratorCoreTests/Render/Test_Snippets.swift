@@ -1458,36 +1458,41 @@ import Testing
             """#)
     }
 
+    /// Two models inferred from samples, one inside the other, and the operation whose response
+    /// is the outer one: the fragment of the two tests below.
+    static let sampledSchemas = #"""
+        {
+          "Sampled": {
+            "type": "object",
+            "x-sample-inferred": true,
+            "properties": {
+              "name": {"type": "string"},
+              "children": {"type": "array", "items": {"$ref": "#/components/schemas/SampledChild"}}
+            }
+          },
+          "SampledChild": {"type": "object", "x-sample-inferred": true, "properties": {"rank": {"type": "integer"}}}
+        }
+        """#
+    static let sampledPaths = #"""
+        {
+          "/samples": {
+            "get": {
+              "operationId": "listSamples",
+              "summary": "List samples",
+              "responses": {
+                "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Sampled"}}}}
+              }
+            }
+          }
+        }
+        """#
+
     /// A model inferred from samples (`x-sample-inferred`) reads each property leniently from the
     /// value as received, and says what it is for: an element of a field of another inferred model.
     @Test func aModelInferredFromSamples() async throws {
         try await expectSnippet(
-            schemas: #"""
-            {
-              "Sampled": {
-                "type": "object",
-                "x-sample-inferred": true,
-                "properties": {
-                  "name": {"type": "string"},
-                  "children": {"type": "array", "items": {"$ref": "#/components/schemas/SampledChild"}}
-                }
-              },
-              "SampledChild": {"type": "object", "x-sample-inferred": true, "properties": {"rank": {"type": "integer"}}}
-            }
-            """#,
-            paths: #"""
-            {
-              "/samples": {
-                "get": {
-                  "operationId": "listSamples",
-                  "summary": "List samples",
-                  "responses": {
-                    "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Sampled"}}}}
-                  }
-                }
-              }
-            }
-            """#,
+            schemas: Self.sampledSchemas,
+            paths: Self.sampledPaths,
             file: "Models/SampledChild.swift",
             swift: #"""
             public struct SampledChild: SampleInferred {
@@ -1508,32 +1513,8 @@ import Testing
     /// The model of a whole response, inferred from samples, says whose response it is.
     @Test func aResponseModelInferredFromSamples() async throws {
         try await expectSnippet(
-            schemas: #"""
-            {
-              "Sampled": {
-                "type": "object",
-                "x-sample-inferred": true,
-                "properties": {
-                  "name": {"type": "string"},
-                  "children": {"type": "array", "items": {"$ref": "#/components/schemas/SampledChild"}}
-                }
-              },
-              "SampledChild": {"type": "object", "x-sample-inferred": true, "properties": {"rank": {"type": "integer"}}}
-            }
-            """#,
-            paths: #"""
-            {
-              "/samples": {
-                "get": {
-                  "operationId": "listSamples",
-                  "summary": "List samples",
-                  "responses": {
-                    "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Sampled"}}}}
-                  }
-                }
-              }
-            }
-            """#,
+            schemas: Self.sampledSchemas,
+            paths: Self.sampledPaths,
             file: "Models/Sampled.swift",
             swift: #"""
             public struct Sampled: SampleInferred {
