@@ -239,6 +239,23 @@ public struct Translator: Sendable {
             codes: models)
     }
 
+    /// A server's URL with each variable at its default.
+    static func url(of server: OpenAPI.Server) -> String {
+        var url = server.urlTemplate.rawValue
+        for (name, variable) in server.variables {
+            url = url.replacingOccurrences(of: "{\(name)}", with: variable.default)
+        }
+        return url
+    }
+
+    /// `text` as an absolute http(s) URL, which a `Server` needs.
+    static func absoluteURL(_ text: String) -> URL? {
+        guard let parsed = URL(string: text), let scheme = parsed.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", parsed.host != nil
+        else { return nil }
+        return parsed
+    }
+
     private func translateServers(_ index: SpecIndex, diagnostics: DiagnosticCollector) -> (all: [ServerModel], default: ServerModel?) {
         let configured = config.servers ?? []
         var names = NameScope(reserved: ReservedNames.serverMembers)
@@ -246,13 +263,8 @@ public struct Translator: Sendable {
         var defaultServer: ServerModel?
         for located in index.servers {
             let server = located.value
-            var url = server.urlTemplate.rawValue
-            for (name, variable) in server.variables {
-                url = url.replacingOccurrences(of: "{\(name)}", with: variable.default)
-            }
-            guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
-                scheme == "http" || scheme == "https", parsed.host != nil
-            else {
+            let url = Self.url(of: server)
+            guard let parsed = Self.absoluteURL(url) else {
                 diagnostics.warning(
                     "server `\(url)` is not an absolute http(s) URL; it gets no `Server` member",
                     at: located.location, hint: "pass the server to JustOneAPIClient(token:server:) yourself")

@@ -149,13 +149,13 @@ public final class JustOneAPIClient: Sendable, CustomStringConvertible, CustomRe
         let httpRequest: HTTPRequest
         let usage = meter.slot(for: request.operationID)
         do {
-            httpRequest = try request.httpRequest(server: server, credential: credential)
+            httpRequest = try request.httpRequest(server: request.server ?? server, credential: credential)
         } catch {
             events.couldNotEncode(usage)
             throw error.redacted(by: redactor)
         }
         let call = Call(
-            request: request, httpRequest: httpRequest, server: server,
+            request: request, httpRequest: httpRequest, server: request.server ?? server,
             timeout: timeout ?? request.timeout ?? self.timeout, redactor: redactor, usage: usage,
             // Only the cache layer reads the policy: without a cache, no task-local lookup.
             cachePolicy: request.cachePolicy ?? (configuration.cache == nil ? nil : ResponseCache.currentPolicy) ?? .useCache)

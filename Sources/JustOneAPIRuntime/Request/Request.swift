@@ -29,6 +29,10 @@ public struct Request<Output: Decodable & Sendable>: Sendable {
     /// What this call does with the response cache; `nil` for the policy of the enclosing
     /// ``ResponseCache/withPolicy(_:_:)``, or else ``CachePolicy/useCache``.
     public var cachePolicy: CachePolicy?
+    /// The server this operation is documented on when it is not the API's (an operation's own
+    /// `servers`: Stripe's `files.stripe.com` for uploads, Twilio's `messaging.twilio.com`);
+    /// `nil` sends it to the client's server.
+    public var server: Server?
 
     public init(
         operationID: String,
@@ -41,7 +45,8 @@ public struct Request<Output: Decodable & Sendable>: Sendable {
         responseFormat: ResponseFormat,
         timeout: Duration? = nil,
         isReadOnly: Bool? = nil,
-        cachePolicy: CachePolicy? = nil
+        cachePolicy: CachePolicy? = nil,
+        server: Server? = nil
     ) {
         self.operationID = operationID
         self.method = method
@@ -54,6 +59,7 @@ public struct Request<Output: Decodable & Sendable>: Sendable {
         self.timeout = timeout
         self.isReadOnly = isReadOnly ?? method.onlyReads
         self.cachePolicy = cachePolicy
+        self.server = server
     }
 
     /// The same request, with the response's payload decoded as `type` instead.
@@ -63,7 +69,7 @@ public struct Request<Output: Decodable & Sendable>: Sendable {
         Request<NewOutput>(
             operationID: operationID, method: method, path: path, query: query, headerFields: headerFields,
             body: body, authentication: authentication, responseFormat: responseFormat, timeout: timeout,
-            isReadOnly: isReadOnly, cachePolicy: cachePolicy)
+            isReadOnly: isReadOnly, cachePolicy: cachePolicy, server: server)
     }
 }
 

@@ -32,6 +32,21 @@ import TestSupport
         #expect(server.requests.map(\.query) == ["type=user&q=ann%20lee", "q=x"])
     }
 
+    /// An operation with a server of its own (Stripe's `files.stripe.com`) names it in its
+    /// request, variables at their defaults; the client sends it there, not to its own server.
+    @Test func anOperationOnAServerOfItsOwn() async throws {
+        let request = UploadsAPI.UploadToItsOwnServer(body: Data("x".utf8)).request
+        #expect(request.server?.url.absoluteString == "https://eu.uploads.example.com/v1/")
+
+        let own = try LoopbackServer { _ in LoopbackServer.Reply(status: 204) }
+        let elsewhere = try LoopbackServer { _ in LoopbackServer.Reply(status: 500) }
+        var moved = request
+        moved.server = Server(own.baseURL + "/files/v1/")
+        _ = try await client(elsewhere).send(moved)
+        #expect(own.requests.map(\.path) == ["/files/v1/uploads"])
+        #expect(elsewhere.requests.isEmpty)
+    }
+
     @Test func pathParameterWithAFormatSuffix() async throws {
         let server = try LoopbackServer { _ in .json(#"{"id": 9223372036854775807, "level": "gold"}"#) }
         let response = try await client(server).badges.badgesByID(id: 42)

@@ -39,6 +39,7 @@ struct OperationContext: TemplateContext {
             ("authenticationExpression", .text(\.operation.authenticationExpression)),
             ("marksReadOnly", .flag(\.operation.marksReadOnly)),
             ("responseFormatExpression", .text(\.operation.responseFormatExpression)),
+            ("serverExpression", .optionalText(\.operation.serverExpression)),
             ("nestedTypes", .list(\.nestedTypes)),
             ("conformance", .text(\.operation.conformance)),
             ("hasPaging", .flag { $0.operation.paging?.isPaged == true }),

@@ -12,6 +12,12 @@ extension OperationModel {
         }
     }
 
+    /// `Server(url: URL(string: "https://files.stripe.com/")!)`, when the operation has a server
+    /// of its own (the URL was checked when the documents were read).
+    var serverExpression: String? {
+        server.map { "Server(url: URL(string: \(SwiftText.literal($0)))!)" }
+    }
+
     /// `@available(*, deprecated, message: …)`, when the operation is deprecated.
     var deprecationAttribute: String? {
         guard let deprecation else { return nil }

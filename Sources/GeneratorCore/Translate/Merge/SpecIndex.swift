@@ -14,6 +14,8 @@ struct IndexedOperation: Sendable {
     var operation: OpenAPI.Operation
     /// Parameters declared on the path item, shared by its operations.
     let pathItemParameters: OpenAPI.Parameter.Array
+    /// The servers the operation's own `servers` (or its path item's) name, when it has them.
+    let servers: [OpenAPI.Server]
     /// The security requirements in effect: the operation's own, or its document's.
     let security: [OpenAPI.SecurityRequirement]
     let location: SourceLocation
@@ -221,7 +223,8 @@ struct SpecIndex: Sendable {
                 let pagingKey = pagingTexts["x-pagination"] != nil ? "x-pagination" : pagingTexts.keys.first
                 var indexed = IndexedOperation(
                     path: path.rawValue, method: endpoint.method, operation: endpoint.operation,
-                    pathItemParameters: pathItem.parameters, security: endpoint.operation.security ?? document.security,
+                    pathItemParameters: pathItem.parameters, servers: endpoint.operation.servers ?? pathItem.servers ?? [],
+                    security: endpoint.operation.security ?? document.security,
                     location: parsed.location(operationPointer), file: parsed.source.path,
                     flags: parsed.operationFlags[operationKey] ?? [])
                 if let pagingKey, let tree = pagingTexts[pagingKey] {

@@ -22,6 +22,9 @@ public struct OperationModel: Sendable, Hashable {
     /// The query pairs written into the documented path (`beta=true`), sent before the
     /// parameters.
     public var fixedQuery: [FixedQueryItem]
+    /// The URL of the server the operation's own `servers` name when it is not one of the API's
+    /// (Stripe's `https://files.stripe.com/`), with variables at their defaults.
+    public var server: String?
     /// Doc comment lines of the method (summary, description, parameters, remark).
     public var methodDocLines: [String]
     /// Doc comment lines of the request type.

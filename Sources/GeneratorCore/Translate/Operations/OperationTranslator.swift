@@ -74,6 +74,7 @@ struct OperationTranslator {
             pathTemplate: indexed.path,
             requestPath: request.path,
             fixedQuery: request.query.map { FixedQueryItem(name: $0.name, value: $0.value) },
+            server: ownServer(of: indexed),
             methodDocLines: documentation.methodLines,
             requestDocLines: documentation.requestLines,
             deprecation: operation.deprecated ? Deprecation(replacement: names.replacement) : nil,
@@ -84,6 +85,22 @@ struct OperationTranslator {
             responseFormat: response.format,
             output: response.outputType,
             nestedTypes: scope.declarations, jsonResponse: response.json, paging: paging)
+    }
+
+    /// The first absolute server of the operation's own `servers`, unless the API's servers
+    /// include one of them (then the client's server is right); a relative one is warned about.
+    private func ownServer(of indexed: IndexedOperation) -> String? {
+        guard !indexed.servers.isEmpty else { return nil }
+        let urls = indexed.servers.map(Translator.url(of:))
+        let documentURLs = Set(index.servers.map { Translator.url(of: $0.value) })
+        if urls.contains(where: documentURLs.contains) { return nil }
+        guard let url = urls.first(where: { Translator.absoluteURL($0) != nil }) else {
+            diagnostics.warning(
+                "\(indexed.method.rawValue) \(indexed.path) names its own server, `\(urls[0])`, which is not an absolute http(s) URL; it is sent to the client's server",
+                at: indexed.location, hint: "give the operation's server as an absolute URL")
+            return nil
+        }
+        return url
     }
 
     // MARK: Parameters
