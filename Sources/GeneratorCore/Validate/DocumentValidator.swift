@@ -8,6 +8,9 @@ import OpenAPIKit
 ///   Just One API catalog has ten, such as `range` defaulting to `"90"` with values `DAY_30`
 ///   and `DAY_90`; the generated code then sends no value, so that the server applies its own
 ///   default);
+/// - a schema's `default` of another JSON type than the schema's (`"true"` for a boolean: a
+///   warning; Cloudflare's and Xero's documents have dozens); a parameter's such default is
+///   documented as the server's, and not sent;
 /// - parameters declared twice in one operation or path item;
 /// - path template parameters (`{id}`) without a declaration, and path parameters that are
 ///   not in the template;
@@ -175,6 +178,40 @@ struct DocumentValidator {
         }
     }
 
+    /// The JSON type `schema` says its values have ("an integer" …), when `value` is not of it;
+    /// `nil` when it is, or when the schema names no single type. An integral number is an
+    /// integer (`1.0`); an integer is a number; `null` is left to nullability.
+    static func mismatchedKind(of value: AnyCodable, for schema: JSONSchema) -> String? {
+        let kind = jsonKind(of: value)
+        guard kind != "null" else { return nil }
+        switch schema.value {
+        case .string: return kind == "a string" ? nil : "a string"
+        case .boolean: return kind == "a boolean" ? nil : "a boolean"
+        case .number: return kind == "a number" ? nil : "a number"
+        case .integer:
+            switch value.value {
+            case is Int, is Int64: return nil
+            case let number as Double: return number.rounded() == number ? nil : "an integer"
+            default: return "an integer"
+            }
+        case .array: return kind == "an array" ? nil : "an array"
+        case .object: return kind == "an object" ? nil : "an object"
+        default: return nil
+        }
+    }
+
+    /// The default written as the schema's type, when its text reads as one: `"true"` → `true`,
+    /// `"12"` → `12`.
+    static func rewritten(_ value: AnyCodable, for schema: JSONSchema) -> String? {
+        guard let text = value.value as? String else { return nil }
+        switch schema.value {
+        case .boolean: return Bool(text).map(String.init)
+        case .integer: return Int(text).map(String.init)
+        case .number: return Double(text) != nil ? text : nil
+        default: return nil
+        }
+    }
+
     /// Checks `schema` and the schemas inside it; `path` is extended and restored in place, so
     /// that no pointer is built unless there is something to report.
     private func checkSchema(_ schema: JSONSchema, path: inout [String]) {
@@ -191,6 +228,13 @@ struct DocumentValidator {
                 "the default `\(defaultValue.description)` is not one of the enum values \(values)\(why); "
                     + "the generated code sends no value by default, so that the server applies its own default",
                 at: SourceLocation(file: file, pointer: JSONPointer.pointer(path + ["default"])))
+        }
+        if schema.allowedValues == nil, let defaultValue = schema.defaultValue, let expected = Self.mismatchedKind(of: defaultValue, for: schema) {
+            diagnostics.warning(
+                "the default `\(defaultValue.description)` is \(Self.jsonKind(of: defaultValue)), but the schema's type is \(expected); "
+                    + "the generated code does not use it (a parameter sends no value, so that the server applies its own default)",
+                at: SourceLocation(file: file, pointer: JSONPointer.pointer(path + ["default"])),
+                hint: "write the default as \(expected)\(Self.rewritten(defaultValue, for: schema).map { ": `\($0)`" } ?? "")")
         }
         func visit(_ child: JSONSchema, _ tokens: String...) {
             path.append(contentsOf: tokens)

@@ -38,6 +38,40 @@ import TestSupport
                 == "the default `0` is not one of the enum values `0`, `1` (it is a string and the value `0` is a number: write the default as that value); the generated code sends no value by default, so that the server applies its own default")
     }
 
+    /// A default of another JSON type than its schema's (`"10"` for an integer, as Cloudflare's
+    /// and Xero's documents write dozens): a located warning with the default rewritten, and
+    /// the parameter documents it as the server's default instead of dropping it silently.
+    @Test func aDefaultOfAnotherTypeThanItsSchemaIsTheServers() async throws {
+        let parameters = #"""
+            [{"name": "size", "in": "query", "schema": {"type": "integer", "default": "10"}},
+             {"name": "on", "in": "query", "schema": {"type": "boolean", "default": "true"}},
+             {"name": "ratio", "in": "query", "schema": {"type": "number", "default": 1.5}},
+             {"name": "count", "in": "query", "schema": {"type": "integer", "default": 2.0}},
+             {"name": "label", "in": "query", "schema": {"type": "string", "default": 3}}]
+            """#
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/api/x/size/v1", operationID: "size", parameters: parameters) + "}")
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        #expect(result.errors.isEmpty)
+        let warnings = result.warnings.filter { $0.message.contains("but the schema's type is") }
+        #expect(
+            warnings.map(\.message) == [
+                "the default `10` is a string, but the schema's type is an integer; the generated code does not use it (a parameter sends no value, so that the server applies its own default)",
+                "the default `true` is a string, but the schema's type is a boolean; the generated code does not use it (a parameter sends no value, so that the server applies its own default)",
+                "the default `3` is a number, but the schema's type is a string; the generated code does not use it (a parameter sends no value, so that the server applies its own default)",
+            ])
+        #expect(warnings.map(\.hint) == ["write the default as an integer: `10`", "write the default as a boolean: `true`", "write the default as a string"])
+        #expect(warnings.allSatisfy { $0.location?.file == "specs/api.json" && $0.location?.line != nil })
+        let code = try #require(result.file("XAPI.swift"))
+        #expect(code.contains("size: Int? = nil"))
+        #expect(code.contains("/// When `nil`, the server applies its default, `10`."))
+        #expect(code.contains("on: Bool? = nil"))
+        #expect(code.contains("/// When `nil`, the server applies its default, `true`."))
+        #expect(code.contains("ratio: Double? = 1.5"))
+        #expect(code.contains("count: Int? = 2"))
+        #expect(code.contains("label: String? = nil"))
+    }
+
     @Test func enumsSeveralOperationsTakeMoveToTheirNamespace() async throws {
         func parameter(_ name: String, _ values: [String]) -> String {
             let list = values.map { "\"\($0)\"" }.joined(separator: ", ")

@@ -284,10 +284,22 @@ enum ParameterTranslation {
         case (.named("Int"), let integer as Int), (.named("Int64"), let integer as Int),
             (.named("Double"), let integer as Int), (.named("Float"), let integer as Int):
             return .value(.integer(integer))
+        case (.named("Int"), let number as Double), (.named("Int64"), let number as Double):
+            // `2.0`: an integer written with a fraction; beyond `Int`, the server's.
+            guard number.rounded() == number, let integer = Int(exactly: number) else { return .serverDefault(value.description) }
+            return .value(.integer(integer))
         case (.named("Double"), let number as Double), (.named("Float"), let number as Double):
             return .value(.number(number))
         case (.named("Bool"), let flag as Bool):
             return .value(.boolean(flag))
+        case (.named("String"), _), (.named("Int"), _), (.named("Int64"), _), (.named("Double"), _), (.named("Float"), _),
+            (.named("Bool"), _):
+            // Of another JSON type than the parameter's (`"10"` for an integer; the validator
+            // warns): documented as the server's default rather than guessed at.
+            switch value.value {
+            case is String, is Bool, is Int, is Double: return .serverDefault(value.description)
+            default: return .none  // null, a list or an object: nothing a parameter's text could show
+            }
         default:
             return .none
         }
