@@ -33,7 +33,9 @@ struct ResponseTranslation {
             let response = index.resolve(either, kind: "responses", in: index.responses, at: location, diagnostics: diagnostics)
         else { return nil }
         let media = OperationTranslator.mediaTypes(response.content)
-        if let (mediaType, schema) = media.first(where: { OperationTranslator.isJSON($0.0) }) {
+        if let (mediaType, schema) = media.first(where: { OperationTranslator.isJSON($0.0) })
+            ?? media.first(where: { Self.isWildcard($0.0) && $0.1.map { Self.isStructured($0, schemas) } == true })
+        {
             let json = JSONResponseModel(
                 status: status.rawValue,
                 mediaType: response.content.keysInOrder.first { $0.typeAndSubtype.lowercased() == mediaType }?.rawValue ?? mediaType)
@@ -64,6 +66,23 @@ struct ResponseTranslation {
             return Result(outputType: .named("Data"), format: .binary, returnsDocumentation: "The response body's bytes.")
         }
         return Result(outputType: .named("NoContent"), format: .empty, returnsDocumentation: "Nothing: the response has no body.")
+    }
+}
+
+extension ResponseTranslation {
+    /// `*/*` or `application/*`: what springdoc (Spring Boot) writes for every response by
+    /// default, whatever the server sends.
+    static func isWildcard(_ mediaType: String) -> Bool {
+        mediaType == "*/*" || mediaType == "application/*"
+    }
+
+    /// Whether a schema describes JSON structure (an object, a list, a union or a composition),
+    /// as opposed to text or bytes: under a wildcard media type, such a response is JSON.
+    static func isStructured(_ schema: JSONSchema, _ schemas: SchemaTranslator) -> Bool {
+        switch schemas.resolvingReference(schema).value {
+        case .object, .array, .all, .one, .any: true
+        default: false
+        }
     }
 }
 
