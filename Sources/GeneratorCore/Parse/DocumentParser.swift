@@ -143,6 +143,16 @@ struct DocumentParser {
                         hint: "add `required: true`")
                     continue
                 }
+                // A schema's `default` that cannot be read (`1e400`, beyond a double): without
+                // it, a parameter sends no value and the server applies its own default.
+                if mayDropMore, message.contains("`default`"),
+                    let keyword = path.last == "default" ? path : tree.memberKeys(at: path)?.contains("default") == true ? path + ["default"] : nil,
+                    drop(
+                        keyword, warning: "`default` cannot be read and is left out: \(message)", at: keyword,
+                        hint: "a parameter without it sends no value, so that the server applies its own default; correct the value")
+                {
+                    continue
+                }
                 if mayDropMore, let keyword = IgnorableKeywords.culprit(path: path, message: message, in: tree),
                     ignore(keyword, because: message)
                 {

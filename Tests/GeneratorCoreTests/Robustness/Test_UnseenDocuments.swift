@@ -76,6 +76,24 @@ import TestSupport
         #expect(model.contains("public var x: Double?"))
     }
 
+    /// A `default` no decoder reads (`1e400` is JSON, but beyond a double) is left out with a
+    /// located warning, in a parameter and in a property; the document was refused whole.
+    @Test func anUnreadableDefaultIsLeftOut() async throws {
+        let parameter = #"[{"name": "ratio", "in": "query", "schema": {"type": "number", "default": 1e400}}]"#
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/a", operationID: "a", parameters: parameter, response: ##"{"$ref": "#/components/schemas/A"}"##) + "}",
+            components: #"{"schemas": {"A": {"type": "object", "properties": {"r": {"type": "number", "default": -1e999}}}}}"#)
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let dropped = result.warnings.filter { $0.message.hasPrefix("`default` cannot be read and is left out") }
+        #expect(Set(dropped.compactMap { $0.location?.pointer }) == [
+            "/paths/~1a/get/parameters/0/schema/default", "/components/schemas/A/properties/r/default",
+        ])
+        #expect(dropped.allSatisfy { $0.location?.line != nil })
+        let code = try #require(result.file("AAPI.swift") ?? result.file("RootAPI.swift"))
+        #expect(code.contains("ratio: Double? = nil"))
+    }
+
     /// YAML reads as YAML: a plain `3` among a text enum's values is text, `null` there says
     /// the value may be absent, and quoted `'true'` is text.
     @Test func yamlScalarsKeepTheirMeaning() async throws {
