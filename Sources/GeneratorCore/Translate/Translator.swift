@@ -74,6 +74,7 @@ public struct Translator: Sendable {
             authentication: AuthenticationPlan(
                 parameterName: config.authentication?.parameter, securitySchemes: index.securitySchemes),
             envelope: envelope, readOnly: config.readOnly, diagnostics: diagnostics)
+        operations.authentication.reportUnsendableSchemes(requiredBy: included, diagnostics: diagnostics)
         let topLevelNames = Set(models.map(\.name)).union(ReservedNames.nestedTypes)
         // The namespaces side by side, on all cores. Each reads the index and the component
         // types and writes only its own model and, in its own copy of the schema translator,
