@@ -26,6 +26,17 @@ struct DocumentParser {
         for tokens in structure.multiTypeSchemas.reversed() {
             tree = tree.updating(at: tokens) { MultiTypeSchemas.anyOf(splitting: $0) } ?? tree
         }
+        // OpenAPI 3.0 ignores what stands beside a `$ref`, but `{$ref: Owner, nullable: true,
+        // description: …}` is common and meant: as `allOf` of the reference, both are kept
+        // (3.1 keeps them as they are).
+        if version == .v30 {
+            for tokens in structure.referencesWithSiblings.reversed() {
+                tree = tree.updating(at: tokens) { Self.wrappingReference($0) } ?? tree
+            }
+        }
+        for tokens in structure.nullInEnums.reversed() {
+            tree = allowingNull(at: tokens, in: tree)
+        }
         guard let (document, decodedTree) = decode(tree, version: version, structure: structure) else { return nil }
         return ParsedDocument(
             source: file, document: document, components: decodedTree["components"], version: version,
@@ -33,6 +44,31 @@ struct DocumentParser {
             propertyOrders: structure.propertyOrders, operationFlags: structure.operationFlags,
             pagingDescriptions: structure.pagingDescriptions,
             inferredSchemas: structure.inferredSchemas, parts: parts)
+    }
+
+    /// `{$ref: X, nullable: true, …}` as `{allOf: [{$ref: X}], nullable: true, …}`.
+    static func wrappingReference(_ schema: JSONTree) -> JSONTree? {
+        guard case .object(let members) = schema, let reference = members.first(where: { $0.key == "$ref" }) else { return nil }
+        return .object(
+            members.filter { $0.key != "$ref" } + [.init(key: "allOf", value: .array([.object([reference])]))])
+    }
+
+    /// A schema with `null` among its `enum` values that does not allow null (neither
+    /// `nullable: true` nor `null` in its `type` list) made nullable, with a warning: what its
+    /// author meant, and what OpenAPIKit needs to read it (it refuses the whole document).
+    private func allowingNull(at tokens: [String], in tree: JSONTree) -> JSONTree {
+        guard let schema = tree.value(at: tokens), case .object(let members) = schema else { return tree }
+        if case .scalar(let text)? = schema["nullable"], text.elementsEqual("true".utf8) { return tree }
+        if case .array(let types)? = schema["type"], types.contains(where: { $0.stringValue == "null" }) { return tree }
+        if schema["type"]?.stringValue == "null" { return tree }
+        let nullable = JSONTree.Member(key: "nullable", value: .scalar(ArraySlice("true".utf8)))
+        guard let repaired = tree.updating(at: tokens, { _ in .object(members.filter { $0.key != "nullable" } + [nullable]) })
+        else { return tree }
+        diagnostics.warning(
+            "`null` is among the enum values, but the schema does not allow null; the value is generated as optional",
+            at: SourceLocation(file: file.path, pointer: JSONPointer.pointer(tokens + ["enum"])),
+            hint: "add `nullable: true` (OpenAPI 3.0), or `\"null\"` to a list of types (3.1)")
+        return repaired
     }
 
     /// JSON Schema's boolean schemas as the objects OpenAPIKit reads: `true` (anything) as `{}`,

@@ -35,6 +35,18 @@ struct DocumentStructure: Sendable {
     /// OpenAPIKit reads as their first: rewritten as an `anyOf` of one schema per type.
     var multiTypeSchemas: [[String]] = []
 
+    /// Schemas with `null` among their `enum` values, which OpenAPIKit refuses unless the schema
+    /// allows null: made nullable before decoding, where they do not say so.
+    var nullInEnums: [[String]] = []
+
+    /// Schema references with keywords beside them that say something of the value
+    /// (``referenceSiblings``): OpenAPI 3.0 ignores them, and OpenAPIKit drops them.
+    var referencesWithSiblings: [[String]] = []
+
+    /// Keywords beside a schema `$ref` that its authors mean: that the value may be null, and
+    /// what it is.
+    static let referenceSiblings: Set<String> = ["nullable", "description", "title", "deprecated"]
+
     /// Keywords whose value is a schema (besides `properties` and the other maps of schemas);
     /// `additionalProperties` is left out, since a boolean there is read as it is.
     static let schemaKeywords: Set<String> = [
@@ -132,6 +144,7 @@ struct DocumentStructure: Sendable {
 
     private static let trueText = ArraySlice("true".utf8)
     private static let falseText = ArraySlice("false".utf8)
+    private static let nullText = ArraySlice("null".utf8)
 
     private mutating func walk(_ node: JSONTree, tokens: inout [String]) {
         switch node {
@@ -151,6 +164,10 @@ struct DocumentStructure: Sendable {
                     } else if Self.pagingKeys.contains(key) {
                         pagingDescriptions[operation, default: [:]][key] = value
                     }
+                } else if !isPropertyMap, key == "enum", case .array(let values) = value,
+                    values.contains(where: { if case .scalar(let text) = $0 { text.elementsEqual(Self.nullText) } else { false } })
+                {
+                    nullInEnums.append(tokens)
                 } else if !isPropertyMap, key == "type", case .array(let types) = value,
                     types.count(where: { $0.stringValue != "null" }) > 1
                 {
@@ -167,6 +184,11 @@ struct DocumentStructure: Sendable {
                 }
             }
             if isPropertyMap, !members.isEmpty { propertyOrders.append(members.map(\.key)) }
+            if !isPropertyMap, members.count > 1, members.contains(where: { Self.referenceSiblings.contains($0.key) }),
+                let target = node["$ref"]?.stringValue, target.hasPrefix("#/components/schemas/")
+            {
+                referencesWithSiblings.append(tokens)
+            }
         case .array(let elements):
             for (position, element) in elements.enumerated() {
                 tokens.append(String(position))

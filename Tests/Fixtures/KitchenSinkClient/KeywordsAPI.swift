@@ -33,7 +33,7 @@ extension KeywordsAPI {
     /// - Throws: `JustOneAPIError` when the call fails, `CancellationError` when the task is cancelled.
     /// - Remark: `GET /keywords/in`
     public func `in`(
-        colors: [String]? = nil,
+        colors: [In.ColorsItem]? = nil,
         statuses: [BadgeLevel]? = nil,
         digest: Data? = nil
     ) async throws -> APIResponse<DeepGrid> {
@@ -50,7 +50,7 @@ extension KeywordsAPI {
         public static let operationID = "in"
 
         /// The `colors` query parameter.
-        public var colors: [String]?
+        public var colors: [ColorsItem]?
         /// The `statuses` query parameter.
         public var statuses: [BadgeLevel]?
         /// The `digest` query parameter.
@@ -58,7 +58,7 @@ extension KeywordsAPI {
 
         /// Creates the request; parameters with defaults can be left out.
         public init(
-            colors: [String]? = nil,
+            colors: [ColorsItem]? = nil,
             statuses: [BadgeLevel]? = nil,
             digest: Data? = nil
         ) {
@@ -82,6 +82,33 @@ extension KeywordsAPI {
                 authentication: .none,
                 responseFormat: .json
             )
+        }
+
+        /// The values of the `colors` query parameter of `In`.
+        public enum ColorsItem: RawRepresentable, CaseIterable, Hashable, Sendable, ParameterValue {
+            /// The value `red`.
+            case red
+            /// The value `green`.
+            case green
+            /// A value this version of the client does not know, kept as received.
+            case undocumented(String)
+
+            public init(rawValue: String) {
+                self = Self.documentedValues[rawValue] ?? .undocumented(rawValue)
+            }
+
+            public var rawValue: String {
+                switch self {
+                case .red: "red"
+                case .green: "green"
+                case .undocumented(let value): value
+                }
+            }
+
+            /// The documented values.
+            public static let allCases: [ColorsItem] = [.red, .green]
+
+            private static let documentedValues = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
         }
     }
 }

@@ -94,6 +94,61 @@ import TestSupport
         #expect(code.contains("ratio: Double? = nil"))
     }
 
+    /// `null` among a schema's enum values, as 3.0 writes a nullable enum (with `nullable:
+    /// true`) and as many documents write it without: an optional enum either way. Without
+    /// `nullable`, OpenAPIKit refused the whole document; with it, the enum was plain text.
+    @Test(arguments: ["3.0.3", "3.1.0"])
+    func nullAmongEnumValuesMakesAnOptionalEnum(version: String) async throws {
+        let properties = #"""
+            {"declared": {"type": "string", "enum": ["a", "b", null], "nullable": true},
+             "undeclared": {"type": "string", "enum": ["a", "b", null]},
+             "level": {"type": "integer", "enum": [1, 2, null]}
+            """# + (version == "3.1.0" ? #", "listed": {"type": ["string", "null"], "enum": ["a", null]}}"# : "}")
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/a", operationID: "a", response: ##"{"$ref": "#/components/schemas/A"}"##) + "}",
+            components: #"{"schemas": {"A": {"type": "object", "required": ["undeclared"], "properties": "# + properties + "}}}"
+        ).replacingOccurrences(of: #""openapi": "3.1.0""#, with: #""openapi": "\#(version)""#)
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let warnings = result.warnings.filter { $0.message.hasPrefix("`null` is among the enum values") }
+        #expect(warnings.compactMap { $0.location?.pointer } == [
+            "/components/schemas/A/properties/undeclared/enum", "/components/schemas/A/properties/level/enum",
+        ])
+        let model = try #require(result.file("Models/A.swift"))
+        #expect(model.contains("public var declared: Declared?"))
+        #expect(model.contains("public var undeclared: Undeclared?"))
+        #expect(model.contains("public var level: Level?"))
+        #expect(!model.contains("case null"))
+        if version == "3.1.0" { #expect(model.contains("public var listed: Listed?")) }
+    }
+
+    /// `{$ref: Owner, nullable: true, description: …}` in OpenAPI 3.0, which ignores what stands
+    /// beside a `$ref` but whose documents write it meaning it: a required property that may be
+    /// null is optional (it was not, and a null failed to decode), with its description. In
+    /// 3.1 the same was already so; a `$ref` to a parameter keeps its siblings out of it.
+    @Test(arguments: ["3.0.3", "3.1.0"])
+    func whatStandsBesideASchemaReferenceIsKept(version: String) async throws {
+        let parameters = ##"[{"$ref": "#/components/parameters/Page", "description": "Which page."}]"##
+        let document = GeneratorHarness.document(
+            paths: "{" + GeneratorHarness.getOperation("/a", operationID: "a", parameters: parameters, response: ##"{"$ref": "#/components/schemas/A"}"##) + "}",
+            components: ##"""
+                {"parameters": {"Page": {"name": "page", "in": "query", "schema": {"type": "integer"}}},
+                 "schemas": {
+                  "A": {"type": "object", "required": ["owner", "plain"], "properties": {
+                    "owner": {"$ref": "#/components/schemas/Owner", "nullable": true, "description": "Who owns it, if anyone."},
+                    "plain": {"$ref": "#/components/schemas/Owner"}}},
+                  "Owner": {"type": "object", "properties": {"name": {"type": "string"}}}}}
+                """##
+        ).replacingOccurrences(of: #""openapi": "3.1.0""#, with: #""openapi": "\#(version)""#)
+        let result = try await GeneratorHarness.generate(["api.json": document])
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let model = try #require(result.file("Models/A.swift"))
+        #expect(model.contains("    /// Who owns it, if anyone.\n    public var owner: Owner?\n"))
+        #expect(model.contains("public var plain: Owner\n"))
+        let code = try #require(result.file("AAPI.swift") ?? result.file("RootAPI.swift"))
+        #expect(code.contains("page: Int? = nil"))
+    }
+
     /// YAML reads as YAML: a plain `3` among a text enum's values is text, `null` there says
     /// the value may be absent, and quoted `'true'` is text.
     @Test func yamlScalarsKeepTheirMeaning() async throws {

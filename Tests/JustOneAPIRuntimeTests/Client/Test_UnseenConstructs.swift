@@ -58,7 +58,7 @@ import TestSupport
     @Test func keywordNamedOperationWithOptionalListsOfEnumValues() async throws {
         let server = try LoopbackServer { _ in .json("[[[[[[[[\"deep\"]]]]]]]]") }
         let response = try await client(server).keywords.in(
-            colors: ["red", "blue"], statuses: [.gold, .silver], digest: Data([1, 2, 3]))
+            colors: [.red, .undocumented("blue")], statuses: [.gold, .silver], digest: Data([1, 2, 3]))
         let request = try #require(server.requests.first)
         #expect(request.path == "/v2/keywords/in")
         #expect(request.query == "colors=red&colors=blue&statuses=gold%2Csilver&digest=AQID")

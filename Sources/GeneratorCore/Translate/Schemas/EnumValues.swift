@@ -22,10 +22,10 @@ struct EnumValues: Equatable {
                 if !integers.contains(integer) { integers.append(integer) }
             case let number as Double where number == number.rounded() && abs(number) < 1e15:
                 if !integers.contains(Int(number)) { integers.append(Int(number)) }
-            case Optional<Any>.none:
+            case is NSNull, is Void:
+                // `null` (OpenAPIKit holds it as either): the type is optional, not a case.
                 continue
             default:
-                if value.value is NSNull { continue }
                 return nil
             }
         }
